@@ -1,0 +1,112 @@
+//! One rich error type for the whole core.
+//!
+//! Every variant names the file, row, field or value involved and says what to do next, because
+//! these messages reach the 教务处 in the CLI and staff on a phone. The FFI layer folds them into
+//! a handful of kinds a screen can act on (see `photoday-ffi`); nothing here is FFI-specific.
+
+use std::path::PathBuf;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong inside PhotoDay's core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An event file (TOML) or template that is not valid; `field` is a dotted path such as
+    /// `sessions[3].windows[0].end`.
+    #[error("event {source_name}: field `{field}`: {message}")]
+    InvalidEvent {
+        source_name: String,
+        field: String,
+        message: String,
+    },
+
+    /// No built-in template with that name.
+    #[error("no built-in event template named `{0}`; known templates: gzcc-2023")]
+    UnknownTemplate(String),
+
+    /// One or more roster rows are wrong; nothing was imported.
+    #[error("{}", crate::roster::describe_row_errors(.0))]
+    InvalidRoster(Vec<crate::roster::RowError>),
+
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The file exists but is not a PhotoDay database (or is damaged); it was left untouched.
+    #[error("{path} is not a PhotoDay database or is damaged ({detail}); it was left untouched — choose another file or restore a backup")]
+    NotADatabase { path: PathBuf, detail: String },
+
+    /// The database was written by a newer PhotoDay.
+    #[error("{path} was written by a newer PhotoDay (schema {found}, this build knows {known}); update PhotoDay")]
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+
+    /// A private key file that others may read; it is refused rather than trusted.
+    #[error("{path} can be read by other users (mode {mode:o}); the event's private key must be private: run `chmod 600 {path}`")]
+    KeyFileTooOpen { path: PathBuf, mode: u32 },
+
+    /// A key file whose content is not a PhotoDay key.
+    #[error("{path}: not a PhotoDay key file ({detail})")]
+    BadKeyFile { path: PathBuf, detail: String },
+
+    /// A pass could not be issued (e.g. a student number too large for the pass).
+    #[error("cannot issue a pass: {0}")]
+    PassIssue(String),
+
+    /// Text too long to fit in a QR code.
+    #[error("text of {len} bytes does not fit in a QR code: {detail}")]
+    QrEncode { len: usize, detail: String },
+
+    /// An image that could not be read (not a PNG, truncated, …).
+    #[error("image could not be read: {0}")]
+    Image(String),
+
+    /// A bundle that is truncated, tampered with, foreign or of an unknown version; nothing was imported.
+    #[error("bundle refused: {0}")]
+    BadBundle(String),
+
+    /// A device log that is truncated or corrupted; nothing was imported.
+    #[error("log refused: {0}")]
+    BadLog(String),
+
+    /// An action that needs something the device does not have yet (no bundle, no station, …).
+    #[error("{0}")]
+    NotReady(String),
+
+    /// A request that does not make sense (unknown student, unknown session, undo too late, …).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn event(
+        source_name: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error::InvalidEvent {
+            source_name: source_name.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
