@@ -376,10 +376,7 @@ impl Event {
                 if j > 0 && w.start < s.windows[j - 1].end {
                     return err(
                         format!("{f}.windows[{j}].start"),
-                        format!(
-                            "{} overlaps or precedes the window before it",
-                            w.label()
-                        ),
+                        format!("{} overlaps or precedes the window before it", w.label()),
                     );
                 }
             }

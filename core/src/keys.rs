@@ -449,8 +449,13 @@ mod tests {
         assert!(parse_secret_file(format!("{SECRET_FILE_HEADER}\r\n{hex}\r\n").as_bytes()).is_ok());
         assert!(parse_secret_file(format!("{SECRET_FILE_HEADER}\n{hex}").as_bytes()).is_ok());
         assert!(parse_secret_file(format!("other\n{hex}\n").as_bytes()).is_err());
-        assert!(parse_secret_file(format!("{SECRET_FILE_HEADER}\n{hex}\nmore\n").as_bytes()).is_err());
-        assert!(parse_secret_file(format!("{SECRET_FILE_HEADER}\n{}\n", "11".repeat(31)).as_bytes()).is_err());
+        assert!(
+            parse_secret_file(format!("{SECRET_FILE_HEADER}\n{hex}\nmore\n").as_bytes()).is_err()
+        );
+        assert!(parse_secret_file(
+            format!("{SECRET_FILE_HEADER}\n{}\n", "11".repeat(31)).as_bytes()
+        )
+        .is_err());
         assert!(parse_secret_file(b"\xff\xfe").is_err());
     }
 }

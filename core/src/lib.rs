@@ -10,12 +10,21 @@ pub mod error;
 pub mod text;
 pub mod time;
 
-pub mod event;
-pub mod roster;
-pub mod slot;
-pub mod timeline;
+pub mod admin;
+pub mod attendance;
+pub mod bundle;
 pub mod checklist;
+pub mod door;
+pub mod event;
+pub mod log;
+pub mod plan;
+pub mod roster;
+pub mod scanner;
+pub mod slot;
 pub mod store;
+pub mod student;
+pub mod synthetic;
+pub mod timeline;
 
 pub mod base45;
 pub mod keys;

@@ -54,7 +54,10 @@ pub fn describe_row_errors(errors: &[RowError]) -> String {
         errors.len()
     );
     for e in errors {
-        s.push_str(&format!("\n  row {}, column {}: {}", e.row, e.column, e.reason));
+        s.push_str(&format!(
+            "\n  row {}, column {}: {}",
+            e.row, e.column, e.reason
+        ));
     }
     s
 }
@@ -292,7 +295,9 @@ pub fn parse_student_no(text: &str) -> std::result::Result<u64, String> {
 fn parse_paid(text: &str) -> std::result::Result<bool, String> {
     match text.trim().to_lowercase().as_str() {
         "" | "否" | "未缴" | "未缴费" | "no" | "n" | "false" | "0" | "0.0" => Ok(false),
-        "是" | "已缴" | "已缴费" | "yes" | "y" | "true" | "1" | "1.0" | "✓" | "√" => Ok(true),
+        "是" | "已缴" | "已缴费" | "yes" | "y" | "true" | "1" | "1.0" | "✓" | "√" => {
+            Ok(true)
+        }
         other => Err(format!("`{other}` is not yes/no (是/否)")),
     }
 }
@@ -315,8 +320,22 @@ mod tests {
         let e = Event::template("gzcc-2023").unwrap();
         let (h, r) = table(&[
             &["学号", "姓名", "学院", "年级", "班级", "已缴费"],
-            &["202001010101", "李明", "信息技术与工程学院", "2020级本科", "软件1班", "是"],
-            &["202101100001", "王芳", "国际学院", "2021级专科", "国贸1班", ""],
+            &[
+                "202001010101",
+                "李明",
+                "信息技术与工程学院",
+                "2020级本科",
+                "软件1班",
+                "是",
+            ],
+            &[
+                "202101100001",
+                "王芳",
+                "国际学院",
+                "2021级专科",
+                "国贸1班",
+                "",
+            ],
         ]);
         let roster = Roster::from_table(&e, &h, &r).unwrap();
         assert_eq!(roster.get(202001010101).unwrap().session, 1);

@@ -148,8 +148,9 @@ pub mod serde_offset {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FixedOffset, D::Error> {
         let s = String::deserialize(d)?;
-        super::parse_offset(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not a UTC offset like +08:00")))
+        super::parse_offset(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{s}` is not a UTC offset like +08:00"))
+        })
     }
 }
 

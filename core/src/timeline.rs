@@ -129,7 +129,10 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
                 fmt(fee.deadline)
             ),
         ),
-        remind_at: vec![fee.deadline - Duration::days(3), fee.deadline - Duration::days(1)],
+        remind_at: vec![
+            fee.deadline - Duration::days(3),
+            fee.deadline - Duration::days(1),
+        ],
     });
 
     for days in [7i64, 3, 1] {
@@ -231,7 +234,10 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
     });
 
     let opens = day(
-        event.verification_opens(slot.date).and_hms_opt(0, 0, 0).unwrap(),
+        event
+            .verification_opens(slot.date)
+            .and_hms_opt(0, 0, 0)
+            .unwrap(),
         9,
     );
     let v = &event.verification;

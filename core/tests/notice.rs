@@ -6,15 +6,60 @@ use photoday_core::Error;
 
 /// The notice's table, transcribed by hand from seed/notice-gzcc-2023.txt.
 const NOTICE_TABLE: &[(&str, &str, &[(&str, &str)], &str)] = &[
-    ("信息技术与工程学院", "2023-06-03", &[("09:30", "12:00"), ("14:00", "16:00")], "一教104"),
-    ("会计学院", "2023-06-03", &[("09:30", "12:00"), ("14:00", "16:00")], "一教108"),
-    ("外国语学院", "2023-06-03", &[("09:30", "12:00"), ("14:00", "16:00")], "一教206"),
-    ("法学院", "2023-06-03", &[("09:30", "12:00"), ("14:00", "16:00")], "一教209"),
-    ("经济学院", "2023-06-04", &[("09:30", "12:00"), ("14:00", "16:00")], "一教104"),
-    ("艺术设计学院", "2023-06-04", &[("09:30", "12:00"), ("14:00", "15:00")], "一教108"),
-    ("现代信息产业学院", "2023-06-04", &[("09:30", "12:00"), ("14:00", "15:00")], "一教206"),
-    ("数字经济产业学院", "2023-06-04", &[("15:00", "16:30")], "一教206"),
-    ("管理学院", "2023-06-04", &[("09:30", "12:00"), ("14:00", "14:30")], "一教209"),
+    (
+        "信息技术与工程学院",
+        "2023-06-03",
+        &[("09:30", "12:00"), ("14:00", "16:00")],
+        "一教104",
+    ),
+    (
+        "会计学院",
+        "2023-06-03",
+        &[("09:30", "12:00"), ("14:00", "16:00")],
+        "一教108",
+    ),
+    (
+        "外国语学院",
+        "2023-06-03",
+        &[("09:30", "12:00"), ("14:00", "16:00")],
+        "一教206",
+    ),
+    (
+        "法学院",
+        "2023-06-03",
+        &[("09:30", "12:00"), ("14:00", "16:00")],
+        "一教209",
+    ),
+    (
+        "经济学院",
+        "2023-06-04",
+        &[("09:30", "12:00"), ("14:00", "16:00")],
+        "一教104",
+    ),
+    (
+        "艺术设计学院",
+        "2023-06-04",
+        &[("09:30", "12:00"), ("14:00", "15:00")],
+        "一教108",
+    ),
+    (
+        "现代信息产业学院",
+        "2023-06-04",
+        &[("09:30", "12:00"), ("14:00", "15:00")],
+        "一教206",
+    ),
+    (
+        "数字经济产业学院",
+        "2023-06-04",
+        &[("15:00", "16:30")],
+        "一教206",
+    ),
+    (
+        "管理学院",
+        "2023-06-04",
+        &[("09:30", "12:00"), ("14:00", "14:30")],
+        "一教209",
+    ),
     ("国际学院", "2023-06-04", &[("14:30", "16:30")], "一教209"),
 ];
 
@@ -22,17 +67,25 @@ const NOTICE_TABLE: &[(&str, &str, &[(&str, &str)], &str)] = &[
 fn the_built_in_template_equals_the_notices_table_row_by_row() {
     let e = Event::template("gzcc-2023").unwrap();
     assert_eq!(e.sessions.len(), NOTICE_TABLE.len());
-    for (i, (s, (college, date, windows, room))) in e.sessions.iter().zip(NOTICE_TABLE).enumerate() {
+    for (i, (s, (college, date, windows, room))) in e.sessions.iter().zip(NOTICE_TABLE).enumerate()
+    {
         assert_eq!(s.college.zh, *college, "row {}", i + 1);
         assert_eq!(s.date.to_string(), *date, "row {}", i + 1);
         assert_eq!(s.room.zh, *room, "row {}", i + 1);
         let got: Vec<(String, String)> = s
             .windows
             .iter()
-            .map(|w| (w.start.format("%H:%M").to_string(), w.end.format("%H:%M").to_string()))
+            .map(|w| {
+                (
+                    w.start.format("%H:%M").to_string(),
+                    w.end.format("%H:%M").to_string(),
+                )
+            })
             .collect();
-        let want: Vec<(String, String)> =
-            windows.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: Vec<(String, String)> = windows
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, want, "row {} ({college})", i + 1);
     }
 }
@@ -53,11 +106,20 @@ fn the_template_carries_the_notices_money_deadlines_and_rules() {
     assert_eq!(e.arrive_early_minutes, 20);
     assert!((5..=8).contains(&e.batch_size));
     assert_eq!(e.utc_offset.local_minus_utc(), 8 * 3600);
-    let routes: Vec<&str> = e.collection_code_steps.iter().map(|r| r.title.zh.as_str()).collect();
+    let routes: Vec<&str> = e
+        .collection_code_steps
+        .iter()
+        .map(|r| r.title.zh.as_str())
+        .collect();
     assert!(routes.iter().any(|t| t.contains("App")));
     assert!(routes.iter().any(|t| t.contains("公众号")));
     assert!(routes.iter().any(|t| t.contains("学信档案")));
-    let dress = e.instructions.iter().flat_map(|s| &s.items).map(|t| t.zh.as_str()).collect::<String>();
+    let dress = e
+        .instructions
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|t| t.zh.as_str())
+        .collect::<String>();
     for must in ["衣领", "黄色", "眼镜", "额头"] {
         assert!(dress.contains(must), "instructions lack {must}");
     }
@@ -98,7 +160,10 @@ fn two_sessions_overlapping_in_one_room_are_refused_but_touching_windows_are_fin
     );
     let (field, msg) = field_of(&t);
     assert_eq!(field, "sessions[7].windows");
-    assert!(msg.contains("一教206") && msg.contains("现代信息产业学院"), "{msg}");
+    assert!(
+        msg.contains("一教206") && msg.contains("现代信息产业学院"),
+        "{msg}"
+    );
 }
 
 #[test]

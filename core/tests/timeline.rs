@@ -14,7 +14,10 @@ fn an_it_student_arrives_by_0910_on_june_3_and_checks_the_photo_from_july_13() {
     let e = Event::template("gzcc-2023").unwrap();
     let session = e.session_of_college("信息技术与工程学院").unwrap();
     let slot = Slot::new(&e, session, None).unwrap();
-    assert_eq!(rfc3339(e.utc_offset, slot.arrive_by), "2023-06-03T09:10:00+08:00");
+    assert_eq!(
+        rfc3339(e.utc_offset, slot.arrive_by),
+        "2023-06-03T09:10:00+08:00"
+    );
     let items = timeline(&e, &slot, at(&e, "2023-05-10 12:00"));
     let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
     assert_eq!(
@@ -49,9 +52,15 @@ fn an_it_student_arrives_by_0910_on_june_3_and_checks_the_photo_from_july_13() {
 fn an_international_school_student_arrives_by_1410_on_june_4() {
     let e = Event::template("gzcc-2023").unwrap();
     let slot = Slot::new(&e, e.session_of_college("国际学院").unwrap(), None).unwrap();
-    assert_eq!(rfc3339(e.utc_offset, slot.arrive_by), "2023-06-04T14:10:00+08:00");
+    assert_eq!(
+        rfc3339(e.utc_offset, slot.arrive_by),
+        "2023-06-04T14:10:00+08:00"
+    );
     let items = timeline(&e, &slot, at(&e, "2023-05-01 08:00"));
-    let verify = items.iter().find(|i| i.kind == ItemKind::VerificationOpens).unwrap();
+    let verify = items
+        .iter()
+        .find(|i| i.kind == ItemKind::VerificationOpens)
+        .unwrap();
     assert_eq!(verify.at.date().to_string(), "2023-07-14");
 }
 
@@ -85,6 +94,9 @@ fn reminders_leave_out_the_past_and_come_soonest_first() {
     assert!(!r.is_empty());
     assert!(r.iter().all(|r| r.fire_at_unix_ms > now));
     assert!(r.windows(2).all(|w| w[0].fire_at <= w[1].fire_at));
-    assert!(!r.iter().any(|r| r.id.starts_with("fee")), "fee reminders are past");
+    assert!(
+        !r.iter().any(|r| r.id.starts_with("fee")),
+        "fee reminders are past"
+    );
     assert!(r.iter().any(|r| r.id == "code-t1-0"));
 }

@@ -198,7 +198,9 @@ pub fn set_meta(tx: &Connection, key: &str, value: &str) -> Result<()> {
 /// Reads a blob.
 pub fn get_blob(tx: &Connection, key: &str) -> Result<Option<Vec<u8>>> {
     Ok(tx
-        .query_row("SELECT value FROM blobs WHERE key = ?1", [key], |r| r.get(0))
+        .query_row("SELECT value FROM blobs WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 

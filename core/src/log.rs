@@ -1,0 +1,441 @@
+//! Device logs: what each door phone did, and how phones merge without a network.
+//!
+//! Every admission, manual check-in, override, undo and refusal is a record, numbered per device
+//! (device id, sequence). Nothing is ever edited in place: an undo is a new record pointing at the
+//! admission it cancels. The set of records only grows, so merging is a union keyed by
+//! (device, sequence): idempotent and order-free — import the same log twice, or three phones' logs
+//! in any order, and every phone ends with the same set.
+//!
+//! A log travels as a file (`PDL` | format 1 | deflated JSON lines | SHA-256 of all before), or as a
+//! short sequence of QR texts (`PDL1:` index `/` total `:` log id `:` chunk check `:` Base45 data),
+//! each small enough for QR version 10, shown on one phone and scanned by another in any order.
+//! A truncated, corrupted or foreign log is refused whole; nothing half-imported is ever stored.
+
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
+use flate2::Compression;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+
+use crate::base45;
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 3] = b"PDL";
+const FORMAT: u8 = 1;
+const MAX_LOG: u64 = 256 * 1024 * 1024;
+/// Prefix of a log QR text.
+pub const QR_PREFIX: &str = "PDL1:";
+/// Data bytes per QR text: 150 bytes → 225 Base45 characters, plus a header of about 30, fits
+/// QR version 10 at ECC M in alphanumeric mode (capacity 311 characters).
+pub const QR_CHUNK_BYTES: usize = 150;
+
+/// How a student got in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// Their signed pass was scanned.
+    Pass,
+    /// Staff typed the student number (no phone, no printout).
+    Manual,
+    /// Staff admitted over a refusal (outside window, not on roster) with a reason.
+    Override,
+}
+
+/// What a record says happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Action {
+    /// A student was admitted and given a photo number.
+    Admit {
+        /// Student number.
+        student_no: u64,
+        /// Position in this device's numbering for the session (1, 2, 3…).
+        photo_seq: u32,
+        /// The device's letter when several devices number one session.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lane: Option<char>,
+        /// Pass, manual or override.
+        via: Via,
+        /// Pass serial when admitted by pass.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        serial: Option<u16>,
+        /// Why staff admitted by hand or over a refusal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// An earlier admission of this device is cancelled.
+    Undo {
+        /// The admission's sequence number on this device.
+        target_seq: u64,
+        /// Its student.
+        student_no: u64,
+    },
+    /// A scan was refused (kept for the day's report: forged passes, wrong rooms).
+    Refuse {
+        /// The verdict, snake_case (`bad_signature`, `wrong_session`…).
+        verdict: String,
+        /// The student, when the pass names one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        student_no: Option<u64>,
+    },
+}
+
+/// One thing one device did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// The device's random id.
+    pub device: String,
+    /// The device's own counter, from 1.
+    pub seq: u64,
+    /// When, by the device's clock (Unix ms).
+    pub at_ms: i64,
+    /// Session guarded (1-based).
+    pub session: u8,
+    /// What happened.
+    #[serde(flatten)]
+    pub action: Action,
+}
+
+impl Record {
+    /// The student the record is about.
+    pub fn student_no(&self) -> Option<u64> {
+        match &self.action {
+            Action::Admit { student_no, .. } | Action::Undo { student_no, .. } => Some(*student_no),
+            Action::Refuse { student_no, .. } => *student_no,
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self.action {
+            Action::Admit { .. } => "admit",
+            Action::Undo { .. } => "undo",
+            Action::Refuse { .. } => "refuse",
+        }
+    }
+
+    /// The photo number of an admission: `12`, or `A012` with a lane letter.
+    pub fn photo_no(&self) -> Option<String> {
+        match &self.action {
+            Action::Admit {
+                photo_seq, lane, ..
+            } => Some(photo_no(*lane, *photo_seq)),
+            _ => None,
+        }
+    }
+}
+
+/// Formats a photo number: plain `12` for a lone device, `A012` with a lane letter.
+pub fn photo_no(lane: Option<char>, seq: u32) -> String {
+    match lane {
+        Some(l) => format!("{l}{seq:03}"),
+        None => seq.to_string(),
+    }
+}
+
+/// Stores a record; `Ok(false)` when the same record was already there.
+pub fn insert(tx: &Connection, r: &Record) -> Result<bool> {
+    let body = serde_json::to_string(r).expect("records serialise");
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT body FROM records WHERE device = ?1 AND seq = ?2",
+            params![r.device, r.seq as i64],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(old) = existing {
+        if old == body {
+            return Ok(false);
+        }
+        let old: Record = serde_json::from_str(&old)
+            .map_err(|e| Error::BadLog(format!("stored record unreadable: {e}")))?;
+        if &old == r {
+            return Ok(false);
+        }
+        return Err(Error::BadLog(format!(
+            "device {} record {} differs from the one already merged; the log was altered",
+            r.device, r.seq
+        )));
+    }
+    tx.execute(
+        "INSERT INTO records (device, seq, kind, at_ms, session, student_no, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            r.device,
+            r.seq as i64,
+            r.kind(),
+            r.at_ms,
+            r.session,
+            r.student_no().map(|n| n as i64),
+            body
+        ],
+    )?;
+    Ok(true)
+}
+
+fn read_rows(tx: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Record>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let rows = stmt.query_map(p, |row| row.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for body in rows {
+        let body = body?;
+        out.push(
+            serde_json::from_str(&body)
+                .map_err(|e| Error::BadLog(format!("stored record unreadable: {e}")))?,
+        );
+    }
+    Ok(out)
+}
+
+/// Every record, by device and sequence.
+pub fn all(tx: &Connection) -> Result<Vec<Record>> {
+    read_rows(tx, "SELECT body FROM records ORDER BY device, seq", [])
+}
+
+/// Every record about one student.
+pub fn for_student(tx: &Connection, student_no: u64) -> Result<Vec<Record>> {
+    read_rows(
+        tx,
+        "SELECT body FROM records WHERE student_no = ?1 ORDER BY device, seq",
+        [student_no as i64],
+    )
+}
+
+/// Records of one device in one session, oldest first.
+pub fn for_device_session(tx: &Connection, device: &str, session: u8) -> Result<Vec<Record>> {
+    read_rows(
+        tx,
+        "SELECT body FROM records WHERE session = ?1 AND device = ?2 ORDER BY seq",
+        params![session, device],
+    )
+}
+
+/// The last admission of a device in a session.
+pub fn last_admit(tx: &Connection, device: &str, session: u8) -> Result<Option<Record>> {
+    Ok(read_rows(
+        tx,
+        "SELECT body FROM records WHERE session = ?1 AND device = ?2 AND kind = 'admit'
+         ORDER BY seq DESC LIMIT 1",
+        params![session, device],
+    )?
+    .pop())
+}
+
+/// The highest sequence number a device has used (0 when none).
+pub fn last_seq(tx: &Connection, device: &str) -> Result<u64> {
+    let n: Option<i64> = tx.query_row(
+        "SELECT max(seq) FROM records WHERE device = ?1",
+        [device],
+        |r| r.get(0),
+    )?;
+    Ok(n.unwrap_or(0) as u64)
+}
+
+/// A log as it travels between devices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogFile {
+    /// The event the records belong to.
+    pub event_id: String,
+    /// The device that exported it.
+    pub from_device: String,
+    /// When (Unix ms).
+    pub exported_at_ms: i64,
+    /// The records.
+    pub records: Vec<Record>,
+}
+
+/// Encodes a log file: header, deflated JSON, SHA-256.
+pub fn encode(log: &LogFile) -> Vec<u8> {
+    let json = serde_json::to_vec(log).expect("logs serialise");
+    let mut enc = DeflateEncoder::new(Vec::new(), Compression::default());
+    enc.write_all(&json).expect("writing to memory");
+    let payload = enc.finish().expect("writing to memory");
+    let mut out = Vec::with_capacity(payload.len() + 40);
+    out.extend_from_slice(MAGIC);
+    out.push(FORMAT);
+    out.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+    out.extend_from_slice(&payload);
+    let digest = Sha256::digest(&out);
+    out.extend_from_slice(&digest);
+    out
+}
+
+/// Decodes a log file, refusing anything truncated, altered or unknown.
+pub fn decode(bytes: &[u8]) -> Result<LogFile> {
+    let bad = |m: String| Err(Error::BadLog(m));
+    if bytes.len() < 4 || &bytes[..3] != MAGIC {
+        return bad(
+            "this is not a PhotoDay log file (export one with “导出记录 / export log”)".into(),
+        );
+    }
+    if bytes[3] != FORMAT {
+        return bad(format!(
+            "log format {} is not known to this version; update PhotoDay",
+            bytes[3]
+        ));
+    }
+    if bytes.len() < 8 + 32 {
+        return bad("the log is cut short (truncated); export it again".into());
+    }
+    let len = u32::from_be_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+    let expected = 8 + len + 32;
+    if bytes.len() != expected {
+        return bad(format!(
+            "the log has {} bytes where {} were written: it was cut short or padded; export it again",
+            bytes.len(),
+            expected
+        ));
+    }
+    let digest = Sha256::digest(&bytes[..8 + len]);
+    if digest.as_slice() != &bytes[8 + len..] {
+        return bad(
+            "the log's checksum does not match: the file was damaged or altered; export it again"
+                .into(),
+        );
+    }
+    let mut json = Vec::new();
+    DeflateDecoder::new(&bytes[8..8 + len])
+        .take(MAX_LOG + 1)
+        .read_to_end(&mut json)
+        .map_err(|_| Error::BadLog("the log's content is damaged".into()))?;
+    if json.len() as u64 > MAX_LOG {
+        return bad("the log unpacks to more than 256 MB; refused".into());
+    }
+    serde_json::from_slice(&json)
+        .map_err(|e| Error::BadLog(format!("the log's content is damaged ({e})")))
+}
+
+fn hex4(bytes: &[u8]) -> String {
+    bytes[..4].iter().map(|b| format!("{b:02X}")).collect()
+}
+
+/// Splits an encoded log into QR texts (each fits QR version 10-M, alphanumeric mode).
+pub fn to_qr_texts(encoded: &[u8]) -> Vec<String> {
+    let id = hex4(&Sha256::digest(encoded));
+    let chunks: Vec<&[u8]> = encoded.chunks(QR_CHUNK_BYTES).collect();
+    let total = chunks.len();
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let check = hex4(&Sha256::digest(c));
+            format!(
+                "{QR_PREFIX}{}/{}:{}:{}:{}",
+                i + 1,
+                total,
+                id,
+                check,
+                base45::encode(c)
+            )
+        })
+        .collect()
+}
+
+/// Progress of a QR log transfer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QrProgress {
+    /// Codes received so far (distinct).
+    pub received: u32,
+    /// Codes in the sequence.
+    pub total: u32,
+    /// Indexes (1-based) still missing.
+    pub missing: Vec<u32>,
+}
+
+/// Collects log QR texts in any order until the sequence is complete.
+#[derive(Debug, Clone, Default)]
+pub struct QrAssembler {
+    id: Option<String>,
+    total: u32,
+    chunks: BTreeMap<u32, Vec<u8>>,
+}
+
+impl QrAssembler {
+    /// An empty assembler.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one scanned text. A text of another sequence (while one is under way), a damaged
+    /// chunk or a non-log text is refused with a reason; repeats are harmless.
+    pub fn add(&mut self, text: &str) -> Result<QrProgress> {
+        let text = text.trim();
+        let bad = |m: &str| Err(Error::BadLog(m.to_string()));
+        let Some(rest) = text.strip_prefix(QR_PREFIX) else {
+            return bad("this QR code is not part of a PhotoDay log");
+        };
+        let mut parts = rest.splitn(4, ':');
+        let (Some(pos), Some(id), Some(check), Some(data)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return bad("this log QR code is cut short; scan it again");
+        };
+        let Some((i, n)) = pos.split_once('/') else {
+            return bad("this log QR code has no index; scan it again");
+        };
+        let (Ok(i), Ok(n)) = (i.parse::<u32>(), n.parse::<u32>()) else {
+            return bad("this log QR code has a damaged index; scan it again");
+        };
+        if n == 0 || i == 0 || i > n || n > 100_000 {
+            return bad("this log QR code has an impossible index; scan it again");
+        }
+        let Some(bytes) = base45::decode(data) else {
+            return bad("this log QR code is damaged; scan it again");
+        };
+        if hex4(&Sha256::digest(&bytes)) != check {
+            return bad("this log QR code fails its checksum; scan it again");
+        }
+        match &self.id {
+            Some(cur) if cur != id || self.total != n => return bad(
+                "this code belongs to another log sequence; finish the current one or start over",
+            ),
+            None => {
+                self.id = Some(id.to_string());
+                self.total = n;
+            }
+            _ => {}
+        }
+        self.chunks.insert(i, bytes);
+        Ok(self.progress())
+    }
+
+    /// Where the transfer stands.
+    pub fn progress(&self) -> QrProgress {
+        QrProgress {
+            received: self.chunks.len() as u32,
+            total: self.total,
+            missing: (1..=self.total)
+                .filter(|i| !self.chunks.contains_key(i))
+                .collect(),
+        }
+    }
+
+    /// The encoded log once every code is in (checked against the sequence id).
+    pub fn finish(&self) -> Result<Vec<u8>> {
+        let p = self.progress();
+        if p.total == 0 || !p.missing.is_empty() {
+            return Err(Error::BadLog(format!(
+                "{} of {} codes received; still missing {:?}",
+                p.received, p.total, p.missing
+            )));
+        }
+        let bytes: Vec<u8> = self.chunks.values().flatten().copied().collect();
+        if Some(hex4(&Sha256::digest(&bytes))) != self.id {
+            return Err(Error::BadLog(
+                "the codes do not add up to the log they announce; start over".into(),
+            ));
+        }
+        Ok(bytes)
+    }
+}
+
+/// Assembles a complete set of QR texts given in any order.
+pub fn from_qr_texts<S: AsRef<str>>(texts: &[S]) -> Result<Vec<u8>> {
+    let mut a = QrAssembler::new();
+    for t in texts {
+        a.add(t.as_ref())?;
+    }
+    a.finish()
+}
