@@ -50,7 +50,7 @@ pub struct PlanEntry {
     /// When this group is photographed from (their "time"; arrive-by is earlier).
     #[serde(with = "time::serde_local_minute")]
     pub start: NaiveDateTime,
-    /// When the next group starts.
+    /// When this group should be done.
     #[serde(with = "time::serde_local_minute")]
     pub end: NaiveDateTime,
     /// False when the session's windows are full and this group runs past the last window.
@@ -207,10 +207,10 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
     // Fill the windows in seconds; each student takes 3600 / rate seconds.
     let per_student = 3600.0 / rate;
     let mut cursor = Cursor::new(session);
-    let mut raw: Vec<(String, u32, u32, Vec<u64>, f64, bool)> = Vec::new();
+    let mut raw: Vec<(String, u32, u32, Vec<u64>, f64, f64, bool)> = Vec::new();
     for (class, mut students) in order {
         students.sort_unstable();
-        let mut parts: Vec<(Vec<u64>, f64, bool)> = Vec::new();
+        let mut parts: Vec<(Vec<u64>, f64, f64, bool)> = Vec::new();
         let mut rest = students.as_slice();
         while !rest.is_empty() {
             let room = cursor.room_in_window(per_student);
@@ -226,16 +226,16 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
             let (head, tail) = rest.split_at(take as usize);
             let start = cursor.now();
             let inside = cursor.in_windows();
-            cursor.advance(take as f64 * per_student);
-            parts.push((head.to_vec(), start, inside));
+            let length = take as f64 * per_student;
+            cursor.advance(length);
+            parts.push((head.to_vec(), start, start + length, inside));
             rest = tail;
         }
         let count = parts.len() as u32;
-        for (i, (nos, start, inside)) in parts.into_iter().enumerate() {
-            raw.push((class.clone(), i as u32 + 1, count, nos, start, inside));
+        for (i, (nos, start, end, inside)) in parts.into_iter().enumerate() {
+            raw.push((class.clone(), i as u32 + 1, count, nos, start, end, inside));
         }
     }
-    let end_all = cursor.now();
 
     // Student-number runs, exact over the session's sorted numbers.
     let mut owner: Vec<(u64, usize)> = raw
@@ -247,31 +247,29 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
     let mut ranges: Vec<Vec<(u64, u64)>> = vec![Vec::new(); raw.len()];
     for (no, i) in owner {
         match ranges[i].last_mut() {
-            Some(last) if last.1 == no - 1 || last.1 == no => last.1 = no,
+            Some(last) if no.checked_sub(1) == Some(last.1) || last.1 == no => last.1 = no,
             _ => ranges[i].push((no, no)),
         }
     }
-    // Runs must not swallow another entry's numbers: split where another entry's number sits.
-    // (Consecutive-integer runs already guarantee that: only numbers exactly one apart join.)
+    // Only numbers exactly one apart join a run, so a run never covers another entry's student.
 
     let day = session.date;
     let at = |secs: f64| day.and_hms_opt(0, 0, 0).unwrap() + Duration::seconds(secs.floor() as i64);
     let entries: Vec<PlanEntry> = raw
         .iter()
         .enumerate()
-        .map(|(i, (class, part, parts, nos, start, inside))| {
-            let end = raw.get(i + 1).map(|r| r.4).unwrap_or(end_all);
-            PlanEntry {
+        .map(
+            |(i, (class, part, parts, nos, start, end, inside))| PlanEntry {
                 class: class.clone(),
                 part: *part,
                 parts: *parts,
                 students: nos.len() as u32,
                 start: floor_minute(at(*start)),
-                end: floor_minute(at(end.max(*start))),
+                end: floor_minute(at(*end)),
                 fits: *inside,
                 ranges: std::mem::take(&mut ranges[i]),
-            }
-        })
+            },
+        )
         .collect();
 
     let overflow = (!fits).then(|| {

@@ -679,9 +679,13 @@ impl Scanner {
         };
         let number = last.photo_seq.div_ceil(size);
         let roster = &self.loaded()?.roster;
-        let mut members: Vec<BatchMember> = mine
+        let mut in_batch: Vec<_> = mine
             .iter()
             .filter(|a| a.photo_seq.div_ceil(size) == number)
+            .collect();
+        in_batch.sort_by_key(|a| a.photo_seq);
+        let members: Vec<BatchMember> = in_batch
+            .into_iter()
             .map(|a| BatchMember {
                 photo_no: a.photo_no.clone(),
                 student_no: a.student_no,
@@ -691,7 +695,6 @@ impl Scanner {
                     .filter(|n| !n.is_empty()),
             })
             .collect();
-        members.sort_by(|a, b| a.photo_no.cmp(&b.photo_no));
         Ok(Some(Batch {
             number,
             size,

@@ -36,7 +36,7 @@ const MAJORS: &[&str] = &[
     "金融",
 ];
 
-/// Roughly `per_session` students in each session, in classes of about 40-50, deterministic for
+/// Roughly `per_session` students in each session, in classes of up to 50, deterministic for
 /// a seed. Every tenth student is marked unpaid.
 pub fn roster(event: &Event, per_session: usize, seed: u64) -> Roster {
     let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
@@ -49,7 +49,7 @@ pub fn roster(event: &Event, per_session: usize, seed: u64) -> Roster {
     let mut students = Vec::new();
     for (i, s) in event.sessions.iter().enumerate() {
         let session = i as u8 + 1;
-        let classes = per_session.div_ceil(48).max(1);
+        let classes = per_session.div_ceil(50).max(1);
         let major = MAJORS[i % MAJORS.len()];
         for k in 0..per_session {
             let class_no = k % classes + 1;
