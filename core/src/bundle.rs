@@ -162,7 +162,6 @@ pub fn seal(content: &BundleContent, key: &EventKey) -> Result<Vec<u8>> {
     let json = serde_json::to_vec(content).map_err(|e| Error::Invalid(e.to_string()))?;
     let mut enc = DeflateEncoder::new(Vec::new(), Compression::best());
     enc.write_all(&json)
-        .and_then(|_| Ok(()))
         .map_err(|e| Error::Invalid(e.to_string()))?;
     let payload = enc.finish().map_err(|e| Error::Invalid(e.to_string()))?;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len() + SIG_LEN);

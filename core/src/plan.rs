@@ -207,7 +207,7 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
     // Fill the windows in seconds; each student takes 3600 / rate seconds.
     let per_student = 3600.0 / rate;
     let mut cursor = Cursor::new(session);
-    let mut raw: Vec<(String, u32, u32, Vec<u64>, f64, f64, bool)> = Vec::new();
+    let mut raw: Vec<Part> = Vec::new();
     for (class, mut students) in order {
         students.sort_unstable();
         let mut parts: Vec<(Vec<u64>, f64, f64, bool)> = Vec::new();
@@ -233,7 +233,15 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
         }
         let count = parts.len() as u32;
         for (i, (nos, start, end, inside)) in parts.into_iter().enumerate() {
-            raw.push((class.clone(), i as u32 + 1, count, nos, start, end, inside));
+            raw.push(Part {
+                class: class.clone(),
+                part: i as u32 + 1,
+                parts: count,
+                nos,
+                start,
+                end,
+                inside,
+            });
         }
     }
 
@@ -241,7 +249,7 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
     let mut owner: Vec<(u64, usize)> = raw
         .iter()
         .enumerate()
-        .flat_map(|(i, r)| r.3.iter().map(move |n| (*n, i)))
+        .flat_map(|(i, r)| r.nos.iter().map(move |n| (*n, i)))
         .collect();
     owner.sort_unstable();
     let mut ranges: Vec<Vec<(u64, u64)>> = vec![Vec::new(); raw.len()];
@@ -258,18 +266,16 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
     let entries: Vec<PlanEntry> = raw
         .iter()
         .enumerate()
-        .map(
-            |(i, (class, part, parts, nos, start, end, inside))| PlanEntry {
-                class: class.clone(),
-                part: *part,
-                parts: *parts,
-                students: nos.len() as u32,
-                start: floor_minute(at(*start)),
-                end: floor_minute(at(*end)),
-                fits: *inside,
-                ranges: std::mem::take(&mut ranges[i]),
-            },
-        )
+        .map(|(i, p)| PlanEntry {
+            class: p.class.clone(),
+            part: p.part,
+            parts: p.parts,
+            students: p.nos.len() as u32,
+            start: floor_minute(at(p.start)),
+            end: floor_minute(at(p.end)),
+            fits: p.inside,
+            ranges: std::mem::take(&mut ranges[i]),
+        })
         .collect();
 
     let overflow = (!fits).then(|| {
@@ -301,6 +307,17 @@ fn plan_session(event: &Event, number: u8, roster: &Roster, settings: PlanSettin
         overflow,
         entries,
     }
+}
+
+/// A class, or the part of a class before or after a break, placed in seconds since midnight.
+struct Part {
+    class: String,
+    part: u32,
+    parts: u32,
+    nos: Vec<u64>,
+    start: f64,
+    end: f64,
+    inside: bool,
 }
 
 fn floor_minute(t: NaiveDateTime) -> NaiveDateTime {

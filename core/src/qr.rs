@@ -196,7 +196,7 @@ impl QrMatrix {
             row.clear();
             for mx in 0..self.padded_width() {
                 let value = if self.dark_padded(mx, my) { 0u8 } else { 255u8 };
-                row.extend(std::iter::repeat(value).take(scale));
+                row.resize(row.len() + scale, value);
             }
             for _ in 0..scale {
                 pixels.extend_from_slice(&row);

@@ -53,7 +53,7 @@ pub fn roster(event: &Event, per_session: usize, seed: u64) -> Roster {
         let major = MAJORS[i % MAJORS.len()];
         for k in 0..per_session {
             let class_no = k % classes + 1;
-            let (year, cohort) = if class_no % 4 == 0 {
+            let (year, cohort) = if class_no.is_multiple_of(4) {
                 (2021u64, "2021级专科")
             } else {
                 (2020u64, "2020级本科")

@@ -4,8 +4,16 @@
 use photoday_core::event::Event;
 use photoday_core::Error;
 
+/// One row of the notice's table: college, date, windows, room.
+type Row = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
 /// The notice's table, transcribed by hand from seed/notice-gzcc-2023.txt.
-const NOTICE_TABLE: &[(&str, &str, &[(&str, &str)], &str)] = &[
+const NOTICE_TABLE: &[Row] = &[
     (
         "信息技术与工程学院",
         "2023-06-03",

@@ -252,6 +252,35 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_photoday_database_is_refused_not_recreated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("door.db");
+        {
+            let mut s = Store::open(&path).unwrap();
+            s.write(|tx| {
+                for i in 0..2000 {
+                    set_meta(tx, &format!("k{i}"), &"x".repeat(100))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+            s.conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+                .unwrap();
+        }
+        let mut bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 16 * 4096);
+        for b in &mut bytes[3 * 4096..6 * 4096] {
+            *b = 0xA5;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
+        assert!(err.to_string().contains("left untouched"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
     fn another_programs_sqlite_file_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("other.db");

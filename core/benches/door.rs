@@ -1,0 +1,167 @@
+//! Door benchmarks for BENCHMARKS.md: scan → durable verdict, merging ten phones' logs, and the
+//! size of a scanner bundle for 10,000 students.
+//!
+//! Run: `cargo bench -p photoday-core --bench door`. Plain timing loops (no harness) so the numbers
+//! are the ones a phone would see: every admission is committed to a real file with
+//! `synchronous=FULL` before the verdict returns.
+
+use std::time::Instant;
+
+use photoday_core::bundle::{self, BundleContent, BundleKind};
+use photoday_core::event::Event;
+use photoday_core::keys::EventKey;
+use photoday_core::log::{self, Action, LogFile, Record, Via};
+use photoday_core::pass::{self, PassBody};
+use photoday_core::plan::{self, PlanSettings};
+use photoday_core::scanner::Scanner;
+use photoday_core::store::Store;
+use photoday_core::synthetic;
+use photoday_core::time::parse_moment;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let event = Event::template("gzcc-2023").unwrap();
+    let key = EventKey::generate();
+    let roster = synthetic::roster(&event, 1000, 42);
+    let dir = tempfile::tempdir().unwrap();
+
+    // Scanner bundle size for 10,000 students.
+    let content = |with_names: bool| BundleContent {
+        kind: BundleKind::Scanner,
+        made_at_ms: 1,
+        event: event.clone(),
+        keys: vec![key.public()],
+        revocations: vec![],
+        students: BundleContent::students_from(&roster, with_names),
+        with_names,
+        plan: Some(plan::plan(
+            &event,
+            &roster,
+            PlanSettings {
+                per_hour: None,
+                cameras: None,
+            },
+        )),
+    };
+    let with_names = bundle::seal(&content(true), &key).unwrap();
+    let without = bundle::seal(&content(false), &key).unwrap();
+    println!(
+        "scanner bundle, 10,000 students, with names + plan: {:.1} KB",
+        with_names.len() as f64 / 1024.0
+    );
+    println!(
+        "scanner bundle, 10,000 students, numbers + classes + plan: {:.1} KB",
+        without.len() as f64 / 1024.0
+    );
+    let t = Instant::now();
+    let n = 20;
+    for _ in 0..n {
+        bundle::open(&with_names, None).unwrap();
+    }
+    println!(
+        "open + verify that bundle: {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3 / n as f64
+    );
+
+    // Scan → durable verdict.
+    let mut door = Scanner::open(dir.path().join("door.db")).unwrap();
+    door.import_bundle(&with_names).unwrap();
+    door.set_station(1, None).unwrap();
+    let students: Vec<u64> = roster.in_session(1).map(|s| s.student_no).collect();
+    let texts: Vec<String> = students
+        .iter()
+        .map(|no| {
+            pass::issue(
+                &key,
+                &event.id,
+                &PassBody {
+                    session_index: 1,
+                    student_no: *no,
+                    serial: 0,
+                },
+            )
+            .unwrap()
+        })
+        .collect();
+    let start = parse_moment("2023-06-03 09:30", event.utc_offset).unwrap();
+    let mut times = Vec::with_capacity(texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        let t = Instant::now();
+        let out = door.scan(text, start + i as i64 * 6_000).unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        assert_eq!(out.verdict.name(), "admitted");
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "scan → durable verdict (admitted, synchronous=FULL, {} scans): median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+        times[times.len() - 1]
+    );
+    let mut times = Vec::new();
+    for (i, text) in texts.iter().take(300).enumerate() {
+        let t = Instant::now();
+        let out = door
+            .scan(text, start + 10_000_000 + i as i64 * 6_000)
+            .unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        assert_eq!(out.verdict.name(), "already_admitted");
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "scan → durable verdict (already admitted, refusal recorded): median {:.3} ms, p99 {:.3} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
+
+    // Merge 10 device logs × 1,000 records.
+    let logs: Vec<Vec<u8>> = (0..10)
+        .map(|d| {
+            log::encode(&LogFile {
+                event_id: event.id.clone(),
+                from_device: format!("dev{d:02}"),
+                exported_at_ms: 0,
+                records: (1..=1000u64)
+                    .map(|seq| Record {
+                        device: format!("dev{d:02}"),
+                        seq,
+                        at_ms: start + seq as i64 * 10_000,
+                        session: (d % 10 + 1) as u8,
+                        action: Action::Admit {
+                            student_no: 2020_0000_0000 + d * 10_000 + seq,
+                            photo_seq: seq as u32,
+                            lane: Some((b'A' + d as u8) as char),
+                            via: Via::Pass,
+                            serial: Some(0),
+                            reason: None,
+                        },
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    println!(
+        "10 logs × 1,000 records: {:.1} KB as files, {} QR codes each",
+        logs.iter().map(|l| l.len()).sum::<usize>() as f64 / 1024.0,
+        log::to_qr_texts(&logs[0]).len()
+    );
+    let mut runs = Vec::new();
+    for r in 0..5 {
+        let mut store = Store::open(dir.path().join(format!("merge{r}.db"))).unwrap();
+        let t = Instant::now();
+        for bytes in &logs {
+            let decoded = log::decode(bytes).unwrap();
+            photoday_core::scanner::merge_log(&mut store, &event, &decoded).unwrap();
+        }
+        runs.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "merge 10 logs × 1,000 records into a fresh database: median {:.1} ms (of 5 runs)",
+        runs[2]
+    );
+}
