@@ -25,11 +25,11 @@
 //! already proves.
 //!
 //! Why this shape: Base45 keeps the QR code in alphanumeric mode, so 118 characters fit version 5
-//! at ECC M (37×37 modules), and the text survives any scanner that returns text (no lower-case
-//! letters to be flipped by Caps Lock, nothing a URL handler would escape). The 2-byte key id is
-//! the one field a smaller design could drop (a phone holds one or two keys and could try them
-//! all); it is kept so a pass from another event is reported as "unknown key" — "you are at the
-//! wrong event" — rather than as a forgery, which is what staff need to hear.
+//! at ECC M (37×37 modules), and the text survives any scanner that returns text (one letter
+//! case, nothing a URL handler would escape or a chat app would turn into a link). The 2-byte
+//! key id is the one field a smaller design could drop (a phone holds one or two keys and could
+//! try them all); it is kept so a pass from another event is reported as "unknown key" — "you
+//! are at the wrong event" — rather than as a forgery, which is what staff need to hear.
 //!
 //! Parsing is strict and total: exact prefix, exact length, version 1, canonical Base45 (so one
 //! pass has exactly one text), `verify_strict`. Any input, of any length or content, yields a
@@ -240,11 +240,10 @@ impl PassCheck {
 /// Never panics, whatever the input; verification takes well under 100 µs on a laptop.
 pub fn verify(text: &str, event_id: &str, keys: &KeyRing, revocations: &Revocations) -> PassCheck {
     let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
-    let fields_and_sig = match parse(text) {
+    let (fields, head, signature) = match parse(text) {
         Ok(parsed) => parsed,
         Err(hint) => return PassCheck::NotAPass { hint },
     };
-    let (fields, head, signature) = fields_and_sig;
     let msg = signed_message(event_id, &head);
     match keys.verify_with_id(fields.key_id, &msg, &signature) {
         None => PassCheck::UnknownKey {
@@ -271,7 +270,7 @@ pub fn verify(text: &str, event_id: &str, keys: &KeyRing, revocations: &Revocati
     }
 }
 
-/// The 12 signed bytes after the version byte is checked, as numbers.
+/// A pass's signed fields as numbers; the version byte is implied (only version 1 exists).
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     key_id: u16,

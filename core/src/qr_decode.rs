@@ -179,6 +179,9 @@ fn read_png(bytes: &[u8]) -> Result<LumaImage> {
     let mut reader = decoder.read_info().map_err(image_error)?;
     let (w, h) = reader.info().size();
     let (width, height) = (w as usize, h as usize);
+    if width == 0 || height == 0 {
+        return Err(Error::Image("the image has no pixels".into()));
+    }
     if width.saturating_mul(height) > MAX_IMAGE_PIXELS {
         return Err(Error::Image(format!(
             "the image is {width}×{height} pixels, larger than the {} megapixels PhotoDay reads",
@@ -203,7 +206,7 @@ fn read_png(bytes: &[u8]) -> Result<LumaImage> {
     // Rows are packed at 8 bits per sample after EXPAND | STRIP_16; copy row by row anyway in
     // case the decoder pads them.
     let row_len = width * channels;
-    if info.line_size < row_len || buf.len() < info.line_size * height {
+    if row_len == 0 || info.line_size < row_len || buf.len() < info.line_size * height {
         return Err(Error::Image(
             "the PNG's rows are shorter than its width".into(),
         ));

@@ -111,20 +111,20 @@ fn revoked_passes_are_refused_and_newer_ones_admitted() {
             EVENT,
             &PassBody {
                 session_index: 4,
-                student_no: 2021_0301_0207,
+                student_no: 202103010207,
                 serial,
             },
         )
         .unwrap()
     };
     let mut revocations = Revocations::new();
-    revocations.insert(2021_0301_0207, 2);
+    revocations.insert(202103010207, 2);
     revocations.insert(999, 7);
     for serial in [0, 1] {
         assert_eq!(
             pass::verify(&issue(serial), EVENT, &ring, &revocations),
             PassCheck::Revoked {
-                student_no: 2021_0301_0207,
+                student_no: 202103010207,
                 serial,
                 min_serial: 2,
                 session_index: 4
@@ -140,7 +140,7 @@ fn revoked_passes_are_refused_and_newer_ones_admitted() {
     assert_eq!(back, revocations);
     assert_eq!(
         back.iter().collect::<Vec<_>>(),
-        vec![(999, 7), (2021_0301_0207, 2)]
+        vec![(999, 7), (202103010207, 2)]
     );
     assert_eq!(back.min_serial(1), None);
 }

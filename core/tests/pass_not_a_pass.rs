@@ -24,7 +24,7 @@ fn hint(text: &str, ring: &KeyRing) -> NotAPassHint {
 fn a_pass(key: &EventKey) -> String {
     let body = PassBody {
         session_index: 1,
-        student_no: 2020_1234_5678,
+        student_no: 202012345678,
         serial: 0,
     };
     pass::issue(key, EVENT, &body).unwrap()

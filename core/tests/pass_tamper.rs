@@ -13,7 +13,7 @@ fn issued() -> (EventKey, KeyRing, String) {
     let ring = KeyRing::new(vec![key.public()]);
     let body = PassBody {
         session_index: 12,
-        student_no: 20_2010_2501_01,
+        student_no: 20201025010101,
         serial: 3,
     };
     let text = pass::issue(&key, EVENT, &body).unwrap();
@@ -136,7 +136,7 @@ fn a_key_with_the_same_id_but_another_secret_is_a_bad_signature() {
     let (key, _, _) = issued();
     let body = PassBody {
         session_index: 12,
-        student_no: 20_2010_2501_01,
+        student_no: 20201025010101,
         serial: 3,
     };
     let other = EventKey::generate();
@@ -149,7 +149,7 @@ fn a_key_with_the_same_id_but_another_secret_is_a_bad_signature() {
         pass::verify(&forged, EVENT, &ring, &Revocations::new()),
         PassCheck::BadSignature {
             key_id: key.public().key_id(),
-            claimed_student_no: 20_2010_2501_01
+            claimed_student_no: 20201025010101
         }
     );
 }
@@ -162,7 +162,7 @@ fn the_same_key_under_another_event_id_is_a_bad_signature() {
             pass::verify(&text, other_event, &ring, &Revocations::new()),
             PassCheck::BadSignature {
                 key_id: key.public().key_id(),
-                claimed_student_no: 20_2010_2501_01
+                claimed_student_no: 20201025010101
             },
             "event id {other_event:?}"
         );
