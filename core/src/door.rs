@@ -69,7 +69,8 @@ pub enum Verdict {
         photo_no: String,
         batch: u32,
         via: Via,
-        /// Minutes before their class's planned time (the plan never refuses; it informs).
+        /// Minutes before their class's planned time, when earlier than the notice's arrive-early
+        /// minutes (the plan never refuses; it informs).
         early_minutes: Option<u32>,
     },
     /// Already in: when, on which device, with which number.

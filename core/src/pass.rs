@@ -165,6 +165,7 @@ impl Revocations {
 
 /// Why a text is not a pass at all, so the door screen can say something useful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NotAPassHint {
     /// Nothing was scanned (empty, or only spaces and line breaks).
     Empty,

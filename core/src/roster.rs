@@ -118,13 +118,25 @@ impl Roster {
     /// Builds a roster from a spreadsheet: a header row and data rows of cell text. Row numbers in
     /// errors count the header as row 1. Nothing is returned unless every row is good.
     pub fn from_table(event: &Event, header: &[String], rows: &[Vec<String>]) -> Result<Roster> {
+        Self::from_table_at(event, header, rows, 1)
+    }
+
+    /// Like [`Roster::from_table`] for a sheet whose header is on row `header_row` (colleges often
+    /// put a title above it), so every row number in errors is the one the spreadsheet shows.
+    pub fn from_table_at(
+        event: &Event,
+        header: &[String],
+        rows: &[Vec<String>],
+        header_row: usize,
+    ) -> Result<Roster> {
+        let header_row = header_row.max(1);
         let mut columns: HashMap<Column, usize> = HashMap::new();
         let mut errors = Vec::new();
         for (i, h) in header.iter().enumerate() {
             if let Some(c) = Column::from_header(h) {
                 if columns.insert(c, i).is_some() {
                     errors.push(RowError {
-                        row: 1,
+                        row: header_row,
                         column: h.clone(),
                         reason: format!("the {} column appears twice", c.zh()),
                     });
@@ -134,7 +146,7 @@ impl Roster {
         for c in [Column::StudentNo, Column::Name, Column::College] {
             if !columns.contains_key(&c) {
                 errors.push(RowError {
-                    row: 1,
+                    row: header_row,
                     column: c.zh().to_string(),
                     reason: format!(
                         "no {} column; the header row needs 学号, 姓名 and 学院 (or student_no, name, college)",
@@ -150,7 +162,7 @@ impl Roster {
         let mut roster = Roster::default();
         let mut first_row: HashMap<u64, usize> = HashMap::new();
         for (i, cells) in rows.iter().enumerate() {
-            let row = i + 2;
+            let row = header_row + i + 1;
             let cell = |c: Column| -> &str {
                 columns
                     .get(&c)

@@ -483,6 +483,7 @@ impl Scanner {
             .and_then(|p| p.entry_for(session, student_no))
             .map(|e| e.start);
         let batch_size = event.batch_size;
+        let arrive_early = event.arrive_early_minutes as i64;
         let session_info = event.session(st.session).cloned();
         let wrong = (session != st.session)
             .then(|| door::wrong_session(event, student_no, name.clone(), session));
@@ -557,9 +558,10 @@ impl Scanner {
                 },
             };
             log::insert(tx, &rec)?;
+            // Arriving up to the notice's "20 minutes early" is on time; earlier is worth a word.
             let early_minutes = plan_time
                 .map(|t| (t - now_local).num_minutes())
-                .filter(|m| *m > 0)
+                .filter(|m| *m > arrive_early)
                 .map(|m| m as u32);
             Ok((
                 Verdict::Admitted {

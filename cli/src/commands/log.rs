@@ -1,0 +1,92 @@
+//! `log export|import`: door logs travel as files between phones, laptops and the 教务处, and
+//! merge in any order, any number of times (the core keys records by device and sequence).
+
+use photoday_core::scanner::{ImportSummary, Scanner};
+use std::path::Path;
+
+use crate::args::{LogCommand, LogExportArgs, LogImportArgs};
+use crate::commands::{clock_now, open_folder};
+use crate::failure::Failure;
+use crate::output::{Out, Tone};
+use crate::tr;
+
+/// `photoday log …`.
+pub fn run(command: LogCommand, out: &Out) -> Result<(), Failure> {
+    match command {
+        LogCommand::Export(a) => export(&a, out),
+        LogCommand::Import(a) => import(&a, out),
+    }
+}
+
+fn export(args: &LogExportArgs, out: &Out) -> Result<(), Failure> {
+    let bytes = match &args.device_db {
+        Some(db) => open_device(db)?.export_log(clock_now())?,
+        None => open_folder(&args.dir.dir)?.export_log(clock_now())?,
+    };
+    if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Failure::write(parent, e))?;
+    }
+    std::fs::write(&args.out, &bytes).map_err(|e| Failure::write(&args.out, e))?;
+    let (file, size) = (args.out.display(), bytes.len());
+    println!(
+        "{}",
+        out.paint(
+            Tone::Good,
+            tr!(
+                out,
+                "已导出记录 {file}（{size} 字节）",
+                "Exported the log {file} ({size} bytes)"
+            )
+        )
+    );
+    Ok(())
+}
+
+fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
+    enum Target {
+        Folder(Box<photoday_core::admin::EventFolder>),
+        Device(Box<Scanner>),
+    }
+    let mut target = match &args.device_db {
+        Some(db) => Target::Device(Box::new(open_device(db)?)),
+        None => Target::Folder(Box::new(open_folder(&args.dir.dir)?)),
+    };
+    for file in &args.files {
+        let bytes = std::fs::read(file).map_err(|e| Failure::read(file, e))?;
+        let summary = match &mut target {
+            Target::Folder(f) => f.import_log(&bytes),
+            Target::Device(s) => s.import_log(&bytes),
+        }
+        .map_err(|e| {
+            let f = Failure::from(e);
+            Failure::input(format!("{}: {}", file.display(), f.message()))
+        })?;
+        print_import(&file.display().to_string(), &summary, out);
+    }
+    Ok(())
+}
+
+/// `a.pdl: 12 new records, 3 already here (devices 1a2b3c, 4d5e6f)`.
+pub fn print_import(what: &str, s: &ImportSummary, out: &Out) {
+    let (added, known, devices) = (s.added, s.known, s.devices.join(", "));
+    println!(
+        "{}",
+        tr!(
+            out,
+            "{what}：新增 {added} 条记录，已有 {known} 条（设备 {devices}）",
+            "{what}: {added} new records, {known} already here (devices {devices})"
+        )
+    );
+}
+
+/// A door database that must already exist (a typo must not create an empty one).
+fn open_device(db: &Path) -> Result<Scanner, Failure> {
+    if !db.exists() {
+        return Err(Failure::input(format!(
+            "{}: no such door database; it is made by `photoday scan --device-db {}`",
+            db.display(),
+            db.display()
+        )));
+    }
+    Ok(Scanner::open(db)?)
+}
