@@ -47,6 +47,23 @@ fn main() {
         )),
     };
     let with_names = bundle::seal(&content(true), &key).unwrap();
+    // The synthetic names repeat 30 surnames and 30 given names, which compresses unusually well;
+    // random 2–3 character names over all 20,902 common CJK characters are a worst case.
+    let mut worst = content(true);
+    let mut x: u32 = 12345;
+    for s in &mut worst.students {
+        let len = 2 + (x % 2) as usize;
+        s.1 = (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                char::from_u32(0x4E00 + x % 20_902).unwrap()
+            })
+            .collect();
+    }
+    let worst = bundle::seal(&worst, &key).unwrap();
+    println!("scanner bundle, 10,000 students, random CJK names (worst case) + plan: {:.1} KB", worst.len() as f64 / 1024.0);
     let without = bundle::seal(&content(false), &key).unwrap();
     println!(
         "scanner bundle, 10,000 students, with names + plan: {:.1} KB",
