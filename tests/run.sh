@@ -7,3 +7,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 echo "== Rust: cargo test --workspace"
 cargo test --workspace -j2
+
+# Bindings: the uniffi Kotlin and Swift, generated from the library just built (DESIGN §8).
+echo "== Bindings: generate Kotlin and Swift"
+bindings/generate.sh debug
+echo "== Kotlin: the bindings' tests on the JVM (kotlinc from npm, JNA from Debian)"
+tests/kotlin/run.sh debug
+echo "== Swift: parse the generated and the app's Swift (tree-sitter-swift from PyPI)"
+tests/swift/parse.sh

@@ -63,7 +63,10 @@ fn main() {
             .collect();
     }
     let worst = bundle::seal(&worst, &key).unwrap();
-    println!("scanner bundle, 10,000 students, random CJK names (worst case) + plan: {:.1} KB", worst.len() as f64 / 1024.0);
+    println!(
+        "scanner bundle, 10,000 students, random CJK names (worst case) + plan: {:.1} KB",
+        worst.len() as f64 / 1024.0
+    );
     let without = bundle::seal(&content(false), &key).unwrap();
     println!(
         "scanner bundle, 10,000 students, with names + plan: {:.1} KB",

@@ -1,0 +1,179 @@
+//! Makes what the 教务处 hands to phones, for the bindings' Kotlin tests on the JVM.
+//!
+//! The Kotlin tests drive `StudentApp` and `ScannerApp` exactly as the apps do, so they need real
+//! signed inputs: an event folder made with the core's admin code (the same the CLI uses), a
+//! synthetic roster, the student and scanner bundles, pass texts (valid, for another room,
+//! replaced, forged, of another event, of a student missing from the scanner's roster) and two
+//! 采集码 images (readable, blank). Keys are fresh on every run.
+//!
+//!   cargo run -p photoday-ffi --example kotlin_fixtures -- OUT_DIR
+//!
+//! OUT_DIR is emptied first. `fixtures.properties` in it lists what is where, in UTF-8.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use photoday_core::admin::EventFolder;
+use photoday_core::bundle::BundleKind;
+use photoday_core::keys::EventKey;
+use photoday_core::pass::{self, PassBody, PASS_PREFIX};
+use photoday_core::qr::QrMatrix;
+use photoday_core::roster::{Roster, Student};
+use photoday_core::{base45, synthetic, time, Event};
+
+/// Students per session in the synthetic roster: three classes of 40 each, so the arrival plan
+/// gives the classes different times.
+const PER_SESSION: usize = 120;
+
+type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> Res<()> {
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .ok_or("usage: kotlin_fixtures OUT_DIR")?,
+    );
+    if out.exists() {
+        std::fs::remove_dir_all(&out)?;
+    }
+    std::fs::create_dir_all(&out)?;
+    let mut props = BTreeMap::new();
+
+    let event = Event::template("gzcc-2023")?;
+    let made_at = time::parse_moment("2023-05-25T10:00:00+08:00", event.utc_offset)
+        .ok_or("bad fixture time")?;
+    let roster = synthetic::roster(&event, PER_SESSION, 2023);
+    let mut session1: Vec<&Student> = roster.in_session(1).collect();
+    session1.sort_by_key(|s| s.student_no);
+    let it = session1[0];
+    let replaced = session1[1];
+    // The first student of the third class: the plan has that class come in after two others.
+    let late = *session1
+        .iter()
+        .find(|s| s.class.ends_with("3班"))
+        .ok_or("no third class in session 1")?;
+    let accounting = roster.in_session(2).next().ok_or("no session 2")?;
+    // Someone with a genuine pass who is missing from the scanner's roster (a late transfer).
+    let missing = Student {
+        student_no: it.student_no + 900,
+        name: "迟到转专业".into(),
+        ..it.clone()
+    };
+
+    let mut admin = EventFolder::init(&out.join("admin"), "gzcc-2023")?;
+    let with_missing = Roster::from_students(
+        roster
+            .students()
+            .cloned()
+            .chain(std::iter::once(missing.clone())),
+    );
+    admin.import_roster(&with_missing)?;
+    admin.issue_passes(|_, _| {})?;
+    let pass_of = |admin: &mut EventFolder, no: u64| -> Res<String> {
+        Ok(admin
+            .passes()?
+            .into_iter()
+            .find(|p| p.student.student_no == no)
+            .ok_or("no pass")?
+            .text)
+    };
+    let missing_pass = pass_of(&mut admin, missing.student_no)?;
+    admin.import_roster(&roster)?;
+    let old_pass = pass_of(&mut admin, replaced.student_no)?;
+    let new_pass = admin.reissue(replaced.student_no)?.text;
+
+    write(
+        &out,
+        "student.bundle",
+        &admin.bundle(BundleKind::Student, false, made_at)?,
+    )?;
+    write(
+        &out,
+        "scanner.bundle",
+        &admin.bundle(BundleKind::Scanner, true, made_at)?,
+    )?;
+
+    let mut passes = String::new();
+    for s in &session1 {
+        let text = pass_of(&mut admin, s.student_no)?;
+        writeln!(passes, "{}\t{}\t{}", s.student_no, s.name, text)?;
+    }
+    write(&out, "session1.passes", passes.as_bytes())?;
+
+    let it_pass = pass_of(&mut admin, it.student_no)?;
+    write(&out, "it.pass", it_pass.as_bytes())?;
+    write(
+        &out,
+        "accounting.pass",
+        pass_of(&mut admin, accounting.student_no)?.as_bytes(),
+    )?;
+    write(
+        &out,
+        "late.pass",
+        pass_of(&mut admin, late.student_no)?.as_bytes(),
+    )?;
+    write(&out, "replaced-old.pass", old_pass.as_bytes())?;
+    write(&out, "replaced-new.pass", new_pass.as_bytes())?;
+    write(&out, "not-on-roster.pass", missing_pass.as_bytes())?;
+    write(&out, "forged.pass", forge(&it_pass)?.as_bytes())?;
+    let stranger = EventKey::generate();
+    let foreign = pass::issue(
+        &stranger,
+        &event.id,
+        &PassBody {
+            session_index: 1,
+            student_no: it.student_no,
+            serial: 0,
+        },
+    )?;
+    write(&out, "other-event.pass", foreign.as_bytes())?;
+
+    // A 采集码 stand-in: CHSI does not publish the format, so any token in a QR code will do.
+    let code = QrMatrix::encode("CHSI-CJM-7F3A9C2E51B84D06A1E2")?.to_png(8)?;
+    write(&out, "collection-code.png", &code)?;
+    write(&out, "blank.png", &blank_png(200)?)?;
+
+    props.insert("it.student_no", it.student_no.to_string());
+    props.insert("it.name", it.name.clone());
+    props.insert("it.class", it.class.clone());
+    props.insert("late.class", late.class.clone());
+    props.insert("replaced.student_no", replaced.student_no.to_string());
+    props.insert("accounting.student_no", accounting.student_no.to_string());
+    props.insert("missing.student_no", missing.student_no.to_string());
+    props.insert("session1.students", session1.len().to_string());
+    props.insert("students", roster.len().to_string());
+    let mut text = String::from("# made by bindings/examples/kotlin_fixtures.rs\n");
+    for (k, v) in props {
+        writeln!(text, "{k}={v}")?;
+    }
+    write(&out, "fixtures.properties", text.as_bytes())?;
+    println!("fixtures for the Kotlin tests in {}", out.display());
+    Ok(())
+}
+
+/// The same pass claiming another student: one byte of the student number changed, the signature
+/// kept, re-encoded canonically. Verifies as a bad signature, not as unreadable text.
+fn forge(text: &str) -> Res<String> {
+    let mut bytes = base45::decode(&text[PASS_PREFIX.len()..]).ok_or("not a pass")?;
+    bytes[9] ^= 0x01;
+    Ok(format!("{PASS_PREFIX}{}", base45::encode(&bytes)))
+}
+
+/// A white square: a valid PNG with no code in it.
+fn blank_png(side: u32) -> Res<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, side, side);
+        enc.set_color(png::ColorType::Grayscale);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut w = enc.write_header()?;
+        w.write_image_data(&vec![255u8; (side * side) as usize])?;
+    }
+    Ok(out)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> Res<()> {
+    std::fs::write(dir.join(name), bytes)?;
+    Ok(())
+}

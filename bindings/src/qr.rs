@@ -1,0 +1,43 @@
+//! A QR code as modules, for the app to draw with whole screen pixels per module.
+//!
+//! Scaled bitmaps blur module edges and make door scanners hesitate, so the apps draw the matrix
+//! themselves: black modules on white, a 4-module quiet zone, `px_per_module` whole pixels each.
+
+use photoday_core::qr::{QrMatrix, QUIET_ZONE};
+
+/// An encoded QR code, without its quiet zone.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct QrCode {
+    /// QR version, 1–40 (a pass is version 5).
+    pub version: u8,
+    /// Error-correction level: `L`, `M`, `Q` or `H`.
+    pub ecc: String,
+    /// Modules per side, without the quiet zone.
+    pub width: u32,
+    /// Light modules to leave around the code on every side (4).
+    pub quiet_zone: u32,
+    /// `width × width` modules, row by row, `true` = dark.
+    pub dark: Vec<bool>,
+}
+
+#[uniffi::export]
+impl QrCode {
+    /// Whole screen pixels per module so the code and its quiet zone fit in `available_px`
+    /// (the shorter side of the drawing area); at least 1.
+    pub fn px_per_module(&self, available_px: u32) -> u32 {
+        (available_px / (self.width + 2 * self.quiet_zone)).max(1)
+    }
+}
+
+impl From<&QrMatrix> for QrCode {
+    fn from(m: &QrMatrix) -> Self {
+        let w = m.width;
+        QrCode {
+            version: m.version,
+            ecc: m.ecc.to_string(),
+            width: w as u32,
+            quiet_zone: QUIET_ZONE as u32,
+            dark: (0..w * w).map(|i| m.dark(i % w, i / w)).collect(),
+        }
+    }
+}

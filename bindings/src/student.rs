@@ -1,0 +1,418 @@
+//! The student app's API: `StudentApp`, over the core's `StudentPhone`.
+//!
+//! A student imports the event bundle and their pass (verified on the phone, so a typo or another
+//! event's pass is caught on the sofa, not at the door), then sees the slot card, the countdown,
+//! the next thing to do, the timeline with its reminders, the checklist, and keeps the 采集码
+//! image for the day. Every method forwards to the core; the records mirror
+//! `photoday_core::{student, slot, timeline, checklist}`. The app schedules the reminders as local
+//! notifications with the ids given (scheduling an id again replaces the earlier notification).
+
+use std::sync::{Arc, Mutex};
+
+use photoday_core::event::Event as CoreEvent;
+use photoday_core::student::{self as core_student, StudentPhone};
+use photoday_core::time;
+use photoday_core::{checklist, qr_decode, slot, timeline};
+
+use crate::error::ApiResult;
+use crate::event::{Event, TimeWindow};
+use crate::lock;
+use crate::qr::QrCode;
+use crate::text::BilingualText;
+
+/// A student's phone: one per app, over the database file the platform chooses (app-private
+/// storage). Every method is safe from any thread; calls run one at a time. Methods marked
+/// "disk" read or write the database: call them off the main thread.
+#[derive(uniffi::Object)]
+pub struct StudentApp {
+    inner: Mutex<StudentPhone>,
+}
+
+#[uniffi::export]
+impl StudentApp {
+    /// Opens (or creates) the phone's database at `db_path`. Disk.
+    ///
+    /// Fails with `Storage` when the file is not PhotoDay's or is damaged (it is left untouched),
+    /// `Io` when its folder is missing or not writable, `BadBundle` when the saved bundle no
+    /// longer opens.
+    #[uniffi::constructor]
+    pub fn new(db_path: String) -> ApiResult<Arc<Self>> {
+        Ok(Arc::new(StudentApp {
+            inner: Mutex::new(StudentPhone::open(db_path)?),
+        }))
+    }
+
+    /// Imports the student bundle the 教务处 published (the event, its public keys and the arrival
+    /// plan) and returns the event. A newer bundle of the same event replaces the old one; a
+    /// pass already imported is checked again against it. Disk (writes).
+    ///
+    /// Fails with `BadBundle` for a tampered, truncated, foreign, older or scanner bundle.
+    pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<Event> {
+        Ok(Event::from(&lock(&self.inner).import_bundle(&bytes)?))
+    }
+
+    /// The event, once a bundle is imported. Memory only.
+    pub fn event(&self) -> Option<Event> {
+        lock(&self.inner).event().map(Event::from)
+    }
+
+    /// Imports the student's pass text (`PD1:…`, as the liaison sent it), verifying it now
+    /// against the bundle's keys. Disk (writes).
+    ///
+    /// Fails with `NotReady` before a bundle is imported, and `InvalidInput` with what to do for a
+    /// mistyped, forged, replaced or another event's pass, or for the 采集码 pasted by mistake.
+    pub fn import_pass(&self, text: String) -> ApiResult<PassInfo> {
+        Ok(lock(&self.inner).import_pass(&text)?.into())
+    }
+
+    /// The imported pass, if any. Memory only.
+    pub fn pass(&self) -> Option<PassInfo> {
+        lock(&self.inner).pass().cloned().map(PassInfo::from)
+    }
+
+    /// The slot card, once a bundle and a pass are imported: college, room, date, the student's
+    /// time (their class's planned arrival when the bundle has a plan) and arrive-by.
+    /// Memory only.
+    pub fn slot(&self) -> Option<Slot> {
+        let phone = lock(&self.inner);
+        let (s, _) = phone.slot()?;
+        Some(Slot::new(phone.event()?, &s))
+    }
+
+    /// The pass as a QR code to draw full-screen at the door. Memory only.
+    ///
+    /// Fails with `NotReady` before a pass is imported.
+    pub fn pass_qr(&self) -> ApiResult<QrCode> {
+        Ok(QrCode::from(&lock(&self.inner).pass_qr()?))
+    }
+
+    /// The home screen at `now_ms`: slot card, countdown to arrive-by, the next thing to do, or
+    /// the setup step still missing. Disk (reads).
+    pub fn home(&self, now_ms: i64) -> ApiResult<Home> {
+        let mut phone = lock(&self.inner);
+        let home = phone.home(now_ms)?;
+        Ok(Home::new(phone.event(), home))
+    }
+
+    /// The timeline at `now_ms`, ordered by date: fee, 采集码 checks, arrival, shoot, 学信网
+    /// check, 补拍 deadline. Memory only.
+    ///
+    /// Fails with `NotReady` before a bundle and a pass are imported.
+    pub fn timeline(&self, now_ms: i64) -> ApiResult<Vec<TimelineItem>> {
+        let items = lock(&self.inner).timeline(now_ms)?;
+        Ok(items.iter().map(TimelineItem::from).collect())
+    }
+
+    /// Every reminder still ahead at `now_ms`, soonest first: hand them all to the platform's
+    /// local notifications, replacing earlier ones by id. Memory only.
+    ///
+    /// Fails with `NotReady` before a bundle and a pass are imported.
+    pub fn reminders(&self, now_ms: i64) -> ApiResult<Vec<Reminder>> {
+        let reminders = lock(&self.inner).reminders(now_ms)?;
+        Ok(reminders.iter().map(Reminder::from).collect())
+    }
+
+    /// The notice's checklist with the student's ticks (empty before a bundle). Disk (reads).
+    pub fn checklist(&self) -> ApiResult<Vec<ChecklistItem>> {
+        let items = lock(&self.inner).checklist()?;
+        Ok(items.iter().map(ChecklistItem::from).collect())
+    }
+
+    /// Ticks or unticks a checklist item and returns the whole list. Disk (writes).
+    ///
+    /// Fails with `NotReady` before a bundle, `InvalidInput` for an unknown item id.
+    pub fn set_tick(&self, id: String, ticked: bool, now_ms: i64) -> ApiResult<Vec<ChecklistItem>> {
+        let items = lock(&self.inner).set_tick(&id, ticked, now_ms)?;
+        Ok(items.iter().map(ChecklistItem::from).collect())
+    }
+
+    /// Saves the student's 采集码 image (a PNG screenshot from 学信网) app-private, exactly as
+    /// given, and reports whether a scanner can read it. The code is decoded in memory only;
+    /// nothing of what it says is kept. Disk (writes).
+    ///
+    /// Fails with `InvalidInput` for a file that is not a PNG or is over 20 MB.
+    pub fn save_collection_code(&self, png: Vec<u8>) -> ApiResult<Readability> {
+        Ok(lock(&self.inner).save_collection_code(&png)?.into())
+    }
+
+    /// The saved 采集码 image, to show full-screen at full brightness; `null`/`nil` if none.
+    /// Disk (reads).
+    pub fn collection_code(&self) -> ApiResult<Option<Vec<u8>>> {
+        Ok(lock(&self.inner).collection_code()?)
+    }
+
+    /// Checks again that the saved 采集码 can be read (decoded in memory, nothing kept).
+    /// Disk (reads).
+    ///
+    /// Fails with `NotReady` when no 采集码 is saved.
+    pub fn check_collection_code(&self) -> ApiResult<Readability> {
+        Ok(lock(&self.inner).check_collection_code()?.into())
+    }
+
+    /// Deletes everything personal: the pass, the 采集码 image and the ticks. The public event
+    /// bundle stays. Disk (writes).
+    pub fn purge(&self) -> ApiResult<()> {
+        Ok(lock(&self.inner).purge()?)
+    }
+}
+
+/// The student's pass as the phone holds it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PassInfo {
+    /// The pass text (`PD1:…`), to draw as a QR code or copy.
+    pub text: String,
+    /// Student number (学号).
+    pub student_no: u64,
+    /// 1-based session number (序号).
+    pub session: u8,
+    /// Pass revision (raised when the 教务处 re-issues it).
+    pub serial: u16,
+}
+
+/// The home screen.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Home {
+    /// The slot card, once a bundle and a pass are imported.
+    pub slot: Option<Slot>,
+    /// The student's class (group) from the arrival plan, if any.
+    pub class_name: Option<String>,
+    /// Milliseconds until arrive-by (negative once past).
+    pub countdown_ms: Option<i64>,
+    /// The next thing to do.
+    pub next: Option<TimelineItem>,
+    /// The setup step to ask for first, when something is missing (bundle, pass, 采集码).
+    pub setup_hint: Option<BilingualText>,
+    /// Whether a 采集码 image is saved.
+    pub has_collection_code: bool,
+    /// Checklist items ticked.
+    pub checklist_done: u32,
+    /// Checklist items in all.
+    pub checklist_total: u32,
+}
+
+/// Whether a saved 采集码 image can be read by a scanner. Carries nothing of its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct Readability {
+    /// At least one QR code in the image could be read completely.
+    pub readable: bool,
+    /// How many QR codes could be read (usually 0 or 1).
+    pub codes_found: u32,
+}
+
+impl From<core_student::PassInfo> for PassInfo {
+    fn from(p: core_student::PassInfo) -> Self {
+        PassInfo {
+            text: p.text,
+            student_no: p.student_no,
+            session: p.session,
+            serial: p.serial,
+        }
+    }
+}
+
+impl Home {
+    fn new(event: Option<&CoreEvent>, h: core_student::Home) -> Self {
+        Home {
+            slot: event.zip(h.slot.as_ref()).map(|(e, s)| Slot::new(e, s)),
+            class_name: h.class,
+            countdown_ms: h.countdown_ms,
+            next: h.next.as_ref().map(TimelineItem::from),
+            setup_hint: h.setup_hint.map(BilingualText::from),
+            has_collection_code: h.has_collection_code,
+            checklist_done: h.checklist_done,
+            checklist_total: h.checklist_total,
+        }
+    }
+}
+
+impl From<qr_decode::Readability> for Readability {
+    fn from(r: qr_decode::Readability) -> Self {
+        Readability {
+            readable: r.readable,
+            codes_found: u32::try_from(r.codes_found).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Where and when a student is photographed: the slot card.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Slot {
+    /// 1-based session number (序号).
+    pub session: u8,
+    /// College.
+    pub college: BilingualText,
+    /// Room.
+    pub room: BilingualText,
+    /// Date, event-local `YYYY-MM-DD`.
+    pub date: String,
+    /// The session's windows.
+    pub windows: Vec<TimeWindow>,
+    /// Date and windows on one line: `2023-06-03 09:30–12:00、14:00–16:00`.
+    pub when_label: String,
+    /// The student's time, event-local `YYYY-MM-DD HH:MM`: the class's planned arrival, or the
+    /// session's start.
+    pub time_local: String,
+    /// The student's time, Unix milliseconds.
+    pub time_unix_ms: i64,
+    /// Whether the time comes from the arrival plan (else it is the session's start).
+    pub planned: bool,
+    /// When to be at the door (the time minus the event's arrive-early minutes), event-local.
+    pub arrive_by_local: String,
+    /// When to be at the door, Unix milliseconds.
+    pub arrive_by_unix_ms: i64,
+}
+
+/// What a timeline item is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum TimelineItemKind {
+    /// The photo fee must be with the liaison.
+    FeeDeadline,
+    /// Check that the 采集码 is saved and opens (T-7, T-3, T-1 days).
+    CollectionCodeCheck,
+    /// Be at the door.
+    ArriveBy,
+    /// The shoot itself.
+    Shoot,
+    /// Last moment for the 补拍 make-up photo.
+    MakeupDeadline,
+    /// The photo can be checked on 学信网.
+    VerificationOpens,
+}
+
+/// Where a timeline item stands at the `now` it was computed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum TimelineStatus {
+    /// Over.
+    Past,
+    /// Needs doing now.
+    Due,
+    /// Later.
+    Upcoming,
+}
+
+/// One local notification for the app to schedule.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Reminder {
+    /// Stable id: scheduling the same id again replaces the old notification.
+    pub id: String,
+    /// When to fire, event-local `YYYY-MM-DD HH:MM`.
+    pub fire_at_local: String,
+    /// When to fire, Unix milliseconds.
+    pub fire_at_unix_ms: i64,
+    /// Notification title.
+    pub title: BilingualText,
+    /// Notification body.
+    pub body: BilingualText,
+}
+
+/// One dated thing in a student's year.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct TimelineItem {
+    /// Stable id (`fee`, `code-t7`, `code-t3`, `code-t1`, `arrive`, `shoot`, `makeup`, `verify`).
+    pub id: String,
+    /// What it is.
+    pub kind: TimelineItemKind,
+    /// When, event-local `YYYY-MM-DD HH:MM`.
+    pub at_local: String,
+    /// When, Unix milliseconds.
+    pub at_unix_ms: i64,
+    /// Short label.
+    pub title: BilingualText,
+    /// What to do, with the notice's details.
+    pub detail: BilingualText,
+    /// Past, due or upcoming.
+    pub status: TimelineStatus,
+    /// Notifications to schedule for it (those already past are left out).
+    pub reminders: Vec<Reminder>,
+}
+
+/// A checklist item with the student's tick.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChecklistItem {
+    /// Stable id; tick and untick by it.
+    pub id: String,
+    /// What to check.
+    pub text: BilingualText,
+    /// Whether the student ticked it.
+    pub ticked: bool,
+}
+
+impl Slot {
+    pub(crate) fn new(event: &CoreEvent, s: &slot::Slot) -> Self {
+        let off = event.utc_offset;
+        Slot {
+            session: s.session,
+            college: (&s.college).into(),
+            room: (&s.room).into(),
+            date: s.date.to_string(),
+            windows: s.windows.iter().map(TimeWindow::from).collect(),
+            when_label: s.when_label(),
+            time_local: time::format_local_minute(s.time),
+            time_unix_ms: time::to_unix(off, s.time),
+            planned: s.planned,
+            arrive_by_local: time::format_local_minute(s.arrive_by),
+            arrive_by_unix_ms: time::to_unix(off, s.arrive_by),
+        }
+    }
+}
+
+impl From<timeline::ItemKind> for TimelineItemKind {
+    fn from(k: timeline::ItemKind) -> Self {
+        use timeline::ItemKind as K;
+        match k {
+            K::FeeDeadline => TimelineItemKind::FeeDeadline,
+            K::CollectionCodeCheck => TimelineItemKind::CollectionCodeCheck,
+            K::ArriveBy => TimelineItemKind::ArriveBy,
+            K::Shoot => TimelineItemKind::Shoot,
+            K::MakeupDeadline => TimelineItemKind::MakeupDeadline,
+            K::VerificationOpens => TimelineItemKind::VerificationOpens,
+        }
+    }
+}
+
+impl From<timeline::Status> for TimelineStatus {
+    fn from(s: timeline::Status) -> Self {
+        match s {
+            timeline::Status::Past => TimelineStatus::Past,
+            timeline::Status::Due => TimelineStatus::Due,
+            timeline::Status::Upcoming => TimelineStatus::Upcoming,
+        }
+    }
+}
+
+impl From<&timeline::Reminder> for Reminder {
+    fn from(r: &timeline::Reminder) -> Self {
+        Reminder {
+            id: r.id.clone(),
+            fire_at_local: time::format_local_minute(r.fire_at),
+            fire_at_unix_ms: r.fire_at_unix_ms,
+            title: (&r.title).into(),
+            body: (&r.body).into(),
+        }
+    }
+}
+
+impl From<&timeline::TimelineItem> for TimelineItem {
+    fn from(i: &timeline::TimelineItem) -> Self {
+        TimelineItem {
+            id: i.id.clone(),
+            kind: i.kind.into(),
+            at_local: time::format_local_minute(i.at),
+            at_unix_ms: i.at_unix_ms,
+            title: (&i.title).into(),
+            detail: (&i.detail).into(),
+            status: i.status.into(),
+            reminders: i.reminders.iter().map(Reminder::from).collect(),
+        }
+    }
+}
+
+impl From<&checklist::ChecklistItem> for ChecklistItem {
+    fn from(c: &checklist::ChecklistItem) -> Self {
+        ChecklistItem {
+            id: c.id.clone(),
+            text: (&c.text).into(),
+            ticked: c.ticked,
+        }
+    }
+}

@@ -1,0 +1,194 @@
+// A student's journey through StudentApp, as the Android app makes it: bundle, pass, home,
+// timeline, checklist, 采集码, purge.
+
+import cn.photoday.core.*
+import kotlin.test.*
+
+private val JUNE_1_NOON = beijing("2023-06-01T12:00")
+
+/** A phone with the student bundle and the pass of a student of 信息技术与工程学院. */
+private fun readyStudent(db: String = Fixtures.db("student")): StudentApp {
+    val app = StudentApp(db)
+    app.importBundle(Fixtures.bytes("student.bundle"))
+    app.importPass(Fixtures.pass("it"))
+    return app
+}
+
+val studentAppTests = listOf(
+    test("a new student phone asks for the event bundle first and has no timeline yet") {
+        val app = StudentApp(Fixtures.db("new-student"))
+        val home = app.home(JUNE_1_NOON)
+        assertNull(home.slot)
+        assertEquals("先导入活动资料包", home.setupHint?.zh)
+        assertNull(app.event())
+        assertNull(app.pass())
+        assertTrue(app.checklist().isEmpty())
+        assertFailsWith<PhotoDayException.NotReady> { app.timeline(JUNE_1_NOON) }
+        assertFailsWith<PhotoDayException.NotReady> { app.importPass(Fixtures.pass("it")) }
+        assertFailsWith<PhotoDayException.NotReady> { app.passQr() }
+    },
+
+    test("a scanner bundle or a tampered student bundle is refused and nothing is imported") {
+        val app = StudentApp(Fixtures.db("student"))
+        val wrongKind = assertFailsWith<PhotoDayException.BadBundle> { app.importBundle(Fixtures.bytes("scanner.bundle")) }
+        assertContains(wrongKind.message!!, "student")
+        val tampered = Fixtures.bytes("student.bundle").also { it[it.size / 2] = (it[it.size / 2].toInt() xor 0x20).toByte() }
+        assertFailsWith<PhotoDayException.BadBundle> { app.importBundle(tampered) }
+        assertFailsWith<PhotoDayException.BadBundle> { app.importBundle(Fixtures.bytes("student.bundle").copyOf(100)) }
+        assertNull(app.event())
+    },
+
+    test("a student of 信息技术与工程学院 imports bundle and pass and is told: 一教104 by 09:10 on 3 June") {
+        val app = StudentApp(Fixtures.db("student"))
+        assertEquals("gzcc-2023", app.importBundle(Fixtures.bytes("student.bundle")).id)
+        assertEquals("导入联络员发给你的签到码", app.home(JUNE_1_NOON).setupHint?.zh)
+        // Pasted from a chat: spaces and a line break around it are fine.
+        val pass = app.importPass("  " + Fixtures.pass("it") + "\n")
+        assertEquals(Fixtures.studentNo("it"), pass.studentNo)
+        assertEquals(1.toUByte(), pass.session)
+        assertEquals(Fixtures.pass("it"), pass.text)
+
+        val home = app.home(JUNE_1_NOON)
+        val slot = assertNotNull(home.slot)
+        assertEquals("信息技术与工程学院", slot.college.zh)
+        assertEquals("一教104", slot.room.zh)
+        assertEquals("2023-06-03", slot.date)
+        assertEquals("2023-06-03 09:10", slot.arriveByLocal)
+        assertEquals(beijing("2023-06-03T09:10"), slot.arriveByUnixMs)
+        assertTrue(slot.planned, "the bundle carries the arrival plan")
+        assertEquals(Fixtures.prop("it.class"), home.className)
+        assertEquals(beijing("2023-06-03T09:10") - JUNE_1_NOON, home.countdownMs)
+        assertEquals("code-t1", home.next?.id, "the next thing to do is the T-1 采集码 check")
+        assertEquals("保存你的学信网采集码截图", home.setupHint?.zh)
+        assertEquals(slot, app.slot())
+    },
+
+    test("a student of the third class is told their class's own time, not the session's start") {
+        val app = StudentApp(Fixtures.db("student"))
+        app.importBundle(Fixtures.bytes("student.bundle"))
+        app.importPass(Fixtures.pass("late"))
+        val home = app.home(JUNE_1_NOON)
+        val slot = assertNotNull(home.slot)
+        // Two classes of 40 before them at 150 an hour (24 s each): 09:30 + 32 min = 10:02.
+        assertTrue(slot.planned)
+        assertEquals(Fixtures.prop("late.class"), home.className)
+        assertEquals("2023-06-03 10:02", slot.timeLocal)
+        assertEquals("2023-06-03 09:42", slot.arriveByLocal)
+        val arrive = app.timeline(JUNE_1_NOON).first { it.id == "arrive" }
+        assertEquals("2023-06-03 09:42", arrive.atLocal)
+    },
+
+    test("a mistyped, forged, replaced or another event's pass is caught on the phone, not at the door") {
+        val app = StudentApp(Fixtures.db("student"))
+        app.importBundle(Fixtures.bytes("student.bundle"))
+        val good = Fixtures.pass("it")
+        val cases = mapOf(
+            "mistyped" to good.dropLast(1),
+            "forged" to Fixtures.pass("forged"),
+            "replaced" to Fixtures.pass("replaced-old"),
+            "other event" to Fixtures.pass("other-event"),
+            "lower case" to good.lowercase(),
+        )
+        for ((what, text) in cases) {
+            val err = assertFailsWith<PhotoDayException.InvalidInput>(what) { app.importPass(text) }
+            assertTrue(err.message!!.isNotBlank(), what)
+        }
+        assertContains(assertFailsWith<PhotoDayException.InvalidInput> { app.importPass(Fixtures.pass("replaced-old")) }.message!!, "签到码已更新")
+        assertContains(assertFailsWith<PhotoDayException.InvalidInput> { app.importPass(Fixtures.pass("other-event")) }.message!!, "不是本次活动")
+        assertNull(app.pass(), "nothing was imported")
+        assertEquals(Fixtures.studentNo("replaced"), app.importPass(Fixtures.pass("replaced-new")).studentNo)
+    },
+
+    test("the timeline and reminders come from the bundle; the 学信网 check opens on 13 July") {
+        val app = readyStudent()
+        val items = app.timeline(beijing("2023-05-10T12:00"))
+        assertEquals(
+            listOf("fee", "code-t7", "code-t3", "code-t1", "arrive", "shoot", "verify", "makeup"),
+            items.map { it.id },
+        )
+        val byId = items.associateBy { it.id }
+        assertEquals("2023-06-03 09:10", byId.getValue("arrive").atLocal)
+        assertTrue(byId.getValue("verify").atLocal.startsWith("2023-07-13"), byId.getValue("verify").atLocal)
+        assertEquals(TimelineStatus.UPCOMING, byId.getValue("fee").status)
+        val reminders = app.reminders(JUNE_1_NOON)
+        assertTrue(reminders.isNotEmpty() && reminders.all { it.fireAtUnixMs > JUNE_1_NOON })
+        assertEquals(reminders.sortedBy { it.fireAtUnixMs }, reminders)
+        assertTrue(reminders.any { it.id.startsWith("verify-") })
+    },
+
+    test("checklist ticks survive a restart of the app") {
+        val db = Fixtures.db("student")
+        val app = readyStudent(db)
+        val items = app.checklist()
+        assertTrue(items.size >= 5 && items.none { it.ticked })
+        val (a, b) = items.take(2).map { it.id }
+        app.setTick(a, true, JUNE_1_NOON)
+        val after = app.setTick(b, true, JUNE_1_NOON)
+        assertEquals(setOf(a, b), after.filter { it.ticked }.map { it.id }.toSet())
+        assertEquals(2u, app.home(JUNE_1_NOON).checklistDone)
+
+        val reopened = StudentApp(db)
+        assertEquals(setOf(a, b), reopened.checklist().filter { it.ticked }.map { it.id }.toSet())
+        assertEquals(Fixtures.studentNo("it"), reopened.pass()?.studentNo, "the pass survives too")
+        reopened.setTick(a, false, JUNE_1_NOON)
+        assertEquals(listOf(b), reopened.checklist().filter { it.ticked }.map { it.id })
+        assertFailsWith<PhotoDayException.InvalidInput> { reopened.setTick("wear-a-hat", true, JUNE_1_NOON) }
+    },
+
+    test("the 采集码 image is kept exactly as saved and its readability is checked locally") {
+        val app = readyStudent()
+        assertFailsWith<PhotoDayException.NotReady> { app.checkCollectionCode() }
+        val png = Fixtures.bytes("collection-code.png")
+        val saved = app.saveCollectionCode(png)
+        assertTrue(saved.readable)
+        assertEquals(1u, saved.codesFound)
+        assertContentEquals(png, app.collectionCode())
+        assertTrue(app.checkCollectionCode().readable)
+        val home = app.home(JUNE_1_NOON)
+        assertTrue(home.hasCollectionCode)
+        assertNull(home.setupHint, "nothing left to set up")
+
+        assertFalse(app.saveCollectionCode(Fixtures.bytes("blank.png")).readable, "a blank picture holds no code")
+        assertFailsWith<PhotoDayException.InvalidInput> { app.saveCollectionCode("not a picture".toByteArray()) }
+    },
+
+    test("the pass is drawn as a 37×37 QR code with whole pixels per module") {
+        val qr = readyStudent().passQr()
+        assertEquals(5.toUByte(), qr.version)
+        assertEquals("M", qr.ecc)
+        assertEquals(37u, qr.width)
+        assertEquals(4u, qr.quietZone)
+        assertEquals(37 * 37, qr.dark.size)
+        // The three finder patterns' outer corners are dark.
+        assertTrue(qr.dark[0] && qr.dark[36] && qr.dark[36 * 37])
+        assertEquals(8u, qr.pxPerModule(400u)) // 45 modules with the quiet zone
+        assertEquals(1u, qr.pxPerModule(10u))
+    },
+
+    test("purge deletes the pass, the 采集码 and the ticks, and keeps the public event") {
+        val db = Fixtures.db("student")
+        val app = readyStudent(db)
+        app.saveCollectionCode(Fixtures.bytes("collection-code.png"))
+        app.setTick(app.checklist().first().id, true, JUNE_1_NOON)
+        app.purge()
+        assertNull(app.pass())
+        assertNull(app.collectionCode())
+        assertTrue(app.checklist().none { it.ticked })
+        assertEquals("gzcc-2023", app.event()?.id)
+        val reopened = StudentApp(db)
+        assertNull(reopened.pass())
+        assertNull(reopened.collectionCode())
+        assertEquals("导入联络员发给你的签到码", reopened.home(JUNE_1_NOON).setupHint?.zh)
+    },
+
+    test("a file that is not PhotoDay's is refused and left untouched; a missing folder is an Io error") {
+        val notes = Fixtures.file("notes.db")
+        val content = "my notes, not a database\n".repeat(100).toByteArray()
+        notes.writeBytes(content)
+        val err = assertFailsWith<PhotoDayException.Storage> { StudentApp(notes.path) }
+        assertContains(err.message!!, "notes.db")
+        assertContentEquals(content, notes.readBytes())
+        assertFailsWith<PhotoDayException.Storage> { ScannerApp(notes.path) }
+        assertFailsWith<PhotoDayException.Io> { StudentApp(Fixtures.file("no-such-folder").path + "/p.db") }
+    },
+)
