@@ -15,3 +15,5 @@ echo "== Kotlin: the bindings' tests on the JVM (kotlinc from npm, JNA from Debi
 tests/kotlin/run.sh debug
 echo "== Swift: parse the generated and the app's Swift (tree-sitter-swift from PyPI)"
 tests/swift/parse.sh
+echo "== iOS: the app's Swift against the generated API, catalogs, project files"
+tests/ios/run.sh

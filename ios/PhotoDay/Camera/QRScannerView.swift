@@ -1,0 +1,144 @@
+// The camera as a QR reader: an AVCaptureSession whose metadata output looks for QR codes only,
+// shown full-bleed, with the torch under the caller's control.
+//
+// It reports the text of each QR code it sees, many times a second while a code is in view; the
+// caller pauses it while it shows a result (the core also ignores the same pass again within a few
+// seconds). Used at the door, for a log arriving as QR codes, and by a student adding their pass.
+
+import AVFoundation
+import SwiftUI
+import UIKit
+
+struct QRScannerView: UIViewRepresentable {
+    var torchOn = false
+    var paused = false
+    let onCode: (String) -> Void
+
+    func makeCoordinator() -> CameraController {
+        CameraController(onCode: onCode)
+    }
+
+    func makeUIView(context: Context) -> CameraPreviewView {
+        let view = CameraPreviewView()
+        view.previewLayer.session = context.coordinator.session
+        view.previewLayer.videoGravity = .resizeAspectFill
+        context.coordinator.start()
+        return view
+    }
+
+    func updateUIView(_ uiView: CameraPreviewView, context: Context) {
+        context.coordinator.onCode = onCode
+        context.coordinator.paused = paused
+        context.coordinator.setTorch(torchOn)
+    }
+
+    static func dismantleUIView(_ uiView: CameraPreviewView, coordinator: CameraController) {
+        coordinator.stop()
+    }
+}
+
+final class CameraPreviewView: UIView {
+    override class var layerClass: AnyClass { AVCaptureVideoPreviewLayer.self }
+
+    var previewLayer: AVCaptureVideoPreviewLayer {
+        // The layer class above makes this cast always succeed.
+        layer as! AVCaptureVideoPreviewLayer
+    }
+}
+
+/// Owns the capture session. Configuration, start, stop and the torch run on a private serial
+/// queue (they block); detected codes are delivered on the main queue.
+final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
+    let session = AVCaptureSession()
+    var onCode: (String) -> Void
+    var paused = false
+
+    private let queue = DispatchQueue(label: "cn.photoday.camera")
+    private var device: AVCaptureDevice?
+    private var torchWanted = false
+
+    init(onCode: @escaping (String) -> Void) {
+        self.onCode = onCode
+    }
+
+    func start() {
+        queue.async { [weak self] in
+            guard let self = self else { return }
+            if self.device == nil {
+                self.configure()
+            }
+            if self.device != nil && !self.session.isRunning {
+                self.session.startRunning()
+                self.applyTorch()
+            }
+        }
+    }
+
+    func stop() {
+        // Held strongly: the view is gone, and the session must stop before the controller goes.
+        queue.async {
+            self.torchWanted = false
+            self.applyTorch()
+            self.session.stopRunning()
+        }
+    }
+
+    func setTorch(_ on: Bool) {
+        queue.async { [weak self] in
+            guard let self = self, self.torchWanted != on else { return }
+            self.torchWanted = on
+            self.applyTorch()
+        }
+    }
+
+    private func configure() {
+        guard let camera = AVCaptureDevice.default(.builtInWideAngleCamera, for: .video, position: .back),
+              let input = try? AVCaptureDeviceInput(device: camera)
+        else { return }
+        session.beginConfiguration()
+        defer { session.commitConfiguration() }
+        if session.canSetSessionPreset(.hd1280x720) {
+            session.sessionPreset = .hd1280x720
+        }
+        guard session.canAddInput(input) else { return }
+        session.addInput(input)
+        let output = AVCaptureMetadataOutput()
+        guard session.canAddOutput(output) else { return }
+        session.addOutput(output)
+        output.setMetadataObjectsDelegate(self, queue: .main)
+        // Only QR codes: barcodes on books and ID cards nearby are never reported.
+        output.metadataObjectTypes = [.qr]
+        if (try? camera.lockForConfiguration()) != nil {
+            if camera.isAutoFocusRangeRestrictionSupported {
+                camera.autoFocusRangeRestriction = .near
+            }
+            if camera.isFocusModeSupported(.continuousAutoFocus) {
+                camera.focusMode = .continuousAutoFocus
+            }
+            camera.unlockForConfiguration()
+        }
+        device = camera
+    }
+
+    private func applyTorch() {
+        guard let camera = device, camera.hasTorch, session.isRunning else { return }
+        let mode: AVCaptureDevice.TorchMode = torchWanted ? .on : .off
+        guard camera.torchMode != mode, (try? camera.lockForConfiguration()) != nil else { return }
+        camera.torchMode = mode
+        camera.unlockForConfiguration()
+    }
+
+    func metadataOutput(
+        _ output: AVCaptureMetadataOutput,
+        didOutput metadataObjects: [AVMetadataObject],
+        from connection: AVCaptureConnection
+    ) {
+        guard !paused else { return }
+        for object in metadataObjects {
+            if let code = object as? AVMetadataMachineReadableCodeObject, let text = code.stringValue {
+                onCode(text)
+                return
+            }
+        }
+    }
+}

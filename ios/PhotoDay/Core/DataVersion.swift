@@ -1,0 +1,14 @@
+// Screens reload from the core when something changed it elsewhere (a bundle imported in a sheet,
+// a log merged from a file opened in Files). Every change bumps this counter; screens reload with
+// `.task(id: version.value)`.
+
+import Foundation
+
+@MainActor
+final class DataVersion: ObservableObject {
+    @Published private(set) var value = 0
+
+    func bump() {
+        value += 1
+    }
+}

@@ -1,0 +1,84 @@
+// Importing the scanner bundle the 教务处 made (`photoday bundle scanner --out door.pdb`): from
+// Files or a chat app's document picker, from a file copied to the clipboard, or opened straight
+// from the share sheet ("Open in PhotoDay", handled by StaffRootView). The core checks its
+// signature and refuses a tampered, truncated or foreign bundle whole.
+
+import PhotoDayCore
+import SwiftUI
+import UIKit
+import UniformTypeIdentifiers
+
+@MainActor
+final class BundleImportModel: ObservableObject {
+    @Published private(set) var summary: String?
+    @Published var message: String?
+
+    func importFile(_ url: URL) async {
+        await importBundle { try AppFiles.readPicked(url) }
+    }
+
+    /// A .pdb file copied in Files (or a chat app) is on the clipboard as bytes of its type.
+    func paste() async {
+        let board = UIPasteboard.general
+        guard let data = board.data(forPasteboardType: UTType.photoDayBundle.identifier)
+            ?? board.data(forPasteboardType: UTType.data.identifier)
+        else {
+            message = String(localized: "The clipboard holds no bundle file. Copy the .pdb file first.")
+            return
+        }
+        await importBundle { data }
+    }
+
+    private func importBundle(_ bytes: @escaping @Sendable () throws -> Data) async {
+        do {
+            let imported = try await CoreService.shared.scanner { (app: ScannerApp) in
+                try app.importBundle(bytes: bytes())
+            }
+            summary = SummaryText.bundle(imported)
+        } catch {
+            message = ErrorText.of(error)
+        }
+    }
+}
+
+struct BundleImportView: View {
+    @StateObject var model = BundleImportModel()
+    @EnvironmentObject var version: DataVersion
+    @State var choosingFile = false
+
+    var body: some View {
+        Form {
+            Section {
+                Button {
+                    choosingFile = true
+                } label: {
+                    Label("Choose the bundle file…", systemImage: "folder")
+                }
+                Button {
+                    Task {
+                        await model.paste()
+                        version.bump()
+                    }
+                } label: {
+                    Label("Paste a copied bundle file", systemImage: "doc.on.clipboard")
+                }
+            } header: {
+                Text("Scanner bundle")
+            } footer: {
+                Text("The 教务处 sends a scanner bundle (.pdb) for this event. You can also open it from a chat or Files with “Open in PhotoDay”.")
+            }
+            if let summary = model.summary {
+                MessageRow(text: summary, isError: false)
+            }
+        }
+        .navigationTitle("Door device")
+        .fileImporter(isPresented: $choosingFile, allowedContentTypes: [.photoDayBundle, .data]) { result in
+            guard case .success(let url) = result else { return }
+            Task {
+                await model.importFile(url)
+                version.bump()
+            }
+        }
+        .messageAlert($model.message)
+    }
+}

@@ -1,0 +1,193 @@
+// The door: the camera full-screen, the station and the torch on top, the batch being called in
+// and the staff's actions at the bottom, and the verdict over everything after each scan.
+
+import PhotoDayCore
+import SwiftUI
+
+struct DoorView: View {
+    let event: Event
+    let station: Station
+    let leave: () -> Void
+
+    @StateObject var model = ScanModel()
+    @EnvironmentObject var version: DataVersion
+    @State var torchOn = false
+    @State var sheet: DoorSheet?
+    @State var overriding = false
+    @State var confirmingUndo = false
+
+    enum DoorSheet: String, Identifiable {
+        case manual, batch, attendance, logs, settings
+        var id: String { rawValue }
+    }
+
+    var body: some View {
+        ZStack {
+            Color.black.ignoresSafeArea()
+            CameraGate {
+                QRScannerView(torchOn: torchOn, paused: model.shown != nil || sheet != nil || overriding) { text in
+                    model.scanned(text)
+                }
+                .ignoresSafeArea()
+            }
+            VStack(spacing: 12) {
+                DoorHeader(session: session, station: station, torchOn: $torchOn) { which in
+                    sheet = which
+                }
+                Spacer()
+                if let notice = model.notice {
+                    Text(verbatim: notice)
+                        .padding(12)
+                        .background(.regularMaterial)
+                        .cornerRadius(10)
+                        .onTapGesture { model.notice = nil }
+                }
+                DoorFooter(
+                    batch: model.batch,
+                    manual: { sheet = .manual },
+                    undoLast: { confirmingUndo = true },
+                    showBatch: { sheet = .batch })
+            }
+            .padding()
+            if let shown = model.shown {
+                VerdictView(
+                    outcome: shown.outcome,
+                    onOverride: {
+                        model.holdOn()
+                        overriding = true
+                    },
+                    onUndo: { model.undoShown() },
+                    onDismiss: { model.dismiss() })
+                .transition(.opacity)
+            }
+        }
+        .animation(.easeOut(duration: 0.15), value: model.shown?.id)
+        .task(id: version.value) { await model.refreshBatch() }
+        .task(id: model.notice) {
+            guard model.notice != nil else { return }
+            try? await Task.sleep(nanoseconds: 4_000_000_000)
+            if !Task.isCancelled { model.notice = nil }
+        }
+        .confirmationDialog(
+            "Undo this phone's latest admission?",
+            isPresented: $confirmingUndo,
+            titleVisibility: .visible
+        ) {
+            Button("Undo", role: .destructive) { model.undoLast() }
+        }
+        .sheet(isPresented: $overriding) {
+            OverrideView { reason in model.override(reason: reason) }
+        }
+        .sheet(item: $sheet) { which in
+            Group {
+                switch which {
+                case .manual:
+                    ManualCheckInView { outcome, input in model.checkedIn(outcome, input: input) }
+                case .batch:
+                    BatchView()
+                case .attendance:
+                    AttendanceView()
+                case .logs:
+                    LogTransferView()
+                case .settings:
+                    DoorSettingsView(event: event, leave: leave)
+                }
+            }
+            // Sheets get the environment objects they need handed on explicitly (iOS 15).
+            .environmentObject(version)
+        }
+    }
+
+    private var session: Session? {
+        event.sessions.first { candidate in candidate.number == station.session }
+    }
+}
+
+struct DoorHeader: View {
+    let session: Session?
+    let station: Station
+    @Binding var torchOn: Bool
+    let open: (DoorView.DoorSheet) -> Void
+
+    var body: some View {
+        HStack(alignment: .top) {
+            VStack(alignment: .leading, spacing: 2) {
+                if let session = session {
+                    Text(verbatim: session.college.localized)
+                        .font(.headline)
+                    Text(verbatim: "\(session.room.localized) · \(session.windowsLabel)")
+                        .font(.subheadline)
+                }
+                if let lane = station.lane {
+                    Text("Letter \(lane)")
+                        .font(.subheadline.bold())
+                }
+            }
+            Spacer()
+            Button {
+                torchOn.toggle()
+            } label: {
+                Image(systemName: torchOn ? "flashlight.on.fill" : "flashlight.off.fill")
+                    .font(.title2)
+                    .frame(width: 44, height: 44)
+            }
+            .accessibilityLabel(Text("Torch"))
+            Menu {
+                Button { open(.attendance) } label: { Label("Attendance", systemImage: "person.3") }
+                Button { open(.logs) } label: { Label("Logs: export and merge", systemImage: "arrow.left.arrow.right") }
+                Button { open(.settings) } label: { Label("Settings", systemImage: "gearshape") }
+            } label: {
+                Image(systemName: "ellipsis.circle")
+                    .font(.title2)
+                    .frame(width: 44, height: 44)
+            }
+            .accessibilityLabel(Text("More"))
+        }
+        .padding(12)
+        .foregroundColor(.white)
+        .background(Color.black.opacity(0.55))
+        .cornerRadius(12)
+    }
+}
+
+struct DoorFooter: View {
+    let batch: Batch?
+    let manual: () -> Void
+    let undoLast: () -> Void
+    let showBatch: () -> Void
+
+    var body: some View {
+        VStack(spacing: 10) {
+            if let batch = batch {
+                Button(action: showBatch) {
+                    HStack {
+                        Text("Batch \(Int(batch.number))")
+                            .font(.title3.bold())
+                        Spacer()
+                        Text(verbatim: batch.members.map { member in member.photoNo }.joined(separator: " "))
+                            .font(.body.monospacedDigit())
+                            .lineLimit(1)
+                        Text(verbatim: "\(batch.members.count)/\(batch.size)")
+                            .font(.headline.monospacedDigit())
+                    }
+                }
+            }
+            HStack(spacing: 12) {
+                Button(action: manual) {
+                    Label("Manual check-in", systemImage: "keyboard")
+                        .frame(maxWidth: .infinity)
+                }
+                Button(action: undoLast) {
+                    Label("Undo last", systemImage: "arrow.uturn.backward")
+                        .frame(maxWidth: .infinity)
+                }
+            }
+            .buttonStyle(.borderedProminent)
+            .controlSize(.large)
+        }
+        .padding(12)
+        .foregroundColor(.white)
+        .background(Color.black.opacity(0.55))
+        .cornerRadius(12)
+    }
+}

@@ -1,0 +1,144 @@
+// A log as a sequence of QR codes: one phone shows them in turn (at full brightness, advancing by
+// itself or by hand), the other scans them in any order until the core has every piece and merges
+// the log.
+
+import PhotoDayCore
+import SwiftUI
+
+struct LogQRSequenceView: View {
+    let texts: [String]
+
+    @Environment(\.dismiss) var dismiss
+    @State var index = 0
+    @State var playing = true
+
+    var body: some View {
+        NavigationView {
+            VStack(spacing: 16) {
+                if texts.indices.contains(index) {
+                    TextQRImage(text: texts[index])
+                        .frame(maxWidth: .infinity)
+                }
+                Text("Code \(index + 1) of \(texts.count)")
+                    .font(.title2.bold().monospacedDigit())
+                HStack(spacing: 24) {
+                    Button {
+                        step(-1)
+                    } label: {
+                        Image(systemName: "backward.fill")
+                    }
+                    .accessibilityLabel(Text("Previous code"))
+                    Button {
+                        playing.toggle()
+                    } label: {
+                        Image(systemName: playing ? "pause.fill" : "play.fill")
+                    }
+                    .accessibilityLabel(Text("Pause or play"))
+                    Button {
+                        step(1)
+                    } label: {
+                        Image(systemName: "forward.fill")
+                    }
+                    .accessibilityLabel(Text("Next code"))
+                }
+                .font(.title)
+                Text("Scan these on the other phone: Logs → Scan its QR codes. Any order works.")
+                    .font(.footnote)
+                    .foregroundColor(.secondary)
+                    .multilineTextAlignment(.center)
+            }
+            .padding()
+            .fullBrightness()
+            .task(id: playing) {
+                while playing && !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: 1_200_000_000)
+                    if playing && !Task.isCancelled { step(1) }
+                }
+            }
+            .navigationTitle("Log as QR codes")
+            .navigationBarTitleDisplayMode(.inline)
+            .toolbar {
+                ToolbarItem(placement: .confirmationAction) {
+                    Button("Done") { dismiss() }
+                }
+            }
+        }
+    }
+
+    private func step(_ by: Int) {
+        guard !texts.isEmpty else { return }
+        index = (index + by + texts.count) % texts.count
+    }
+}
+
+@MainActor
+final class LogQRReceiveModel: ObservableObject {
+    @Published private(set) var progress: LogQrProgress?
+    @Published private(set) var imported: ImportSummary?
+    @Published var message: String?
+
+    private var lastText = ""
+    private var busy = false
+
+    /// A code from the camera; the same code seen again in the next frame is skipped.
+    func scanned(_ text: String) {
+        guard !busy, imported == nil, text != lastText else { return }
+        lastText = text
+        busy = true
+        Task {
+            do {
+                let receipt = try await CoreService.shared.scanner { (app: ScannerApp) in
+                    try app.receiveLogQr(text: text)
+                }
+                self.progress = receipt.progress
+                self.imported = receipt.imported
+            } catch {
+                self.message = ErrorText.of(error)
+            }
+            self.busy = false
+        }
+    }
+}
+
+struct LogQRReceiveView: View {
+    @StateObject var model = LogQRReceiveModel()
+    @Environment(\.dismiss) var dismiss
+
+    var body: some View {
+        NavigationView {
+            VStack(spacing: 0) {
+                CameraGate {
+                    QRScannerView(paused: model.imported != nil) { text in
+                        model.scanned(text)
+                    }
+                }
+                VStack(alignment: .leading, spacing: 8) {
+                    if let summary = model.imported {
+                        MessageRow(text: SummaryText.log(summary), isError: false)
+                    } else if let progress = model.progress {
+                        ProgressView(value: Double(progress.received), total: Double(max(progress.total, 1)))
+                        Text("\(Int(progress.received)) of \(Int(progress.total)) codes")
+                            .font(.headline.monospacedDigit())
+                        if !progress.missing.isEmpty {
+                            Text(verbatim: progress.missing.map { number in String(number) }.joined(separator: " "))
+                                .font(.footnote.monospacedDigit())
+                                .foregroundColor(.secondary)
+                        }
+                    } else {
+                        Text("Point the camera at the other phone's codes.")
+                    }
+                }
+                .padding()
+                .frame(maxWidth: .infinity, alignment: .leading)
+            }
+            .navigationTitle("Receive a log")
+            .navigationBarTitleDisplayMode(.inline)
+            .toolbar {
+                ToolbarItem(placement: .confirmationAction) {
+                    Button("Done") { dismiss() }
+                }
+            }
+            .messageAlert($model.message)
+        }
+    }
+}

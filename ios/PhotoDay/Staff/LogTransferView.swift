@@ -1,0 +1,173 @@
+// Moving logs between door phones and to the 教务处 with no network: as a file (share it by
+// AirDrop, a chat app or a cable) or as a sequence of QR codes one phone shows and another scans.
+// Merging is the core's: idempotent and order-free, so importing a log twice changes nothing.
+// Once this phone's records are exported, its personal data can be purged.
+
+import PhotoDayCore
+import SwiftUI
+import UniformTypeIdentifiers
+
+@MainActor
+final class LogTransferModel: ObservableObject {
+    @Published var exported: LogDocument?
+    @Published private(set) var exportName = "PhotoDay.pdl"
+    @Published var qrTexts: [String]?
+    @Published var message: String?
+
+    func exportFile() async {
+        do {
+            let file = try await CoreService.shared.scanner { (app: ScannerApp) -> (Data, String) in
+                let bytes = try app.exportLog(nowMs: Clock.nowMs())
+                return (bytes, app.deviceId())
+            }
+            exportName = "PhotoDay-\(file.1).pdl"
+            exported = LogDocument(data: file.0)
+        } catch {
+            message = ErrorText.of(error)
+        }
+    }
+
+    func exportQr() async {
+        do {
+            qrTexts = try await CoreService.shared.scanner { (app: ScannerApp) in
+                try app.exportLogQr(nowMs: Clock.nowMs())
+            }
+        } catch {
+            message = ErrorText.of(error)
+        }
+    }
+
+    func importFile(_ url: URL) async {
+        do {
+            let summary = try await CoreService.shared.scanner { (app: ScannerApp) in
+                try app.importLog(bytes: AppFiles.readPicked(url))
+            }
+            message = SummaryText.log(summary)
+        } catch {
+            message = ErrorText.of(error)
+        }
+    }
+
+    func purge() async {
+        do {
+            try await CoreService.shared.scanner { (app: ScannerApp) in
+                try app.purge()
+            }
+            message = String(localized: "The roster, the bundle and the records are deleted from this phone.")
+        } catch {
+            message = ErrorText.of(error)
+        }
+    }
+}
+
+struct LogTransferView: View {
+    @StateObject var model = LogTransferModel()
+    @EnvironmentObject var version: DataVersion
+    @Environment(\.dismiss) var dismiss
+    @State var exporting = false
+    @State var importing = false
+    @State var receiving = false
+    @State var confirmingPurge = false
+
+    var body: some View {
+        NavigationView {
+            List {
+                Section {
+                    Button {
+                        Task {
+                            await model.exportFile()
+                            exporting = model.exported != nil
+                        }
+                    } label: {
+                        Label("Export as a file…", systemImage: "square.and.arrow.up")
+                    }
+                    Button {
+                        Task { await model.exportQr() }
+                    } label: {
+                        Label("Show as QR codes", systemImage: "qrcode")
+                    }
+                } header: {
+                    Text("Send this phone's log")
+                } footer: {
+                    Text("The log holds every record this phone has, its own and those merged from others.")
+                }
+                Section("Merge another phone's log") {
+                    Button {
+                        importing = true
+                    } label: {
+                        Label("Import a log file…", systemImage: "square.and.arrow.down")
+                    }
+                    Button {
+                        receiving = true
+                    } label: {
+                        Label("Scan its QR codes", systemImage: "qrcode.viewfinder")
+                    }
+                }
+                Section {
+                    Button("Delete the roster and records…", role: .destructive) {
+                        confirmingPurge = true
+                    }
+                } footer: {
+                    Text("Only after this phone's log has been exported; the core refuses otherwise.")
+                }
+            }
+            .navigationTitle("Logs")
+            .toolbar {
+                ToolbarItem(placement: .confirmationAction) {
+                    Button("Done") { dismiss() }
+                }
+            }
+            .fileExporter(
+                isPresented: $exporting,
+                document: model.exported,
+                contentType: .photoDayLog,
+                defaultFilename: model.exportName
+            ) { result in
+                if case .failure(let error) = result {
+                    model.message = ErrorText.of(error)
+                }
+            }
+            .fileImporter(isPresented: $importing, allowedContentTypes: [.photoDayLog, .data]) { result in
+                guard case .success(let url) = result else { return }
+                Task {
+                    await model.importFile(url)
+                    version.bump()
+                }
+            }
+            .sheet(isPresented: $receiving, onDismiss: { version.bump() }) {
+                LogQRReceiveView()
+            }
+            .sheet(item: qrSequence) { sequence in
+                LogQRSequenceView(texts: sequence.texts)
+            }
+            .confirmationDialog(
+                "Delete the roster, the bundle and every record on this phone?",
+                isPresented: $confirmingPurge,
+                titleVisibility: .visible
+            ) {
+                Button("Delete", role: .destructive) {
+                    Task {
+                        await model.purge()
+                        version.bump()
+                    }
+                }
+            }
+            .messageAlert($model.message)
+        }
+    }
+
+    @MainActor
+    private var qrSequence: Binding<QRSequence?> {
+        Binding(
+            get: { model.qrTexts.map(QRSequence.init(texts:)) },
+            set: { sequence in
+                if sequence == nil { model.qrTexts = nil }
+            })
+    }
+}
+
+/// The log's QR texts as one sheet's item.
+struct QRSequence: Identifiable {
+    let texts: [String]
+    var id: Int { texts.hashValue }
+}

@@ -1,0 +1,128 @@
+// Today: the slot card (where, when, arrive by, and how long until then), the next thing to do,
+// and how far the preparation is. Before the phone is set up, the core's hint says what is missing.
+
+import PhotoDayCore
+import SwiftUI
+
+@MainActor
+final class StudentHomeModel: ObservableObject {
+    @Published private(set) var home: Home?
+    @Published private(set) var error: String?
+
+    func load() async {
+        do {
+            home = try await CoreService.shared.student { (app: StudentApp) in
+                try app.home(nowMs: Clock.nowMs())
+            }
+            error = nil
+        } catch {
+            self.error = ErrorText.of(error)
+        }
+    }
+}
+
+struct StudentHomeView: View {
+    @StateObject var model = StudentHomeModel()
+    @EnvironmentObject var version: DataVersion
+    @State var settingUp = false
+
+    var body: some View {
+        NavigationView {
+            List {
+                if let error = model.error {
+                    MessageRow(text: error)
+                }
+                if let home = model.home {
+                    if let hint = home.setupHint {
+                        Section {
+                            Text(verbatim: hint.localized)
+                            Button("Set up this phone") { settingUp = true }
+                        }
+                    }
+                    if let slot = home.slot {
+                        SlotCard(slot: slot, className: home.className)
+                    }
+                    if let next = home.next {
+                        Section("Next") {
+                            TimelineRow(item: next)
+                        }
+                    }
+                    Section("Preparation") {
+                        if home.hasCollectionCode {
+                            Label("Collection code saved", systemImage: "checkmark.circle.fill")
+                        } else {
+                            Label("Collection code not saved yet", systemImage: "exclamationmark.circle")
+                        }
+                        Label(
+                            "Checklist: \(Int(home.checklistDone)) of \(Int(home.checklistTotal)) done",
+                            systemImage: "checklist")
+                    }
+                }
+            }
+            .navigationTitle("Today")
+            .refreshable { await model.load() }
+            .task(id: version.value) { await model.load() }
+            .sheet(isPresented: $settingUp) {
+                NavigationView {
+                    StudentSetupView()
+                        .toolbar {
+                            ToolbarItem(placement: .confirmationAction) {
+                                Button("Done") { settingUp = false }
+                            }
+                        }
+                }
+                .environmentObject(version)
+            }
+        }
+        .navigationViewStyle(.stack)
+    }
+}
+
+/// Where and when: college, room, the student's time and when to be at the door, with the time
+/// left counted down in the UI's language.
+struct SlotCard: View {
+    let slot: Slot
+    let className: String?
+
+    var body: some View {
+        Section("Your slot") {
+            VStack(alignment: .leading, spacing: 6) {
+                Text(verbatim: slot.college.localized)
+                    .font(.title2.bold())
+                Text(verbatim: slot.room.localized)
+                    .font(.title3)
+                Text(verbatim: slot.whenLabel)
+                    .foregroundColor(.secondary)
+                if let name = className {
+                    Text(verbatim: name)
+                        .foregroundColor(.secondary)
+                }
+            }
+            .padding(.vertical, 4)
+            LabeledValue(
+                label: slot.planned ? "Your class's time" : "Session starts",
+                value: slot.timeLocal)
+            LabeledValue(label: "Be at the door by", value: slot.arriveByLocal)
+            TimelineView(.periodic(from: Date(), by: 30)) { context in
+                Text(verbatim: Language.relative(unixMs: slot.arriveByUnixMs, now: context.date))
+                    .font(.headline)
+                    .foregroundColor(.accentColor)
+            }
+        }
+    }
+}
+
+struct LabeledValue: View {
+    let label: LocalizedStringKey
+    let value: String
+
+    var body: some View {
+        HStack {
+            Text(label)
+            Spacer()
+            Text(verbatim: value)
+                .bold()
+                .monospacedDigit()
+        }
+    }
+}

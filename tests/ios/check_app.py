@@ -1,0 +1,384 @@
+"""Checks the iOS project's text files that Xcode would otherwise be the first to read, here where
+no Xcode exists:
+
+* String Catalogs: Localizable.xcstrings and InfoPlist.xcstrings are valid catalogs; every entry
+  is translated into zh-Hans and en with the same format arguments as its key; every UI string
+  literal the app's Swift uses (Text, Button, Label, Section, navigationTitle, String(localized:),
+  parameters the app declares as LocalizedStringKey…) has an entry, and no entry is unused.
+* Info.plist: the camera usage string (localized), the two document types with exported UTIs
+  matching the identifiers the Swift uses, and nothing that opens the network.
+* project.yml / Package.swift / build-xcframework.sh: one iOS deployment target everywhere, the
+  app depends on the local package, the package's binary target and module names match what
+  bindings/uniffi.toml makes uniffi generate, and the script builds the three Rust targets.
+* The app's Swift: no network API or web URL; the core objects live only inside CoreService (so
+  every core call runs off the main thread); every screen model is a @MainActor ObservableObject;
+  every file opens with a comment saying why it exists.
+
+Usage: check_app.py [--keys]   (--keys lists the localized literals found)
+Prints `N passed, M failed` last; exits 1 on any failure.
+"""
+
+from __future__ import annotations
+
+import json
+import plistlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import tree_sitter
+import tree_sitter_swift
+
+ROOT = Path(__file__).resolve().parents[2]
+IOS = ROOT / "ios"
+APP = IOS / "PhotoDay"
+RESOURCES = APP / "Resources"
+PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_swift.language()))
+LANGUAGES = ("en", "zh-Hans")
+
+# SwiftUI initializers and modifiers whose first unlabeled string literal is a LocalizedStringKey.
+LOCALIZING_CALLS = {
+    "Text", "Button", "Label", "Section", "Toggle", "TextField", "SecureField", "NavigationLink",
+    "Menu", "DisclosureGroup", "ProgressView", "Link", "Picker", "Stepper", "LocalizedStringKey",
+    "navigationTitle", "confirmationDialog", "alert", "help", "accessibilityHint",
+}
+FORMAT_SPEC = re.compile(r"%(?:\d+\$)?(?:lld|llu|ld|lu|d|u|@|lf|f|%)")
+NETWORK = re.compile(
+    r"\b(URLSession|URLRequest|NWConnection|NWListener|NWPathMonitor|NWBrowser|CFStream\w*|"
+    r"WKWebView|SFSafariViewController|MultipeerConnectivity|MCSession|CBCentralManager)\b"
+    r"|^\s*import\s+(Network|WebKit|SafariServices|MultipeerConnectivity|CFNetwork)\b"
+    r"|https?://", re.MULTILINE)
+
+
+def text(node) -> str:
+    return node.text.decode("utf-8")
+
+
+def parse(path: Path):
+    src = re.sub(rb"^[ \t]*#(if|elseif|else|endif)\b.*$", lambda m: b" " * len(m.group(0)),
+                 path.read_bytes(), flags=re.MULTILINE)
+    return PARSER.parse(src)
+
+
+def walk(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.children))
+
+
+def app_files() -> list[Path]:
+    return sorted(APP.rglob("*.swift"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Localized literals
+
+
+def literal_key(node) -> str | None:
+    """A string literal as its catalog key: interpolations become `%@` (normalized below)."""
+    if node.type != "line_string_literal":
+        return None
+    out = ""
+    for c in node.children:
+        if c.type == "line_str_text":
+            out += text(c)
+        elif c.type == "str_escaped_char":
+            out += {"\\n": "\n", "\\t": "\t", '\\"': '"', "\\\\": "\\"}.get(text(c), text(c))
+        elif c.type == "interpolated_expression":
+            out += "%@"
+        elif c.type == "\\(":
+            pass
+    return out
+
+
+def normalize(key: str) -> str:
+    """Keys compare with every format argument as `%@`, positions dropped: the Swift side cannot
+    tell `%lld` from `%@` without types, the catalog must carry the right one for Xcode."""
+    return FORMAT_SPEC.sub(lambda m: "%%" if m.group(0) == "%%" else "%@", key)
+
+
+def localized_parameter_names(trees) -> dict[str, set[str]]:
+    """App views' stored properties of type LocalizedStringKey: `LabeledValue(label:)`."""
+    out: dict[str, set[str]] = {}
+    for _, tree in trees:
+        for n in walk(tree.root_node):
+            if n.type != "class_declaration":
+                continue
+            name = n.child_by_field_name("name")
+            body = n.child_by_field_name("body")
+            if name is None or body is None:
+                continue
+            for m in body.named_children:
+                if m.type != "property_declaration":
+                    continue
+                ann = next((c for c in m.named_children if c.type == "type_annotation"), None)
+                if ann is None or "LocalizedStringKey" not in text(ann):
+                    continue
+                for pat in (c for c in m.named_children if c.type == "pattern"):
+                    out.setdefault(text(name), set()).add(text(pat))
+    return out
+
+
+def string_literals_in(node):
+    for n in walk(node):
+        if n.type == "line_string_literal":
+            yield n
+
+
+def localized_literals(trees) -> list[tuple[Path, int, str]]:
+    params = localized_parameter_names(trees)
+    found = []
+    for path, tree in trees:
+        for n in walk(tree.root_node):
+            if n.type != "call_expression":
+                continue
+            callee = n.named_children[0]
+            name = text(callee).split(".")[-1] if callee.type in ("simple_identifier", "navigation_expression") else ""
+            suffix = next((c for c in n.named_children if c.type == "call_suffix"), None)
+            args_node = next((c for c in suffix.named_children if c.type == "value_arguments"), None) if suffix else None
+            if args_node is None:
+                continue
+            args = [a for a in args_node.named_children if a.type == "value_argument"]
+            chosen = []
+            if name in LOCALIZING_CALLS and args and args[0].child_by_field_name("name") is None:
+                chosen.append(args[0])
+            if name == "String" and args:
+                lab = args[0].child_by_field_name("name")
+                if lab is not None and text(lab).strip() == "localized":
+                    chosen.append(args[0])
+            for a in args:
+                lab = a.child_by_field_name("name")
+                if lab is not None and text(lab).strip() in params.get(name, ()):
+                    chosen.append(a)
+            for a in chosen:
+                value = a.child_by_field_name("value")
+                if value is None:
+                    continue
+                # a literal, or literals in a ternary's branches
+                for lit in string_literals_in(value):
+                    if lit.parent is not None and lit.parent.type == "interpolated_expression":
+                        continue
+                    key = literal_key(lit)
+                    if key:
+                        found.append((path, lit.start_point[0] + 1, key))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class Results:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name: str, ok: bool, detail: str = ""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print(f"FAIL {name}" + (f": {detail}" if detail else ""))
+
+
+def check_catalog(r: Results, path: Path, required: set[str] | None, used: dict[str, list] | None):
+    try:
+        catalog = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        r.check(f"{path.name} is a JSON String Catalog", False, str(e))
+        return
+    r.check(f"{path.name} is a String Catalog (sourceLanguage en, version 1.0)",
+            catalog.get("sourceLanguage") == "en" and catalog.get("version") == "1.0"
+            and isinstance(catalog.get("strings"), dict))
+    strings = catalog.get("strings", {})
+    for key, entry in sorted(strings.items()):
+        locs = entry.get("localizations", {})
+        missing = []
+        for lang in LANGUAGES:
+            unit = locs.get(lang, {}).get("stringUnit", {})
+            value = unit.get("value", "")
+            if unit.get("state") != "translated" or not value.strip():
+                missing.append(f"{lang} missing")
+            elif sorted(normalize(m) for m in FORMAT_SPEC.findall(value)) != \
+                    sorted(normalize(m) for m in FORMAT_SPEC.findall(key)):
+                missing.append(f"{lang} has other format arguments than the key")
+            elif FORMAT_SPEC.findall(value) and FORMAT_SPEC.findall(key) and \
+                    {re.sub(r"\d+\$", "", m) for m in FORMAT_SPEC.findall(value)} != \
+                    {re.sub(r"\d+\$", "", m) for m in FORMAT_SPEC.findall(key)}:
+                missing.append(f"{lang} changes a format argument's type")
+        r.check(f"{path.name}: {key!r} in zh-Hans and en", not missing, "; ".join(missing))
+    if required is not None:
+        for key in sorted(required):
+            r.check(f"{path.name} has {key}", key in strings)
+    if used is not None:
+        by_norm = {normalize(k): k for k in strings}
+        for key, sites in sorted(used.items()):
+            where = ", ".join(f"{p.relative_to(ROOT)}:{ln}" for p, ln in sites[:3])
+            r.check(f"UI string {key!r} ({where}) is in {path.name}", normalize(key) in by_norm,
+                    "add it with zh-Hans and en")
+        used_norm = {normalize(k) for k in used}
+        for key in sorted(strings):
+            r.check(f"{path.name}: {key!r} is used by the app", normalize(key) in used_norm,
+                    "stale entry: remove it")
+
+
+def check_info_plist(r: Results, swift_sources: str):
+    path = APP / "Info.plist"
+    try:
+        info = plistlib.loads(path.read_bytes())
+    except Exception as e:  # noqa: BLE001 - any parse error is the finding
+        r.check("Info.plist parses", False, str(e))
+        return
+    r.check("Info.plist parses", True)
+    r.check("Info.plist: NSCameraUsageDescription says why", len(info.get("NSCameraUsageDescription", "")) > 20)
+    banned = [k for k in info if k in ("NSAppTransportSecurity", "NSLocalNetworkUsageDescription", "NSBonjourServices",
+                                       "UIBackgroundModes", "NSPhotoLibraryUsageDescription")]
+    r.check("Info.plist: no network, background or photo-library keys", not banned, ", ".join(banned))
+    exported = {d.get("UTTypeIdentifier"): d for d in info.get("UTExportedTypeDeclarations", [])}
+    handled = {t for d in info.get("CFBundleDocumentTypes", []) for t in d.get("LSItemContentTypes", [])}
+    in_swift = set(re.findall(r'UTType\(exportedAs:\s*"([^"]+)"\)', swift_sources))
+    r.check("Info.plist exports every UTType the Swift declares", in_swift and in_swift <= set(exported),
+            f"Swift {sorted(in_swift)}, plist {sorted(exported)}")
+    r.check("Info.plist: the app opens every type it exports", set(exported) <= handled,
+            f"exported {sorted(exported)}, handled {sorted(handled)}")
+    extensions = {t: d.get("UTTypeTagSpecification", {}).get("public.filename-extension", []) for t, d in exported.items()}
+    r.check("Info.plist: bundles are .pdb and logs .pdl, as the CLI writes them",
+            extensions.get("cn.photoday.bundle") == ["pdb"] and extensions.get("cn.photoday.log") == ["pdl"],
+            str(extensions))
+
+
+def check_project(r: Results):
+    import yaml  # installed into the venv by tests/ios/run.sh
+
+    project = yaml.safe_load((IOS / "project.yml").read_text())
+    target = project.get("targets", {}).get("PhotoDay", {})
+    settings = target.get("settings", {}).get("base", {})
+    deployment = {
+        "project.yml options": str(project.get("options", {}).get("deploymentTarget", {}).get("iOS")),
+        "project.yml target": str(target.get("deploymentTarget")),
+    }
+    package_swift = (IOS / "PhotoDayCore" / "Package.swift").read_text()
+    m = re.search(r"\.iOS\(\.v(\d+)\)", package_swift)
+    deployment["Package.swift"] = f"{m.group(1)}.0" if m else None
+    script = (IOS / "build-xcframework.sh").read_text()
+    m = re.search(r"IPHONEOS_DEPLOYMENT_TARGET=([\d.]+)", script)
+    deployment["build-xcframework.sh"] = m.group(1) if m else None
+    r.check("one iOS deployment target (15.0) in project.yml, Package.swift and build-xcframework.sh",
+            set(deployment.values()) == {"15.0"}, str(deployment))
+    r.check("project.yml: the app target is an iOS application",
+            target.get("type") == "application" and target.get("platform") == "iOS")
+    deps = target.get("dependencies", [])
+    r.check("project.yml: the app depends on the local package PhotoDayCore",
+            any(d.get("package") == "PhotoDayCore" for d in deps)
+            and project.get("packages", {}).get("PhotoDayCore", {}).get("path") == "PhotoDayCore"
+            and (IOS / "PhotoDayCore" / "Package.swift").is_file())
+    plist = settings.get("INFOPLIST_FILE")
+    r.check("project.yml: INFOPLIST_FILE exists", bool(plist) and (IOS / plist).is_file(), str(plist))
+    r.check("project.yml: no entitlements (no capability asked for)", not settings.get("CODE_SIGN_ENTITLEMENTS"))
+    r.check("project.yml: sources are the PhotoDay folder",
+            any((s.get("path") if isinstance(s, dict) else s) == "PhotoDay" for s in target.get("sources", [])))
+
+    uniffi = (ROOT / "bindings" / "uniffi.toml").read_text()
+    module = re.search(r'^module_name\s*=\s*"([^"]+)"', uniffi, re.M)
+    ffi_module = re.search(r'^ffi_module_name\s*=\s*"([^"]+)"', uniffi, re.M)
+    module, ffi_module = (module.group(1) if module else None), (ffi_module.group(1) if ffi_module else None)
+    r.check("Package.swift: binary target named as uniffi's C module (bindings/uniffi.toml ffi_module_name)",
+            f'.binaryTarget(name: "{ffi_module}", path: "{ffi_module}.xcframework")' in package_swift, str(ffi_module))
+    r.check("Package.swift: Swift target and product named as uniffi's module (module_name)",
+            f'.target(\n            name: "{module}"' in package_swift and f'.library(name: "{module}"' in package_swift,
+            str(module))
+    generated = sorted((ROOT / "target" / "bindings" / "swift").glob("*.modulemap"))
+    r.check("the generated modulemap declares the module the package wraps",
+            bool(generated) and all(re.search(rf"\bmodule\s+{re.escape(str(ffi_module))}\b", g.read_text()) for g in generated),
+            "run bindings/generate.sh" if not generated else "")
+    r.check("Sources/PhotoDayCore keeps a placeholder for the generated Swift",
+            (IOS / "PhotoDayCore" / "Sources" / "PhotoDayCore" / "README.md").is_file())
+    gitignore = (IOS / ".gitignore").read_text()
+    r.check("ios/.gitignore keeps the generated xcframework, Swift and Xcode project out of git",
+            all(p in gitignore for p in ("PhotoDayCoreFFI.xcframework", "PhotoDayCore.swift", "PhotoDay.xcodeproj")))
+
+    syntax = subprocess.run(["bash", "-n", str(IOS / "build-xcframework.sh")], capture_output=True, text=True)
+    r.check("build-xcframework.sh: bash syntax", syntax.returncode == 0, syntax.stderr.strip())
+    wanted = ["aarch64-apple-ios", "aarch64-apple-ios-sim", "x86_64-apple-ios", "lipo -create",
+              "-create-xcframework", "module.modulemap", "-p photoday-ffi", "uniffi-bindgen", "set -euo pipefail"]
+    missing = [w for w in wanted if w not in script]
+    r.check("build-xcframework.sh: three Rust targets, lipo, bindgen, xcframework with module map",
+            not missing, f"missing {missing}")
+
+
+def check_swift(r: Results, trees):
+    sources = {p: p.read_text(encoding="utf-8") for p, _ in trees}
+    for p, src in sources.items():
+        rel = p.relative_to(ROOT)
+        hits = [m.group(0).strip() for m in NETWORK.finditer(src)]
+        r.check(f"{rel}: no network code", not hits, ", ".join(hits))
+        r.check(f"{rel}: opens with a comment saying why it exists", src.lstrip().startswith("//"))
+    core_service = APP / "Core" / "CoreService.swift"
+    for p, tree in trees:
+        rel = p.relative_to(ROOT)
+        for n in walk(tree.root_node):
+            if n.type == "call_expression" and text(n.named_children[0]) in ("StudentApp", "ScannerApp"):
+                r.check(f"{rel}:{n.start_point[0] + 1}: {text(n.named_children[0])} is opened only in CoreService",
+                        p == core_service)
+            if n.type == "property_declaration" and p != core_service:
+                ann = next((c for c in n.named_children if c.type == "type_annotation"), None)
+                if ann is not None and re.search(r"\b(StudentApp|ScannerApp)\b", text(ann)) and \
+                        n.parent is not None and n.parent.type == "class_body":
+                    r.check(f"{rel}:{n.start_point[0] + 1}: no core object kept outside CoreService", False)
+            if n.type == "class_declaration" and "ObservableObject" in " ".join(
+                    text(c) for c in n.named_children if c.type == "inheritance_specifier"):
+                mods = next((c for c in n.named_children if c.type == "modifiers"), None)
+                name = text(n.child_by_field_name("name"))
+                r.check(f"{rel}: {name} publishes on the main actor (@MainActor)",
+                        mods is not None and "@MainActor" in text(mods))
+
+
+def self_test(r: Results):
+    """The extractor must see what SwiftUI localizes and nothing it does not, or a green catalog
+    check would prove nothing."""
+    import tempfile
+
+    snippet = (b'struct Row: View {\n    let label: LocalizedStringKey\n    var body: some View {\n'
+               b'        Text("A \\(count)")\n        Text(verbatim: "not a key")\n        Text(name)\n'
+               b'        Button("B") {}\n        Row(label: flag ? "C" : "D")\n    }\n}\n'
+               b'let e = String(localized: "E")\nlet f = "not a key either"\n')
+    with tempfile.NamedTemporaryFile(suffix=".swift") as f:
+        f.write(snippet)
+        f.flush()
+        path = Path(f.name)
+        keys = {k for _, _, k in localized_literals([(path, parse(path))])}
+    r.check("self-test: the extractor finds exactly the localized literals", keys == {"A %@", "B", "C", "D", "E"},
+            str(sorted(keys)))
+    r.check("self-test: format arguments compare by position, not type",
+            normalize("%1$lld of %2$@ (%u)") == normalize("%@ of %@ (%@)"))
+    r.check("self-test: the network pattern sees URLSession and web URLs",
+            all(NETWORK.search(x) for x in ("URLSession.shared", "import Network", '"https://a.b"')))
+
+
+def main(argv) -> int:
+    trees = [(p, parse(p)) for p in app_files()]
+    literals = localized_literals(trees)
+    if "--keys" in argv:
+        for key in sorted({k for _, _, k in literals}):
+            print(json.dumps(key, ensure_ascii=False))
+        return 0
+    r = Results()
+    self_test(r)
+    used: dict[str, list] = {}
+    for p, line, key in literals:
+        used.setdefault(key, []).append((p, line))
+    check_catalog(r, RESOURCES / "Localizable.xcstrings", None, used)
+    check_catalog(r, RESOURCES / "InfoPlist.xcstrings", {"NSCameraUsageDescription", "CFBundleDisplayName"}, None)
+    all_swift = "\n".join(p.read_text(encoding="utf-8") for p, _ in trees)
+    check_info_plist(r, all_swift)
+    check_project(r)
+    check_swift(r, trees)
+    print(f"iOS app: {len(trees)} Swift files, {len(used)} UI strings, project, plist and catalogs checked")
+    print(f"{r.passed} passed, {r.failed} failed")
+    return 1 if r.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
