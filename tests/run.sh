@@ -13,6 +13,8 @@ echo "== Bindings: generate Kotlin and Swift"
 bindings/generate.sh debug
 echo "== Kotlin: the bindings' tests on the JVM (kotlinc from npm, JNA from Debian)"
 tests/kotlin/run.sh debug
+echo "== Android: manifest permissions, plain-Kotlin ui-logic tests on the JVM against the core"
+tests/android/run.sh debug
 echo "== Swift: parse the generated and the app's Swift (tree-sitter-swift from PyPI)"
 tests/swift/parse.sh
 echo "== iOS: the app's Swift against the generated API, catalogs, project files"

@@ -4,7 +4,7 @@
 //! the day (a screenshot that is too small or cropped is the classic failure), and that check
 //! must happen locally and keep nothing of the code's content, which identifies the student.
 //! Later, the same entry points take camera frames on the scanner side. Both get raw pixels or a
-//! PNG file; the detector is `rqrr`, so no platform scanner SDK and no network is involved.
+//! PNG or JPEG file; the detector is `rqrr`, so no platform scanner SDK and no network is involved.
 //!
 //! Images come from outside (a gallery, a camera), so every entry point treats them as hostile:
 //! sizes are checked before anything is allocated, and a panic inside the detector is caught and
@@ -59,13 +59,13 @@ pub fn decode_rgba(width: usize, height: usize, rgba: &[u8]) -> Vec<String> {
     }
 }
 
-/// Finds and decodes every QR code in a PNG file (greyscale, RGB, with or without alpha, or
-/// palette; any bit depth).
+/// Finds and decodes every QR code in a PNG (greyscale, RGB, with or without alpha, or palette;
+/// any bit depth) or JPEG file (screenshots are PNG; images saved from chats are often JPEG).
 ///
-/// Fails with [`Error::Image`] if the bytes are not a readable PNG (JPEG and other formats
-/// are not supported) or the image is larger than [`MAX_IMAGE_PIXELS`].
+/// Fails with [`Error::Image`] if the bytes are neither a readable PNG nor JPEG, or the image is
+/// larger than [`MAX_IMAGE_PIXELS`].
 pub fn decode_image_file_bytes(bytes: &[u8]) -> Result<Vec<String>> {
-    let image = read_png(bytes)?;
+    let image = read_image(bytes)?;
     Ok(decode_luma(image.width, image.height, &image.luma))
 }
 
@@ -81,12 +81,12 @@ pub struct Readability {
     pub codes_found: usize,
 }
 
-/// Checks that a saved 采集码 image (PNG) can be read by a scanner, decoding it locally.
+/// Checks that a saved 采集码 image (PNG or JPEG) can be read by a scanner, decoding it locally.
 ///
 /// The decoded content is discarded as it is produced, never returned, stored or logged. An
-/// unreadable image gives `readable: false`; only a file that is not a PNG at all is an error.
+/// unreadable image gives `readable: false`; only a file that is not an image at all is an error.
 pub fn check_readability(bytes: &[u8]) -> Result<Readability> {
-    let image = read_png(bytes)?;
+    let image = read_image(bytes)?;
     let mut codes_found = 0;
     scan_luma(image.width, image.height, &image.luma, |grid| {
         // Decode into a sink: the content is checked (error correction, structure) but never
@@ -166,11 +166,10 @@ struct LumaImage {
     luma: Vec<u8>,
 }
 
-fn read_png(bytes: &[u8]) -> Result<LumaImage> {
+fn read_image(bytes: &[u8]) -> Result<LumaImage> {
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Err(Error::Image(
-            "this is a JPEG photo; only PNG images can be checked — save the 采集码 image itself (long-press it and choose save) rather than a photo of it".into(),
-        ));
+        // Images saved from WeChat or the camera roll are often JPEG.
+        return read_jpeg(bytes);
     }
     let image_error =
         |e: png::DecodingError| Error::Image(format!("not a readable PNG image ({e})"));
@@ -228,10 +227,76 @@ fn read_png(bytes: &[u8]) -> Result<LumaImage> {
     })
 }
 
+/// Decodes a baseline or progressive JPEG to greyscale, refusing oversized images before
+/// allocating their pixels.
+fn read_jpeg(bytes: &[u8]) -> Result<LumaImage> {
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    let bad = |e: jpeg_decoder::Error| Error::Image(format!("not a readable JPEG image ({e})"));
+    decoder.read_info().map_err(bad)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| Error::Image("not a readable JPEG image".into()))?;
+    let (width, height) = (info.width as usize, info.height as usize);
+    if width == 0 || height == 0 {
+        return Err(Error::Image("the image has no pixels".into()));
+    }
+    if width.saturating_mul(height) > MAX_IMAGE_PIXELS {
+        return Err(Error::Image(format!(
+            "the image is {width}×{height} pixels, larger than the {} megapixels PhotoDay reads",
+            MAX_IMAGE_PIXELS / 1_000_000
+        )));
+    }
+    let pixels = decoder.decode().map_err(bad)?;
+    let luma = match info.pixel_format {
+        jpeg_decoder::PixelFormat::L8 => pixels,
+        jpeg_decoder::PixelFormat::L16 => pixels.chunks_exact(2).map(|p| p[0]).collect(),
+        jpeg_decoder::PixelFormat::RGB24 => to_luma(width, height, &pixels, 3)
+            .ok_or_else(|| Error::Image("the image is too large".into()))?,
+        jpeg_decoder::PixelFormat::CMYK32 => pixels
+            .chunks_exact(4)
+            .map(|p| (255 - p[3] as u16 * (255 - p[0].min(p[1]).min(p[2])) as u16 / 255) as u8)
+            .collect(),
+    };
+    if luma.len() < width * height {
+        return Err(Error::Image("the JPEG has fewer pixels than its size says".into()));
+    }
+    Ok(LumaImage {
+        width,
+        height,
+        luma,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::qr::QrMatrix;
+
+    #[test]
+    fn a_collection_code_saved_as_jpeg_is_read_too() {
+        let qr = QrMatrix::encode("CHSI-CJM-7F3A9C2E51B84D06A1E2").unwrap();
+        let side = (qr.width + 8) * 6;
+        let mut grey = vec![255u8; side * side];
+        for y in 0..side {
+            for x in 0..side {
+                let (mx, my) = (x / 6, y / 6);
+                if (4..qr.width + 4).contains(&mx) && (4..qr.width + 4).contains(&my) && qr.dark(mx - 4, my - 4) {
+                    grey[y * side + x] = 0;
+                }
+            }
+        }
+        let mut jpeg = Vec::new();
+        jpeg_encoder::Encoder::new(&mut jpeg, 80)
+            .encode(&grey, side as u16, side as u16, jpeg_encoder::ColorType::Luma)
+            .unwrap();
+        assert!(jpeg.starts_with(&[0xFF, 0xD8, 0xFF]));
+        let r = check_readability(&jpeg).unwrap();
+        assert!(r.readable, "{r:?}");
+        assert_eq!(decode_image_file_bytes(&jpeg).unwrap(), vec!["CHSI-CJM-7F3A9C2E51B84D06A1E2"]);
+        let cut = &jpeg[..jpeg.len() / 3];
+        assert!(matches!(decode_image_file_bytes(cut), Err(Error::Image(_)) | Ok(_)));
+        assert!(matches!(check_readability(b"\xFF\xD8\xFFnot really"), Err(Error::Image(_))));
+    }
 
     #[test]
     fn reads_back_a_rendered_code() {

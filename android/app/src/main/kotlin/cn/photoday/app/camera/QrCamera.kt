@@ -1,0 +1,128 @@
+// The camera view that reads QR codes: a CameraX preview plus an ImageAnalysis use case running
+// ZXing on a background thread. Used at the door, for importing a pass by QR, and for receiving
+// a log QR sequence. Asks for the camera permission first (the only permission staff need).
+package cn.photoday.app.camera
+
+import android.Manifest
+import android.content.pm.PackageManager
+import android.util.Size
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.camera.core.Camera
+import androidx.camera.core.CameraSelector
+import androidx.camera.core.ImageAnalysis
+import androidx.camera.core.Preview
+import androidx.camera.core.resolutionselector.ResolutionSelector
+import androidx.camera.core.resolutionselector.ResolutionStrategy
+import androidx.camera.lifecycle.ProcessCameraProvider
+import androidx.camera.view.PreviewView
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.DisposableEffect
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberUpdatedState
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import androidx.compose.ui.viewinterop.AndroidView
+import androidx.core.content.ContextCompat
+import androidx.lifecycle.compose.LocalLifecycleOwner
+import cn.photoday.app.R
+import java.util.concurrent.Executors
+
+/**
+ * A live camera that calls [onText] (on a background thread) for every QR code it decodes;
+ * [torchOn] switches the flashlight where the phone has one.
+ */
+@Composable
+fun QrCamera(onText: (String) -> Unit, modifier: Modifier = Modifier, torchOn: Boolean = false) {
+    CameraPermissionGate(modifier) {
+        CameraPreview(onText, torchOn, modifier)
+    }
+}
+
+@Composable
+private fun CameraPreview(onText: (String) -> Unit, torchOn: Boolean, modifier: Modifier) {
+    val context = LocalContext.current
+    val lifecycleOwner = LocalLifecycleOwner.current
+    val previewView = remember { PreviewView(context).apply { scaleType = PreviewView.ScaleType.FILL_CENTER } }
+    val latestOnText by rememberUpdatedState(onText)
+    var camera by remember { mutableStateOf<Camera?>(null) }
+
+    DisposableEffect(lifecycleOwner) {
+        val executor = Executors.newSingleThreadExecutor()
+        val future = ProcessCameraProvider.getInstance(context)
+        var provider: ProcessCameraProvider? = null
+        future.addListener({
+            val p = future.get().also { provider = it }
+            val preview = Preview.Builder().build().also { it.setSurfaceProvider(previewView.surfaceProvider) }
+            val analysis = ImageAnalysis.Builder()
+                .setBackpressureStrategy(ImageAnalysis.STRATEGY_KEEP_ONLY_LATEST)
+                .setResolutionSelector(
+                    ResolutionSelector.Builder().setResolutionStrategy(
+                        ResolutionStrategy(Size(1280, 720), ResolutionStrategy.FALLBACK_RULE_CLOSEST_HIGHER_THEN_LOWER),
+                    ).build(),
+                )
+                .build()
+                .also { it.setAnalyzer(executor, ZxingQrAnalyzer { text -> latestOnText(text) }) }
+            p.unbindAll()
+            camera = listOf(CameraSelector.DEFAULT_BACK_CAMERA, CameraSelector.DEFAULT_FRONT_CAMERA)
+                .firstNotNullOfOrNull { selector ->
+                    runCatching { p.bindToLifecycle(lifecycleOwner, selector, preview, analysis) }.getOrNull()
+                }
+        }, ContextCompat.getMainExecutor(context))
+        onDispose {
+            provider?.unbindAll()
+            camera = null
+            executor.shutdown()
+        }
+    }
+
+    LaunchedEffect(camera, torchOn) {
+        val c = camera ?: return@LaunchedEffect
+        if (c.cameraInfo.hasFlashUnit()) c.cameraControl.enableTorch(torchOn)
+    }
+
+    AndroidView(factory = { previewView }, modifier = modifier)
+}
+
+/** Shows [content] once the camera may be used; otherwise explains why and asks. */
+@Composable
+fun CameraPermissionGate(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
+    val context = LocalContext.current
+    var granted by remember {
+        mutableStateOf(ContextCompat.checkSelfPermission(context, Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED)
+    }
+    var denied by remember { mutableStateOf(false) }
+    val launcher = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {
+        granted = it
+        denied = !it
+    }
+    if (granted) {
+        content()
+        return
+    }
+    Column(
+        modifier.fillMaxSize().padding(24.dp),
+        verticalArrangement = Arrangement.spacedBy(16.dp, Alignment.CenterVertically),
+        horizontalAlignment = Alignment.CenterHorizontally,
+    ) {
+        Text(stringResource(R.string.camera_why), style = MaterialTheme.typography.bodyLarge)
+        if (denied) Text(stringResource(R.string.camera_denied), color = MaterialTheme.colorScheme.error)
+        Button(onClick = { launcher.launch(Manifest.permission.CAMERA) }) {
+            Text(stringResource(R.string.camera_allow))
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// Who is in and who is still missing: this station's session first (admitted / expected, each
+// class as "软件1班 38/42", the absentees for the 补拍 list), then the other sessions this phone
+// knows of, and any student photographed twice with the photo number to void.
+package cn.photoday.app.staff
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import cn.photoday.app.AppGraph
+import cn.photoday.app.R
+import cn.photoday.app.ui.common.ErrorCard
+import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.ui.staff.AttendanceUiState
+import cn.photoday.ui.staff.SessionCard
+
+@Composable
+fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
+    val vm: AttendanceViewModel = viewModel { AttendanceViewModel(graph) }
+    val state by vm.state.collectAsStateWithLifecycle()
+    LaunchedEffect(vm) { vm.load() }
+
+    ScreenScaffold(stringResource(R.string.attendance_title), onBack) { padding ->
+        when (val s = state) {
+            AttendanceUiState.Loading -> CircularProgressIndicator(Modifier.padding(padding).padding(24.dp))
+            is AttendanceUiState.Failed -> Column(Modifier.padding(padding).padding(16.dp)) { ErrorCard(s.error) }
+            is AttendanceUiState.Ready -> LazyColumn(
+                Modifier.padding(padding),
+                contentPadding = PaddingValues(16.dp),
+                verticalArrangement = Arrangement.spacedBy(8.dp),
+            ) {
+                s.station?.let { mine ->
+                    item { SessionSummary(mine, highlight = true) }
+                    if (mine.absentees.isNotEmpty()) {
+                        item { Text(stringResource(R.string.attendance_absent, mine.absentees.size), style = MaterialTheme.typography.titleMedium) }
+                        items(mine.absentees, key = { "absent-${it.studentNo}" }) { a ->
+                            Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
+                        }
+                    }
+                }
+                if (s.duplicates.isNotEmpty()) {
+                    item { Text(stringResource(R.string.attendance_duplicates), style = MaterialTheme.typography.titleMedium) }
+                    items(s.duplicates, key = { "twice-${it.studentNo}" }) { d ->
+                        Text(
+                            stringResource(R.string.attendance_duplicate_line, d.studentNo, d.keepPhotoNo, d.voidPhotoNos.joinToString(", ")),
+                            color = MaterialTheme.colorScheme.error,
+                        )
+                    }
+                }
+                if (s.others.isNotEmpty()) {
+                    item { Text(stringResource(R.string.attendance_others), style = MaterialTheme.typography.titleMedium) }
+                    items(s.others, key = { "session-${it.session}" }) { SessionSummary(it, highlight = false) }
+                }
+            }
+        }
+    }
+}
+
+@Composable
+private fun SessionSummary(card: SessionCard, highlight: Boolean) {
+    val colors = if (highlight) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
+    Card(Modifier.fillMaxWidth(), colors = colors) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text("${card.room} · ${card.college} · ${card.date}", style = MaterialTheme.typography.titleMedium)
+            Text(card.fill, style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
+            if (card.notOnRoster > 0) Text(stringResource(R.string.attendance_not_on_roster, card.notOnRoster))
+            if (highlight) {
+                card.classes.forEach { c ->
+                    Text(
+                        c.label,
+                        style = MaterialTheme.typography.bodyLarge,
+                        color = if (c.complete) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
+                    )
+                }
+            }
+        }
+    }
+}

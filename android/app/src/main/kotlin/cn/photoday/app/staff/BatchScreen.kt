@@ -1,0 +1,62 @@
+// The batch being called into the studio, in photo-number order: read it out at the door.
+package cn.photoday.app.staff
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import cn.photoday.app.AppGraph
+import cn.photoday.app.R
+import cn.photoday.app.ui.common.ErrorCard
+import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.ui.staff.BatchUiState
+
+@Composable
+fun BatchRoute(graph: AppGraph, onBack: () -> Unit) {
+    val vm: BatchViewModel = viewModel { BatchViewModel(graph) }
+    val state by vm.state.collectAsStateWithLifecycle()
+    LaunchedEffect(vm) { vm.load() }
+
+    ScreenScaffold(stringResource(R.string.batch_title), onBack) { padding ->
+        when (val s = state) {
+            BatchUiState.Loading -> CircularProgressIndicator(Modifier.padding(padding).padding(24.dp))
+            BatchUiState.Empty -> Text(stringResource(R.string.batch_empty), Modifier.padding(padding).padding(16.dp))
+            is BatchUiState.Failed -> Column(Modifier.padding(padding).padding(16.dp)) { ErrorCard(s.error) }
+            is BatchUiState.Ready -> LazyColumn(
+                Modifier.padding(padding),
+                contentPadding = PaddingValues(16.dp),
+                verticalArrangement = Arrangement.spacedBy(8.dp),
+            ) {
+                item {
+                    Text(stringResource(R.string.batch_line, s.batch.number, s.batch.fill), style = MaterialTheme.typography.headlineMedium)
+                }
+                items(s.batch.members, key = { it.photoNo }) { m ->
+                    Row(Modifier.fillMaxWidth(), verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(16.dp)) {
+                        Text(m.photoNo, style = MaterialTheme.typography.displaySmall, fontWeight = FontWeight.Bold)
+                        Column {
+                            m.name?.let { Text(it, style = MaterialTheme.typography.titleLarge) }
+                            Text(m.studentNo, style = MaterialTheme.typography.bodyMedium)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

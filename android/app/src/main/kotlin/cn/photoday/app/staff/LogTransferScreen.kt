@@ -1,0 +1,142 @@
+// Passing door logs between phones with no network: as a file through the system's file picker
+// (AirDrop-less: a USB cable, a card, a chat app's file transfer), or as a sequence of QR codes
+// shown here in a loop while another phone scans them. After an export the phone may be purged.
+package cn.photoday.app.staff
+
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.background
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.aspectRatio
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.Button
+import androidx.compose.material3.LinearProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import cn.photoday.app.AppGraph
+import cn.photoday.app.R
+import cn.photoday.app.camera.QrCamera
+import cn.photoday.app.ui.common.ErrorCard
+import cn.photoday.app.ui.common.FullBrightnessWhileShown
+import cn.photoday.app.ui.common.QrImage
+import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.app.ui.common.message
+import cn.photoday.ui.staff.LogQrReceiveUiState
+import cn.photoday.ui.staff.LogQrSendUiState
+
+private enum class Mode { Menu, Showing, Receiving }
+
+@Composable
+fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
+    val app = LocalContext.current.applicationContext as android.app.Application
+    val vm: LogTransferViewModel = viewModel { LogTransferViewModel(app, graph) }
+    val sending by vm.sending.collectAsStateWithLifecycle()
+    val receiving by vm.receiving.collectAsStateWithLifecycle()
+    val file by vm.fileState.collectAsStateWithLifecycle()
+    val fileFailed by vm.fileFailed.collectAsStateWithLifecycle()
+    var mode by remember { mutableStateOf(Mode.Menu) }
+    var confirmPurge by remember { mutableStateOf(false) }
+
+    val exportTo = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument("application/octet-stream")) { uri ->
+        uri?.let(vm::exportTo)
+    }
+    val importFrom = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri -> uri?.let(vm::importFrom) }
+    fun back() {
+        vm.stopSending()
+        if (mode == Mode.Menu) onBack() else mode = Mode.Menu
+    }
+
+    ScreenScaffold(stringResource(R.string.logs_title), ::back) { padding ->
+        when (mode) {
+            Mode.Showing -> {
+                FullBrightnessWhileShown()
+                Column(
+                    Modifier.padding(padding).fillMaxSize().background(Color.White).padding(16.dp),
+                    horizontalAlignment = Alignment.CenterHorizontally,
+                    verticalArrangement = Arrangement.spacedBy(12.dp),
+                ) {
+                    when (val s = sending) {
+                        is LogQrSendUiState.Showing -> {
+                            QrImage(s.qr, stringResource(R.string.logs_qr_description, s.number, s.total), Modifier.fillMaxWidth().aspectRatio(1f))
+                            Text(stringResource(R.string.logs_qr_counter, s.number, s.total), color = Color.Black, style = MaterialTheme.typography.headlineMedium)
+                            Text(stringResource(R.string.logs_qr_explain), color = Color.Black)
+                        }
+                        is LogQrSendUiState.Failed -> ErrorCard(s.error)
+                        LogQrSendUiState.Idle -> LinearProgressIndicator(Modifier.fillMaxWidth())
+                    }
+                    Button(onClick = ::back) { Text(stringResource(R.string.logs_qr_stop)) }
+                }
+            }
+            Mode.Receiving -> Column(Modifier.padding(padding).fillMaxSize()) {
+                Box(Modifier.fillMaxWidth().aspectRatio(1f)) {
+                    if (receiving !is LogQrReceiveUiState.Done) QrCamera(onText = vm::onFrame, modifier = Modifier.fillMaxSize())
+                }
+                Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    when (val r = receiving) {
+                        LogQrReceiveUiState.Waiting -> Text(stringResource(R.string.logs_receive_waiting), style = MaterialTheme.typography.titleMedium)
+                        is LogQrReceiveUiState.Receiving -> {
+                            if (r.total > 0) {
+                                Text(stringResource(R.string.logs_receive_progress, r.received, r.total), style = MaterialTheme.typography.titleLarge)
+                                LinearProgressIndicator(progress = { r.received.toFloat() / r.total }, modifier = Modifier.fillMaxWidth())
+                                if (r.missing.isNotEmpty()) Text(stringResource(R.string.logs_receive_missing, r.missing.joinToString(", ")))
+                            }
+                            r.error?.let { ErrorCard(it) }
+                        }
+                        is LogQrReceiveUiState.Done -> {
+                            Text(stringResource(R.string.imported_log, r.added, r.known), style = MaterialTheme.typography.titleLarge)
+                            OutlinedButton(onClick = vm::resetReceiver) { Text(stringResource(R.string.logs_receive_another)) }
+                        }
+                    }
+                }
+            }
+            Mode.Menu -> Column(
+                Modifier.padding(padding).padding(16.dp).verticalScroll(rememberScrollState()),
+                verticalArrangement = Arrangement.spacedBy(12.dp),
+            ) {
+                Text(stringResource(R.string.logs_explain), style = MaterialTheme.typography.bodyLarge)
+                Button(onClick = { vm.startSending(); mode = Mode.Showing }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_show_qr)) }
+                Button(onClick = { vm.resetReceiver(); mode = Mode.Receiving }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_scan_qr)) }
+                OutlinedButton(onClick = { exportTo.launch("photoday-door-log.pdl") }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_export_file)) }
+                OutlinedButton(onClick = { importFrom.launch(arrayOf("*/*")) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_import_file)) }
+                file.exportedBytes?.let { Text(stringResource(R.string.logs_exported, it)) }
+                file.imported?.let { Text(it.message()) }
+                if (file.purged) Text(stringResource(R.string.logs_purged))
+                file.error?.let { ErrorCard(it) }
+                if (fileFailed) Text(stringResource(R.string.import_unreadable), color = MaterialTheme.colorScheme.error)
+                TextButton(onClick = { confirmPurge = true }) { Text(stringResource(R.string.logs_purge), color = MaterialTheme.colorScheme.error) }
+            }
+        }
+    }
+
+    if (confirmPurge) {
+        AlertDialog(
+            onDismissRequest = { confirmPurge = false },
+            title = { Text(stringResource(R.string.logs_purge)) },
+            text = { Text(stringResource(R.string.logs_purge_explain)) },
+            confirmButton = { TextButton(onClick = { confirmPurge = false; vm.purge() }) { Text(stringResource(R.string.delete)) } },
+            dismissButton = { TextButton(onClick = { confirmPurge = false }) { Text(stringResource(R.string.cancel)) } },
+        )
+    }
+}

@@ -1,0 +1,145 @@
+// The door screens' ViewModels: thin wrappers over the ui-logic holders, calling them on
+// Dispatchers.IO (camera frames are judged on the camera's own analysis thread, already off the
+// main thread and in arrival order).
+package cn.photoday.app.staff
+
+import android.app.Application
+import android.net.Uri
+import androidx.lifecycle.viewModelScope
+import cn.photoday.app.AppGraph
+import cn.photoday.app.camera.ZxingQrEncoder
+import cn.photoday.app.ui.common.CoreViewModel
+import cn.photoday.app.ui.common.readBytes
+import cn.photoday.app.ui.common.writeBytes
+import cn.photoday.ui.staff.AttendanceModel
+import cn.photoday.ui.staff.BatchModel
+import cn.photoday.ui.staff.LogFileModel
+import cn.photoday.ui.staff.LogQrReceiver
+import cn.photoday.ui.staff.LogQrSendUiState
+import cn.photoday.ui.staff.LogQrSender
+import cn.photoday.ui.staff.ScanLoop
+import cn.photoday.ui.staff.StaffScanUiState
+import cn.photoday.ui.staff.StationSetupModel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.collectLatest
+import kotlinx.coroutines.launch
+
+class StationViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
+    private val model = StationSetupModel({ graph.scanner }, graph::lang)
+    val state = model.state
+
+    private val _unreadableFile = MutableStateFlow(false)
+    val unreadableFile: StateFlow<Boolean> = _unreadableFile.asStateFlow()
+
+    fun load() = io { model.load() }
+
+    fun import(uri: Uri) = io {
+        val bytes = app.contentResolver.readBytes(uri)
+        _unreadableFile.value = bytes == null
+        if (bytes != null) model.import(bytes)
+    }
+
+    fun choose(session: Int, lane: String?) = io { model.choose(session, lane) }
+}
+
+class ScanViewModel(graph: AppGraph) : CoreViewModel() {
+    private val loop = ScanLoop({ graph.scanner }, graph.clock, graph::lang)
+    val state = loop.state
+
+    private val _torch = MutableStateFlow(false)
+    val torch: StateFlow<Boolean> = _torch.asStateFlow()
+
+    init {
+        // Back to scanning by itself: wait out each verdict's time, then let the loop decide.
+        viewModelScope.launch {
+            state.collectLatest { s ->
+                if (s is StaffScanUiState.Showing && s.returnAtMs != null) {
+                    delay(loop.millisUntilReturn() ?: 0)
+                    onIo { loop.tick() }
+                }
+            }
+        }
+    }
+
+    fun start() = io { loop.start() }
+
+    /** A decoded camera frame, on the analysis thread. */
+    fun onFrame(text: String) {
+        loop.onFrame(text)
+    }
+
+    fun toggleTorch() {
+        _torch.value = !_torch.value
+    }
+
+    fun checkIn(number: String, note: String?) = io { loop.checkIn(number, note) }
+    fun override(reason: String) = io { loop.override(reason) }
+    fun undo() = io { loop.undo() }
+    fun undoLast() = io { loop.undoLast() }
+    fun dismiss() = io { loop.dismiss() }
+}
+
+class BatchViewModel(graph: AppGraph) : CoreViewModel() {
+    private val model = BatchModel { graph.scanner }
+    val state = model.state
+
+    fun load() = io { model.load() }
+}
+
+class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
+    private val model = AttendanceModel { graph.scanner }
+    val state = model.state
+
+    fun load() = io { model.load() }
+}
+
+class LogTransferViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
+    private val sender = LogQrSender({ graph.scanner }, graph.clock, ZxingQrEncoder::encode)
+    private val receiver = LogQrReceiver { graph.scanner }
+    private val file = LogFileModel({ graph.scanner }, graph.clock)
+    val sending = sender.state
+    val receiving = receiver.state
+    val fileState = file.state
+
+    private val _fileFailed = MutableStateFlow(false)
+    /** The chosen file could not be read or written. */
+    val fileFailed: StateFlow<Boolean> = _fileFailed.asStateFlow()
+
+    init {
+        // The QR sequence: the next code whenever the current one's time is up, round and round.
+        viewModelScope.launch {
+            sending.collectLatest { s ->
+                if (s is LogQrSendUiState.Showing && s.total > 1) {
+                    delay(sender.millisToNext() ?: return@collectLatest)
+                    sender.tick()
+                }
+            }
+        }
+    }
+
+    fun startSending() = io { sender.start() }
+    fun stopSending() = sender.stop()
+
+    /** A decoded camera frame, on the analysis thread. */
+    fun onFrame(text: String) {
+        receiver.onFrame(text)
+    }
+
+    fun resetReceiver() = receiver.reset()
+
+    fun exportTo(uri: Uri) = io {
+        val bytes = file.export() ?: return@io
+        _fileFailed.value = !app.contentResolver.writeBytes(uri, bytes)
+    }
+
+    fun importFrom(uri: Uri) = io {
+        val bytes = app.contentResolver.readBytes(uri)
+        _fileFailed.value = bytes == null
+        if (bytes != null) file.import(bytes)
+    }
+
+    fun purge() = io { file.purge() }
+}

@@ -1,0 +1,128 @@
+// Setting up a door phone: import the scanner bundle from the 教务处, then choose the session it
+// guards and, when several phones share that room, its photo-number letter.
+package cn.photoday.app.staff
+
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.LazyListScope
+import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.selection.selectable
+import androidx.compose.material3.Button
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import cn.photoday.app.AppGraph
+import cn.photoday.app.R
+import cn.photoday.app.ui.common.ErrorCard
+import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.app.ui.common.message
+import cn.photoday.ui.staff.SessionChoice
+import cn.photoday.ui.staff.StationSetupUiState
+import kotlinx.coroutines.launch
+
+@Composable
+fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
+    val app = LocalContext.current.applicationContext as android.app.Application
+    val vm: StationViewModel = viewModel { StationViewModel(app, graph) }
+    val state by vm.state.collectAsStateWithLifecycle()
+    val unreadable by vm.unreadableFile.collectAsStateWithLifecycle()
+    LaunchedEffect(vm) { vm.load() }
+    val scope = rememberCoroutineScope()
+    val pick = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri -> uri?.let(vm::import) }
+
+    ScreenScaffold(stringResource(R.string.station_title), onBack) { padding ->
+        LazyColumn(Modifier.padding(padding), contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            item {
+                OutlinedButton(onClick = { pick.launch(arrayOf("*/*")) }, Modifier.fillMaxWidth()) {
+                    Text(stringResource(R.string.station_import_bundle))
+                }
+                if (unreadable) Text(stringResource(R.string.import_unreadable), color = MaterialTheme.colorScheme.error)
+            }
+            when (val s = state) {
+                StationSetupUiState.Loading -> item { CircularProgressIndicator() }
+                is StationSetupUiState.NoBundle -> item {
+                    Text(stringResource(R.string.staff_needs_bundle), style = MaterialTheme.typography.bodyLarge)
+                    s.error?.let { ErrorCard(it) }
+                }
+                is StationSetupUiState.Ready -> {
+                    item {
+                        Text(s.eventTitle, style = MaterialTheme.typography.titleLarge)
+                        s.imported?.let { Text(it.message(), style = MaterialTheme.typography.bodyMedium) }
+                        s.error?.let { ErrorCard(it) }
+                    }
+                    stationChooser(s, { n, lane -> vm.choose(n, lane) }) { n, lane ->
+                        // Scan only once the station is stored, so the scan screen reads the new one.
+                        scope.launch { vm.choose(n, lane).join(); onDone() }
+                    }
+                }
+            }
+        }
+    }
+}
+
+private fun LazyListScope.stationChooser(
+    s: StationSetupUiState.Ready,
+    choose: (Int, String?) -> Unit,
+    start: (Int, String?) -> Unit,
+) {
+    item { Text(stringResource(R.string.station_choose), style = MaterialTheme.typography.titleMedium) }
+    items(s.sessions, key = { it.number }) { session ->
+        SessionRow(session, selected = s.chosen?.session?.number == session.number) { choose(session.number, s.chosen?.lane) }
+    }
+    item {
+        var lane by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.lane.orEmpty()) }
+        Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedTextField(
+                value = lane,
+                onValueChange = { lane = it.take(1).uppercase() },
+                label = { Text(stringResource(R.string.station_lane)) },
+                supportingText = { Text(stringResource(R.string.station_lane_explain)) },
+                singleLine = true,
+                modifier = Modifier.fillMaxWidth(),
+            )
+            Button(
+                onClick = { s.chosen?.let { start(it.session.number, lane) } },
+                enabled = s.chosen != null,
+                modifier = Modifier.fillMaxWidth(),
+            ) { Text(stringResource(R.string.station_start)) }
+        }
+    }
+}
+
+@Composable
+private fun SessionRow(session: SessionChoice, selected: Boolean, onSelect: () -> Unit) {
+    Row(
+        Modifier.fillMaxWidth().selectable(selected = selected, onClick = onSelect).padding(vertical = 4.dp),
+        verticalAlignment = Alignment.CenterVertically,
+    ) {
+        RadioButton(selected = selected, onClick = onSelect)
+        Column {
+            Text("${session.number}. ${session.room} · ${session.college}", style = MaterialTheme.typography.bodyLarge)
+            Text("${session.date} ${session.windows}", style = MaterialTheme.typography.bodySmall)
+        }
+    }
+}

@@ -1,0 +1,217 @@
+// The student's home: the slot card, the countdown to arrive-by, the next thing to do, and the
+// way to everything else; or the one setup step still missing.
+package cn.photoday.app.student
+
+import android.Manifest
+import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.MoreVert
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.DropdownMenu
+import androidx.compose.material3.DropdownMenuItem
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.dp
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.compose.LocalLifecycleOwner
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.repeatOnLifecycle
+import androidx.lifecycle.viewmodel.compose.viewModel
+import cn.photoday.app.AppGraph
+import cn.photoday.app.R
+import cn.photoday.app.ui.Routes
+import cn.photoday.app.ui.common.ErrorCard
+import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.ui.student.Countdown
+import cn.photoday.ui.student.SetupPrompt
+import cn.photoday.ui.student.SetupStep
+import cn.photoday.ui.student.SlotCard
+import cn.photoday.ui.student.StudentHomeUiState
+import kotlinx.coroutines.delay
+
+@Composable
+fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Unit) {
+    val vm: HomeViewModel = viewModel { HomeViewModel(graph) }
+    val state by vm.state.collectAsStateWithLifecycle()
+    val purgeError by vm.purgeError.collectAsStateWithLifecycle()
+    val lifecycle = LocalLifecycleOwner.current.lifecycle
+    LaunchedEffect(vm, lifecycle) {
+        lifecycle.repeatOnLifecycle(Lifecycle.State.RESUMED) {
+            while (true) {
+                vm.refresh()
+                delay(30_000)
+            }
+        }
+    }
+    var menu by remember { mutableStateOf(false) }
+    var confirmPurge by remember { mutableStateOf(false) }
+
+    ScreenScaffold(
+        stringResource(R.string.app_name),
+        onBack = null,
+        actions = {
+            IconButton(onClick = { menu = true }) { Icon(Icons.Default.MoreVert, stringResource(R.string.menu)) }
+            DropdownMenu(expanded = menu, onDismissRequest = { menu = false }) {
+                DropdownMenuItem(text = { Text(stringResource(R.string.import_title)) }, onClick = { menu = false; navigate(Routes.IMPORT) })
+                DropdownMenuItem(text = { Text(stringResource(R.string.switch_to_staff)) }, onClick = { menu = false; switchMode() })
+                DropdownMenuItem(text = { Text(stringResource(R.string.purge_student)) }, onClick = { menu = false; confirmPurge = true })
+            }
+        },
+    ) { padding ->
+        Column(
+            Modifier.padding(padding).padding(16.dp).verticalScroll(rememberScrollState()),
+            verticalArrangement = Arrangement.spacedBy(12.dp),
+        ) {
+            purgeError?.let { ErrorCard(it) }
+            when (val s = state) {
+                StudentHomeUiState.Loading -> Box(Modifier.fillMaxWidth(), Alignment.Center) { CircularProgressIndicator() }
+                is StudentHomeUiState.Failed -> ErrorCard(s.error)
+                is StudentHomeUiState.Setup -> {
+                    SetupCard(s.prompt, navigate)
+                    if (s.prompt.step == SetupStep.ImportPass) {
+                        OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) {
+                            Text(stringResource(R.string.nav_notice))
+                        }
+                    }
+                }
+                is StudentHomeUiState.Ready -> ReadyHome(s, navigate)
+            }
+        }
+    }
+
+    if (confirmPurge) {
+        AlertDialog(
+            onDismissRequest = { confirmPurge = false },
+            title = { Text(stringResource(R.string.purge_student)) },
+            text = { Text(stringResource(R.string.purge_student_explain)) },
+            confirmButton = { TextButton(onClick = { confirmPurge = false; vm.purge() }) { Text(stringResource(R.string.delete)) } },
+            dismissButton = { TextButton(onClick = { confirmPurge = false }) { Text(stringResource(R.string.cancel)) } },
+        )
+    }
+}
+
+@Composable
+private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit) {
+    SlotCardView(s.slot, s.className)
+    s.countdown?.let { CountdownCard(it, s.slot.arriveBy) }
+    s.next?.let { next ->
+        Card(Modifier.fillMaxWidth()) {
+            Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                Text(stringResource(if (next.due) R.string.next_due else R.string.next_upcoming), style = MaterialTheme.typography.labelLarge)
+                Text(next.title, style = MaterialTheme.typography.titleLarge)
+                Text(next.at, style = MaterialTheme.typography.bodyMedium)
+                Text(next.detail, style = MaterialTheme.typography.bodyMedium)
+            }
+        }
+    }
+    s.pending?.let { SetupCard(it, navigate) }
+    NotificationPermissionCard()
+    Button(onClick = { navigate(Routes.PASS) }, Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
+        Text(stringResource(R.string.nav_pass), style = MaterialTheme.typography.titleLarge)
+    }
+    OutlinedButton(onClick = { navigate(Routes.CODE) }, Modifier.fillMaxWidth()) {
+        Text(stringResource(if (s.hasCollectionCode) R.string.nav_code_saved else R.string.nav_code))
+    }
+    OutlinedButton(onClick = { navigate(Routes.CHECKLIST) }, Modifier.fillMaxWidth()) {
+        Text(stringResource(R.string.nav_checklist, s.checklistDone, s.checklistTotal))
+    }
+    OutlinedButton(onClick = { navigate(Routes.TIMELINE) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.nav_timeline)) }
+    OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.nav_notice)) }
+}
+
+@Composable
+fun SlotCardView(slot: SlotCard, className: String?, modifier: Modifier = Modifier) {
+    Card(modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer)) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(slot.college, style = MaterialTheme.typography.titleMedium)
+            className?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+            Text(slot.room, style = MaterialTheme.typography.headlineLarge, fontWeight = FontWeight.Bold)
+            Text(slot.whenLabel, style = MaterialTheme.typography.bodyLarge)
+            Text(
+                stringResource(if (slot.timeFromPlan) R.string.slot_your_time_planned else R.string.slot_your_time, slot.time),
+                style = MaterialTheme.typography.bodyLarge,
+            )
+            Text(stringResource(R.string.slot_arrive_by, slot.arriveBy), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
+        }
+    }
+}
+
+@Composable
+private fun CountdownCard(c: Countdown, arriveBy: String) {
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp)) {
+            if (c.past) {
+                Text(stringResource(R.string.countdown_past, arriveBy), style = MaterialTheme.typography.titleMedium)
+            } else {
+                Text(stringResource(R.string.countdown_label), style = MaterialTheme.typography.labelLarge)
+                Text(
+                    stringResource(R.string.countdown_dhm, c.days, c.hours, c.minutes),
+                    style = MaterialTheme.typography.displaySmall,
+                )
+            }
+        }
+    }
+}
+
+@Composable
+private fun SetupCard(prompt: SetupPrompt, navigate: (String) -> Unit) {
+    Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(prompt.hint, style = MaterialTheme.typography.titleMedium)
+            val (label, route) = when (prompt.step) {
+                SetupStep.ImportBundle -> R.string.setup_import_bundle to Routes.IMPORT
+                SetupStep.ImportPass -> R.string.setup_import_pass to Routes.IMPORT
+                SetupStep.SaveCollectionCode -> R.string.setup_save_code to Routes.CODE
+            }
+            Button(onClick = { navigate(route) }) { Text(stringResource(label)) }
+        }
+    }
+}
+
+/** Android 13+: ask once for the permission to post reminders, explaining what they are. */
+@Composable
+private fun NotificationPermissionCard() {
+    if (Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU) return
+    val context = LocalContext.current
+    var allowed by remember { mutableStateOf(ReminderScheduler.allowed(context)) }
+    val launcher = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { allowed = it }
+    if (allowed) return
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(stringResource(R.string.reminders_why))
+            Button(onClick = { launcher.launch(Manifest.permission.POST_NOTIFICATIONS) }) {
+                Text(stringResource(R.string.reminders_allow))
+            }
+        }
+    }
+}
+

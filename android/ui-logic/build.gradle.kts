@@ -1,0 +1,52 @@
+// :ui-logic — every screen's state, as plain Kotlin: sealed UiStates, mappers from the core's
+// records, the door's scan loop (debounce, auto-return), the log QR sequence, a Clock. No
+// android.* or androidx.* here (tests/android/run.sh checks), so it runs and is tested on a
+// desktop JVM against the real core. The app's ViewModels wrap these holders.
+import org.gradle.internal.os.OperatingSystem
+
+plugins {
+    alias(libs.plugins.kotlin.jvm)
+}
+
+kotlin {
+    jvmToolchain(17)
+}
+
+dependencies {
+    api(project(":core-bridge"))
+    api(libs.kotlinx.coroutines.core)
+    compileOnly(libs.jna)
+    testImplementation(kotlin("test"))
+    testImplementation(libs.jna)
+}
+
+val rustRoot: File = rootProject.file(providers.gradleProperty("photoday.rustRoot").getOrElse(".."))
+val cargo: String = providers.gradleProperty("photoday.cargo").orNull
+    ?: File(System.getProperty("user.home"), ".cargo/bin/cargo").takeIf { it.canExecute() }?.path
+    ?: "cargo"
+val fixtures = layout.buildDirectory.dir("fixtures")
+
+/** Signed bundles, passes and 采集码 images, made fresh by the bindings' fixture maker. */
+val makeFixtures by tasks.registering(Exec::class) {
+    group = "verification"
+    workingDir = rustRoot
+    commandLine(cargo, "run", "-q", "-p", "photoday-ffi", "--example", "kotlin_fixtures", "--", fixtures.get().asFile.path)
+    outputs.upToDateWhen { false }
+}
+
+/**
+ * The same tests tests/android/run.sh runs with kotlinc, through Gradle: a tiny runner (no
+ * JUnit) against the host library that :core-bridge built.
+ */
+val logicTest by tasks.registering(JavaExec::class) {
+    group = "verification"
+    description = "Runs the ui-logic tests on this JVM against the host libphotoday_ffi"
+    dependsOn(makeFixtures)
+    classpath = sourceSets["test"].runtimeClasspath
+    mainClass.set("cn.photoday.ui.tests.RunnerKt")
+    systemProperty("jna.library.path", File(rustRoot, "target/debug").path)
+    systemProperty("photoday.fixtures", fixtures.get().asFile.path)
+    if (OperatingSystem.current().isLinux) environment("RUST_BACKTRACE", "0")
+}
+
+tasks.named("check") { dependsOn(logicTest) }

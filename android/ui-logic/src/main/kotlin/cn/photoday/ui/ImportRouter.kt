@@ -1,0 +1,108 @@
+// What to do with a file or text the phone was handed: by an "open with" intent, the share sheet,
+// a paste, or a scanned QR code. The core has one import call per kind of content; this file
+// picks the call for the app's mode and turns the answer into a value a screen shows.
+//
+// The choice is deliberately blunt and leaves every judgement to the core: for a student, text
+// is a pass and anything else a bundle; for staff, a bundle is tried first and then a device log.
+// (A core call that recognises the content itself would make this file unnecessary; see
+// android/README.md, "What the bindings could add".)
+package cn.photoday.ui
+
+import cn.photoday.core.Lang
+import cn.photoday.core.PhotoDayException
+import cn.photoday.core.ScannerAppInterface
+import cn.photoday.core.StudentAppInterface
+import java.nio.ByteBuffer
+import java.nio.charset.CharacterCodingException
+import java.nio.charset.CodingErrorAction
+
+/** What an import did, for a snackbar or the next screen. */
+sealed interface ImportResult {
+    /** A student bundle: the event is now on the phone. */
+    data class StudentBundle(val eventTitle: String) : ImportResult
+
+    /** The student's pass, verified on the phone. */
+    data class Pass(val studentNo: String, val session: Int) : ImportResult
+
+    /** A scanner bundle for a door phone. */
+    data class ScannerBundle(
+        val eventTitle: String,
+        val sessions: Int,
+        val students: Int,
+        val withNames: Boolean,
+        val replaced: Boolean,
+    ) : ImportResult
+
+    /** Another door phone's log, merged. */
+    data class Log(val added: Int, val known: Int, val devices: List<String>) : ImportResult
+
+    /** Nothing was imported; [error] says why, in the core's words. */
+    data class Failed(val error: UiError) : ImportResult
+}
+
+object ImportRouter {
+    /** Longest text taken for a pass (a pass is 122 characters; a chat message may wrap it). */
+    private const val MAX_TEXT = 4096
+
+    /** A file or shared stream handed to the student app. */
+    fun student(app: StudentAppInterface, bytes: ByteArray, lang: Lang): ImportResult {
+        val text = textOrNull(bytes)
+        return if (text != null) studentText(app, text) else attempt {
+            ImportResult.StudentBundle(app.importBundle(bytes).title.textIn(lang))
+        }
+    }
+
+    /** Text pasted, shared or scanned in the student app: the pass. */
+    fun studentText(app: StudentAppInterface, text: String): ImportResult = attempt {
+        val pass = app.importPass(text)
+        ImportResult.Pass(pass.studentNo.toString(), pass.session.toInt())
+    }
+
+    /**
+     * A file handed to the door app: a scanner bundle, else a device log. When it is neither (or
+     * a log arrives before any bundle), the bundle's refusal is the one shown: a bundle is what a
+     * new door phone is waiting for.
+     */
+    fun staff(app: ScannerAppInterface, bytes: ByteArray, lang: Lang): ImportResult = try {
+        val s = app.importBundle(bytes)
+        ImportResult.ScannerBundle(
+            s.title.textIn(lang), s.sessions.toInt(), s.students.toInt(), s.withNames, s.replaced,
+        )
+    } catch (bundle: PhotoDayException.BadBundle) {
+        try {
+            val s = app.importLog(bytes)
+            ImportResult.Log(s.added.toInt(), s.known.toInt(), s.devices)
+        } catch (log: PhotoDayException.BadLog) {
+            ImportResult.Failed(bundle.toUiError())
+        } catch (log: PhotoDayException.NotReady) {
+            // Not a log either, or a log on a phone without a bundle: the bundle is what it needs.
+            ImportResult.Failed(bundle.toUiError())
+        } catch (e: Exception) {
+            ImportResult.Failed(e.toUiError())
+        }
+    } catch (e: Exception) {
+        ImportResult.Failed(e.toUiError())
+    }
+
+    /** The bytes as text when they are short, valid UTF-8 without control characters. */
+    fun textOrNull(bytes: ByteArray): String? {
+        if (bytes.isEmpty() || bytes.size > MAX_TEXT) return null
+        val text = try {
+            Charsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString()
+        } catch (e: CharacterCodingException) {
+            return null
+        }
+        val clean = text.removePrefix("\uFEFF")
+        return clean.takeIf { t -> t.none { it.isISOControl() && !it.isWhitespace() } }
+    }
+
+    private inline fun attempt(block: () -> ImportResult): ImportResult = try {
+        block()
+    } catch (e: Exception) {
+        ImportResult.Failed(e.toUiError())
+    }
+}

@@ -1,0 +1,53 @@
+// The notice's checklist (clothes, no glasses, hair off forehead and ears…) with the student's
+// ticks, which the core keeps.
+package cn.photoday.ui.student
+
+import cn.photoday.core.ChecklistItem
+import cn.photoday.core.Lang
+import cn.photoday.core.StudentAppInterface
+import cn.photoday.ui.Clock
+import cn.photoday.ui.UiError
+import cn.photoday.ui.toUiError
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+
+data class ChecklistRow(val id: String, val text: String, val ticked: Boolean)
+
+sealed interface ChecklistUiState {
+    data object Loading : ChecklistUiState
+
+    /** [rows] is empty before a bundle is imported. */
+    data class Ready(val rows: List<ChecklistRow>, val done: Int, val total: Int) : ChecklistUiState
+
+    data class Failed(val error: UiError) : ChecklistUiState
+}
+
+fun checklistState(items: List<ChecklistItem>, lang: Lang): ChecklistUiState.Ready {
+    val rows = items.map { ChecklistRow(it.id, it.text.textIn(lang), it.ticked) }
+    return ChecklistUiState.Ready(rows, rows.count { it.ticked }, rows.size)
+}
+
+class ChecklistModel(
+    private val open: () -> StudentAppInterface,
+    private val clock: Clock,
+    private val lang: () -> Lang,
+) {
+    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
+    private val app: StudentAppInterface get() = open()
+
+    private val _state = MutableStateFlow<ChecklistUiState>(ChecklistUiState.Loading)
+    val state: StateFlow<ChecklistUiState> = _state.asStateFlow()
+
+    fun load() = update { app.checklist() }
+
+    fun setTick(id: String, ticked: Boolean) = update { app.setTick(id, ticked, clock.nowMs()) }
+
+    private inline fun update(call: () -> List<ChecklistItem>) {
+        _state.value = try {
+            checklistState(call(), lang())
+        } catch (e: Exception) {
+            ChecklistUiState.Failed(e.toUiError())
+        }
+    }
+}

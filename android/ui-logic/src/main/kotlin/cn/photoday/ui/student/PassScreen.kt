@@ -1,0 +1,55 @@
+// The pass screen at the door: the QR code (drawn by the app from the core's modules, whole
+// pixels per module), the student number and the slot in large type.
+package cn.photoday.ui.student
+
+import cn.photoday.core.Lang
+import cn.photoday.core.QrCode
+import cn.photoday.core.StudentAppInterface
+import cn.photoday.ui.UiError
+import cn.photoday.ui.toUiError
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+
+sealed interface PassUiState {
+    data object Loading : PassUiState
+
+    /** No pass yet: [step] is what to import first. */
+    data class Missing(val step: SetupStep) : PassUiState
+
+    data class Ready(
+        val qr: QrCode,
+        val studentNo: String,
+        val slot: SlotCard?,
+        /** The pass text, for "copy" (e.g. to send it to a new phone). */
+        val passText: String,
+    ) : PassUiState
+
+    data class Failed(val error: UiError) : PassUiState
+}
+
+class PassModel(private val open: () -> StudentAppInterface, private val lang: () -> Lang) {
+    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
+    private val app: StudentAppInterface get() = open()
+
+    private val _state = MutableStateFlow<PassUiState>(PassUiState.Loading)
+    val state: StateFlow<PassUiState> = _state.asStateFlow()
+
+    fun load() {
+        _state.value = try {
+            val pass = app.pass()
+            when {
+                app.event() == null -> PassUiState.Missing(SetupStep.ImportBundle)
+                pass == null -> PassUiState.Missing(SetupStep.ImportPass)
+                else -> PassUiState.Ready(
+                    qr = app.passQr(),
+                    studentNo = pass.studentNo.toString(),
+                    slot = app.slot()?.toCard(lang()),
+                    passText = pass.text,
+                )
+            }
+        } catch (e: Exception) {
+            PassUiState.Failed(e.toUiError())
+        }
+    }
+}

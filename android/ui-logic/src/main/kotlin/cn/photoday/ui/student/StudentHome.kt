@@ -1,0 +1,114 @@
+// The student's home screen: the slot card, the countdown to arrive-by, the next thing to do,
+// or — until the phone has what it needs — the one setup step to take next.
+package cn.photoday.ui.student
+
+import cn.photoday.core.Home
+import cn.photoday.core.Lang
+import cn.photoday.core.StudentAppInterface
+import cn.photoday.core.TimelineItem
+import cn.photoday.core.TimelineItemKind
+import cn.photoday.core.TimelineStatus
+import cn.photoday.ui.Clock
+import cn.photoday.ui.UiError
+import cn.photoday.ui.toUiError
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+
+/** The setup steps, in the order the core asks for them. */
+enum class SetupStep { ImportBundle, ImportPass, SaveCollectionCode }
+
+/** A setup step with the core's sentence for it. */
+data class SetupPrompt(val step: SetupStep, val hint: String)
+
+/** The next dated thing to do. */
+data class NextThing(
+    val id: String,
+    val kind: TimelineItemKind,
+    /** Event-local `2023-06-02 09:10`. */
+    val at: String,
+    val title: String,
+    val detail: String,
+    /** Needs doing now (else it is ahead). */
+    val due: Boolean,
+)
+
+sealed interface StudentHomeUiState {
+    data object Loading : StudentHomeUiState
+
+    /** No slot yet: the bundle or the pass is missing. */
+    data class Setup(val prompt: SetupPrompt) : StudentHomeUiState
+
+    data class Ready(
+        val slot: SlotCard,
+        /** The class (group) from the arrival plan. */
+        val className: String?,
+        val countdown: Countdown?,
+        val next: NextThing?,
+        /** A step still open with the slot known (the 采集码). */
+        val pending: SetupPrompt?,
+        val hasCollectionCode: Boolean,
+        val checklistDone: Int,
+        val checklistTotal: Int,
+    ) : StudentHomeUiState
+
+    data class Failed(val error: UiError) : StudentHomeUiState
+}
+
+fun TimelineItem.toNextThing(lang: Lang) = NextThing(
+    id = id,
+    kind = kind,
+    at = atLocal,
+    title = title.textIn(lang),
+    detail = detail.textIn(lang),
+    due = status == TimelineStatus.DUE,
+)
+
+/**
+ * Maps the core's home record. [hasBundle] and [hasPass] pick which button goes with the core's
+ * setup hint (the hint itself is the core's text).
+ */
+fun studentHomeState(home: Home, hasBundle: Boolean, hasPass: Boolean, lang: Lang): StudentHomeUiState {
+    val hint = home.setupHint?.textIn(lang)
+    val step = when {
+        !hasBundle -> SetupStep.ImportBundle
+        !hasPass -> SetupStep.ImportPass
+        !home.hasCollectionCode -> SetupStep.SaveCollectionCode
+        else -> null
+    }
+    val slot = home.slot ?: return StudentHomeUiState.Setup(
+        SetupPrompt(step ?: SetupStep.ImportPass, hint.orEmpty()),
+    )
+    return StudentHomeUiState.Ready(
+        slot = slot.toCard(lang),
+        className = home.className,
+        countdown = home.countdownMs?.let(Countdown::of),
+        next = home.next?.toNextThing(lang),
+        pending = if (hint != null && step != null) SetupPrompt(step, hint) else null,
+        hasCollectionCode = home.hasCollectionCode,
+        checklistDone = home.checklistDone.toInt(),
+        checklistTotal = home.checklistTotal.toInt(),
+    )
+}
+
+/** Holds the home screen's state; [refresh] reads the disk, so call it off the main thread. */
+class StudentHomeModel(
+    private val open: () -> StudentAppInterface,
+    private val clock: Clock,
+    private val lang: () -> Lang,
+) {
+    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
+    private val app: StudentAppInterface get() = open()
+
+    private val _state = MutableStateFlow<StudentHomeUiState>(StudentHomeUiState.Loading)
+    val state: StateFlow<StudentHomeUiState> = _state.asStateFlow()
+
+    /** Recomputes the screen at the clock's now (the countdown moves: call it every minute). */
+    fun refresh() {
+        _state.value = try {
+            studentHomeState(app.home(clock.nowMs()), app.event() != null, app.pass() != null, lang())
+        } catch (e: Exception) {
+            StudentHomeUiState.Failed(e.toUiError())
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// What the app does with a file or text it is handed (open with, share sheet, paste, scan).
+package cn.photoday.ui.tests
+
+import cn.photoday.core.Lang
+import cn.photoday.core.PhotoDayException
+import cn.photoday.core.ScannerApp
+import cn.photoday.core.StudentApp
+import cn.photoday.ui.ErrorKind
+import cn.photoday.ui.ImportResult
+import cn.photoday.ui.ImportRouter
+import cn.photoday.ui.toUiError
+import kotlin.test.*
+
+private fun failed(r: ImportResult): ImportResult.Failed = r as? ImportResult.Failed ?: fail("expected a refusal, got $r")
+
+val importTests = listOf(
+    test("a student pasting the wrong thing is told why, in the core's words") {
+        val app = StudentApp(Fixtures.db("student"))
+        assertEquals(ErrorKind.NotReady, failed(ImportRouter.studentText(app, Fixtures.pass("it"))).error.kind)
+        ImportRouter.student(app, Fixtures.bytes("student.bundle"), Lang.ZH)
+        val other = failed(ImportRouter.studentText(app, Fixtures.pass("other-event")))
+        assertEquals(ErrorKind.InvalidInput, other.error.kind)
+        assertContains(other.error.message, "不是本次活动")
+        assertEquals(ErrorKind.InvalidInput, failed(ImportRouter.studentText(app, "CHSI-CJM-7F3A9C2E51B84D06A1E2")).error.kind)
+        assertNull(app.pass())
+    },
+
+    test("a student handed a door bundle or a broken file gets a bundle refusal") {
+        val app = StudentApp(Fixtures.db("student"))
+        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.student(app, Fixtures.bytes("scanner.bundle"), Lang.ZH)).error.kind)
+        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.student(app, Fixtures.bytes("blank.png"), Lang.ZH)).error.kind)
+        assertNull(app.event())
+    },
+
+    test("a door phone opens a bundle file, then a log file; before the bundle both a log and a pass are refused as bundles") {
+        val door = Fixtures.door()
+        door.scan(Fixtures.pass("it"), beijing("2023-06-03T09:35"))
+        val log = door.exportLog(beijing("2023-06-03T10:00"))
+        val fresh = ScannerApp(Fixtures.db("door"))
+        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.staff(fresh, Fixtures.pass("it").toByteArray(), Lang.ZH)).error.kind)
+        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.staff(fresh, log, Lang.ZH)).error.kind)
+        val bundle = ImportRouter.staff(fresh, Fixtures.bytes("scanner.bundle"), Lang.ZH)
+        assertTrue(bundle is ImportResult.ScannerBundle, "$bundle")
+        val merged = ImportRouter.staff(fresh, log, Lang.ZH)
+        assertEquals(ImportResult.Log(1, 0, listOf(door.deviceId())), merged, "the log merges after the bundle failed to read it")
+    },
+
+    test("only short UTF-8 text without control characters counts as text") {
+        assertEquals("PD1:ABC\n", ImportRouter.textOrNull("\uFEFFPD1:ABC\n".toByteArray()))
+        assertNull(ImportRouter.textOrNull(byteArrayOf(0x50, 0x44, 0x42, 0x01, 0x00)))
+        assertNull(ImportRouter.textOrNull(byteArrayOf(0xC3.toByte(), 0x28)))
+        assertNull(ImportRouter.textOrNull(ByteArray(0)))
+        assertNull(ImportRouter.textOrNull("x".repeat(5000).toByteArray()))
+    },
+
+    test("core errors reach the screen with a kind to act on and the core's message") {
+        val app = ScannerApp(Fixtures.db("door"))
+        val e = assertFailsWith<PhotoDayException.NotReady> { app.scan("PD1:X", 0) }
+        val ui = e.toUiError()
+        assertEquals(ErrorKind.NotReady, ui.kind)
+        assertEquals(e.message, ui.message)
+        assertEquals(ErrorKind.Internal, IllegalStateException("boom").toUiError().kind)
+    },
+)
