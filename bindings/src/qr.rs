@@ -5,6 +5,17 @@
 
 use photoday_core::qr::{QrMatrix, QUIET_ZONE};
 
+use crate::error::ApiResult;
+
+/// Any text as a QR code at ECC M in the smallest version that holds it (log QR sequences, a
+/// bundle's hand-over); passes come from `StudentApp.pass_qr`. Memory only.
+///
+/// Fails with `InvalidInput` for text too long for a QR code.
+#[uniffi::export]
+pub fn qr_code(text: String) -> ApiResult<QrCode> {
+    Ok(QrCode::from(&QrMatrix::encode(&text)?))
+}
+
 /// An encoded QR code, without its quiet zone.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct QrCode {

@@ -189,16 +189,28 @@ impl ScannerApp {
     }
 
     /// The log as a file to share: every record this device holds (its own and merged), so logs
-    /// can be relayed phone to phone. Marks this device's records as exported, which allows a
-    /// purge. Disk (writes).
+    /// can be relayed phone to phone. Nothing is marked exported until `confirm_log_exported` is
+    /// called after the file was saved, so a cancelled share never lets `purge` lose records.
+    /// Disk (reads).
     pub fn export_log(&self, now_ms: i64) -> ApiResult<Vec<u8>> {
         Ok(lock(&self.inner).export_log(now_ms)?)
     }
 
     /// The same log as QR texts to show one after another on this screen (each fits QR version
-    /// 10); another phone feeds them to `receive_log_qr` in any order. Disk (writes).
+    /// 10); another phone feeds them to `receive_log_qr` in any order. Draw each with
+    /// `qr_code(text)`. Confirm with `confirm_log_exported` once the other phone has them all.
+    /// Disk (reads).
     pub fn export_log_qr(&self, now_ms: i64) -> ApiResult<Vec<String>> {
         Ok(lock(&self.inner).export_log_qr(now_ms)?)
+    }
+
+    /// Call once the latest export is safe (the file was saved, or the other phone received every
+    /// code): this device's records up to it may then be purged. Returns how many of this
+    /// device's records are now exported. Disk (writes).
+    ///
+    /// Fails with `NotReady` when nothing was exported since the app started.
+    pub fn confirm_log_exported(&self) -> ApiResult<u64> {
+        Ok(lock(&self.inner).confirm_log_exported()?)
     }
 
     /// Merges a log file from another device: all or nothing, and importing it again changes
@@ -222,7 +234,7 @@ impl ScannerApp {
     }
 
     /// Deletes the roster, the bundle and the records, once this device's own records have all
-    /// been exported. Disk (writes).
+    /// been exported and confirmed (`confirm_log_exported`). Disk (writes).
     ///
     /// Fails with `NotReady` while records are not exported, so nothing un-merged is lost.
     pub fn purge(&self) -> ApiResult<()> {

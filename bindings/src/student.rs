@@ -126,11 +126,11 @@ impl StudentApp {
         Ok(items.iter().map(ChecklistItem::from).collect())
     }
 
-    /// Saves the student's 采集码 image (a PNG screenshot from 学信网) app-private, exactly as
+    /// Saves the student's 采集码 image (a PNG or JPEG screenshot from 学信网) app-private, exactly as
     /// given, and reports whether a scanner can read it. The code is decoded in memory only;
     /// nothing of what it says is kept. Disk (writes).
     ///
-    /// Fails with `InvalidInput` for a file that is not a PNG or is over 20 MB.
+    /// Fails with `InvalidInput` for a file that is not a PNG or JPEG, or is over 20 MB.
     pub fn save_collection_code(&self, png: Vec<u8>) -> ApiResult<Readability> {
         Ok(lock(&self.inner).save_collection_code(&png)?.into())
     }
@@ -180,7 +180,9 @@ pub struct Home {
     pub countdown_ms: Option<i64>,
     /// The next thing to do.
     pub next: Option<TimelineItem>,
-    /// The setup step to ask for first, when something is missing (bundle, pass, 采集码).
+    /// The setup step to offer first (one button), when something is missing.
+    pub setup_step: Option<SetupStep>,
+    /// The same step in words (bundle, pass, 采集码).
     pub setup_hint: Option<BilingualText>,
     /// Whether a 采集码 image is saved.
     pub has_collection_code: bool,
@@ -188,6 +190,27 @@ pub struct Home {
     pub checklist_done: u32,
     /// Checklist items in all.
     pub checklist_total: u32,
+}
+
+/// What the student must do before the app is ready, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SetupStep {
+    /// Import the event bundle from the 教务处.
+    ImportBundle,
+    /// Import the pass the liaison sent.
+    ImportPass,
+    /// Save the 学信网 采集码 screenshot.
+    SaveCollectionCode,
+}
+
+impl From<core_student::SetupStep> for SetupStep {
+    fn from(s: core_student::SetupStep) -> Self {
+        match s {
+            core_student::SetupStep::ImportBundle => SetupStep::ImportBundle,
+            core_student::SetupStep::ImportPass => SetupStep::ImportPass,
+            core_student::SetupStep::SaveCollectionCode => SetupStep::SaveCollectionCode,
+        }
+    }
 }
 
 /// Whether a saved 采集码 image can be read by a scanner. Carries nothing of its content.
@@ -217,6 +240,7 @@ impl Home {
             class_name: h.class,
             countdown_ms: h.countdown_ms,
             next: h.next.as_ref().map(TimelineItem::from),
+            setup_step: h.setup_step.map(SetupStep::from),
             setup_hint: h.setup_hint.map(BilingualText::from),
             has_collection_code: h.has_collection_code,
             checklist_done: h.checklist_done,

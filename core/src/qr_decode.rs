@@ -258,7 +258,9 @@ fn read_jpeg(bytes: &[u8]) -> Result<LumaImage> {
             .collect(),
     };
     if luma.len() < width * height {
-        return Err(Error::Image("the JPEG has fewer pixels than its size says".into()));
+        return Err(Error::Image(
+            "the JPEG has fewer pixels than its size says".into(),
+        ));
     }
     Ok(LumaImage {
         width,
@@ -280,22 +282,39 @@ mod tests {
         for y in 0..side {
             for x in 0..side {
                 let (mx, my) = (x / 6, y / 6);
-                if (4..qr.width + 4).contains(&mx) && (4..qr.width + 4).contains(&my) && qr.dark(mx - 4, my - 4) {
+                if (4..qr.width + 4).contains(&mx)
+                    && (4..qr.width + 4).contains(&my)
+                    && qr.dark(mx - 4, my - 4)
+                {
                     grey[y * side + x] = 0;
                 }
             }
         }
         let mut jpeg = Vec::new();
         jpeg_encoder::Encoder::new(&mut jpeg, 80)
-            .encode(&grey, side as u16, side as u16, jpeg_encoder::ColorType::Luma)
+            .encode(
+                &grey,
+                side as u16,
+                side as u16,
+                jpeg_encoder::ColorType::Luma,
+            )
             .unwrap();
         assert!(jpeg.starts_with(&[0xFF, 0xD8, 0xFF]));
         let r = check_readability(&jpeg).unwrap();
         assert!(r.readable, "{r:?}");
-        assert_eq!(decode_image_file_bytes(&jpeg).unwrap(), vec!["CHSI-CJM-7F3A9C2E51B84D06A1E2"]);
+        assert_eq!(
+            decode_image_file_bytes(&jpeg).unwrap(),
+            vec!["CHSI-CJM-7F3A9C2E51B84D06A1E2"]
+        );
         let cut = &jpeg[..jpeg.len() / 3];
-        assert!(matches!(decode_image_file_bytes(cut), Err(Error::Image(_)) | Ok(_)));
-        assert!(matches!(check_readability(b"\xFF\xD8\xFFnot really"), Err(Error::Image(_))));
+        assert!(matches!(
+            decode_image_file_bytes(cut),
+            Err(Error::Image(_)) | Ok(_)
+        ));
+        assert!(matches!(
+            check_readability(b"\xFF\xD8\xFFnot really"),
+            Err(Error::Image(_))
+        ));
     }
 
     #[test]

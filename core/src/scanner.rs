@@ -139,6 +139,8 @@ pub struct Scanner {
     tolerance: Tolerance,
     last: Option<(String, UnixMillis, ScanOutcome)>,
     qr_in: QrAssembler,
+    /// This device's last record in the latest export, until the user confirms it was saved.
+    pending_export: Option<u64>,
 }
 
 fn new_device_id() -> String {
@@ -188,6 +190,7 @@ impl Scanner {
             tolerance,
             last: None,
             qr_in: QrAssembler::new(),
+            pending_export: None,
         })
     }
 
@@ -729,20 +732,49 @@ impl Scanner {
     }
 
     /// The log as a file: every record this device holds, so logs can be relayed phone to phone.
-    /// Marks this device's records as exported (which allows a purge). Touches the disk.
+    /// Nothing is marked exported yet: call [`Scanner::confirm_log_exported`] once the file is
+    /// saved (or the QR codes were scanned), so a cancelled save never lets a purge lose records.
     pub fn export_log(&mut self, now: UnixMillis) -> Result<Vec<u8>> {
         let event_id = self.loaded()?.content.event.id.clone();
         let device = self.device.clone();
-        self.store.write(|tx| {
+        let (bytes, last) = self.store.read(|tx| {
             let records = log::all(tx)?;
             let last = log::last_seq(tx, &device)?;
-            store::set_meta(tx, META_EXPORTED, &last.to_string())?;
-            Ok(log::encode(&LogFile {
-                event_id,
-                from_device: device.clone(),
-                exported_at_ms: now,
-                records,
-            }))
+            Ok((
+                log::encode(&LogFile {
+                    event_id,
+                    from_device: device.clone(),
+                    exported_at_ms: now,
+                    records,
+                }),
+                last,
+            ))
+        })?;
+        self.pending_export = Some(last);
+        Ok(bytes)
+    }
+
+    /// Confirms that the latest export reached safety (file saved, codes scanned): this device's
+    /// records up to that export may now be purged. Returns how many of this device's records are
+    /// now exported. Touches the disk.
+    pub fn confirm_log_exported(&mut self) -> Result<u64> {
+        let Some(through) = self.pending_export.take() else {
+            return Err(Error::NotReady(
+                "nothing to confirm: export the log (导出记录) first".into(),
+            ));
+        };
+        self.store.write(|tx| {
+            let before: u64 = store::get_meta(tx, META_EXPORTED)?
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            let now = before.max(through);
+            store::set_meta(tx, META_EXPORTED, &now.to_string())?;
+            let mine: i64 = tx.query_row(
+                "SELECT count(*) FROM records WHERE device = ?1 AND seq <= ?2",
+                rusqlite::params![self.device, now as i64],
+                |r| r.get(0),
+            )?;
+            Ok(mine as u64)
         })
     }
 
@@ -782,7 +814,7 @@ impl Scanner {
                 .unwrap_or(0);
             if last > exported {
                 return Err(Error::NotReady(format!(
-                    "{} record(s) of this device have not been exported yet; export the log (导出记录) before clearing",
+                    "{} record(s) of this device have not been exported yet; export the log (导出记录), save it, and confirm before clearing",
                     last - exported
                 )));
             }
@@ -795,6 +827,7 @@ impl Scanner {
         self.loaded = None;
         self.station = None;
         self.last = None;
+        self.pending_export = None;
         Ok(())
     }
 }

@@ -40,6 +40,18 @@ pub struct PassInfo {
     pub serial: u16,
 }
 
+/// What the student must do before the app is ready, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetupStep {
+    /// Import the event bundle from the 教务处.
+    ImportBundle,
+    /// Import the pass the liaison sent.
+    ImportPass,
+    /// Save the 学信网 采集码 screenshot.
+    SaveCollectionCode,
+}
+
 /// The home screen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Home {
@@ -51,7 +63,9 @@ pub struct Home {
     pub countdown_ms: Option<i64>,
     /// The next thing to do.
     pub next: Option<TimelineItem>,
-    /// What the app should ask for first, when something is missing.
+    /// The step the app should offer first, when something is missing (one button).
+    pub setup_step: Option<SetupStep>,
+    /// The same step in words.
     pub setup_hint: Option<Text>,
     /// Whether a 采集码 image is saved.
     pub has_collection_code: bool,
@@ -201,24 +215,28 @@ impl StudentPhone {
         let done = list.iter().filter(|c| c.ticked).count() as u32;
         let total = list.len() as u32;
         let slot = self.slot();
-        let setup_hint = if self.bundle.is_none() {
-            Some(Text::new(
-                "先导入活动资料包",
-                "Import the event bundle first",
-            ))
+        let setup_step = if self.bundle.is_none() {
+            Some(SetupStep::ImportBundle)
         } else if self.pass.is_none() {
-            Some(Text::new(
-                "导入联络员发给你的签到码",
-                "Import the pass your liaison sent you",
-            ))
+            Some(SetupStep::ImportPass)
         } else if !has_code {
-            Some(Text::new(
-                "保存你的学信网采集码截图",
-                "Save a screenshot of your CHSI 采集码",
-            ))
+            Some(SetupStep::SaveCollectionCode)
         } else {
             None
         };
+        let setup_hint = setup_step.map(|step| match step {
+            SetupStep::ImportBundle => {
+                Text::new("先导入活动资料包", "Import the event bundle first")
+            }
+            SetupStep::ImportPass => Text::new(
+                "导入联络员发给你的签到码",
+                "Import the pass your liaison sent you",
+            ),
+            SetupStep::SaveCollectionCode => Text::new(
+                "保存你的学信网采集码截图",
+                "Save a screenshot of your CHSI 采集码",
+            ),
+        });
         let next = match &slot {
             Some(_) => timeline::next_item(&self.timeline(now)?).cloned(),
             None => None,
@@ -232,6 +250,7 @@ impl StudentPhone {
             class: slot.as_ref().and_then(|(_, c)| c.clone()),
             slot: slot.map(|(s, _)| s),
             next,
+            setup_step,
             setup_hint,
             has_collection_code: has_code,
             checklist_done: done,

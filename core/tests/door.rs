@@ -596,7 +596,10 @@ fn a_scanner_purges_only_after_its_log_was_exported() {
     a.scan(&day.pass(day.student(1, 0)), day.at("2023-06-03 10:00"))
         .unwrap();
     assert!(matches!(a.purge(), Err(Error::NotReady(_))));
+    // Exported but never confirmed saved (the share sheet was cancelled): still refused.
     a.export_log(0).unwrap();
+    assert!(matches!(a.purge(), Err(Error::NotReady(_))));
+    assert!(a.confirm_log_exported().unwrap() >= 1);
     a.purge().unwrap();
     assert!(a.records().unwrap().is_empty());
     assert!(a.event().is_none());

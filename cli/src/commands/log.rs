@@ -19,14 +19,23 @@ pub fn run(command: LogCommand, out: &Out) -> Result<(), Failure> {
 }
 
 fn export(args: &LogExportArgs, out: &Out) -> Result<(), Failure> {
-    let bytes = match &args.device_db {
-        Some(db) => open_device(db)?.export_log(clock_now())?,
+    let mut device = args
+        .device_db
+        .as_ref()
+        .map(|db| open_device(db))
+        .transpose()?;
+    let bytes = match device.as_mut() {
+        Some(d) => d.export_log(clock_now())?,
         None => open_folder(&args.dir.dir)?.export_log(clock_now())?,
     };
     if let Some(parent) = args.out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| Failure::write(parent, e))?;
     }
     std::fs::write(&args.out, &bytes).map_err(|e| Failure::write(&args.out, e))?;
+    // Only a log that reached the disk counts as exported (and lets the device be purged).
+    if let Some(d) = device.as_mut() {
+        d.confirm_log_exported()?;
+    }
     let (file, size) = (args.out.display(), bytes.len());
     println!(
         "{}",

@@ -6,7 +6,9 @@ import PhotoDayCore
 import SwiftUI
 
 struct LogQRSequenceView: View {
-    let texts: [String]
+    let codes: [QrCode]
+    /// Staff confirm the other phone has every code (this phone may then be purged).
+    let onReceived: () -> Void
 
     @Environment(\.dismiss) var dismiss
     @State var index = 0
@@ -15,11 +17,12 @@ struct LogQRSequenceView: View {
     var body: some View {
         NavigationView {
             VStack(spacing: 16) {
-                if texts.indices.contains(index) {
-                    TextQRImage(text: texts[index])
+                if codes.indices.contains(index) {
+                    QRCodeView(code: codes[index])
+                        .aspectRatio(1, contentMode: .fit)
                         .frame(maxWidth: .infinity)
                 }
-                Text("Code \(index + 1) of \(texts.count)")
+                Text("Code \(index + 1) of \(codes.count)")
                     .font(.title2.bold().monospacedDigit())
                 HStack(spacing: 24) {
                     Button {
@@ -42,6 +45,11 @@ struct LogQRSequenceView: View {
                     .accessibilityLabel(Text("Next code"))
                 }
                 .font(.title)
+                Button("The other phone has them all") {
+                    onReceived()
+                    dismiss()
+                }
+                .buttonStyle(.borderedProminent)
                 Text("Scan these on the other phone: Logs → Scan its QR codes. Any order works.")
                     .font(.footnote)
                     .foregroundColor(.secondary)
@@ -66,8 +74,8 @@ struct LogQRSequenceView: View {
     }
 
     private func step(_ by: Int) {
-        guard !texts.isEmpty else { return }
-        index = (index + by + texts.count) % texts.count
+        guard !codes.isEmpty else { return }
+        index = (index + by + codes.count) % codes.count
     }
 }
 

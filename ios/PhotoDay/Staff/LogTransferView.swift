@@ -11,7 +11,7 @@ import UniformTypeIdentifiers
 final class LogTransferModel: ObservableObject {
     @Published var exported: LogDocument?
     @Published private(set) var exportName = "PhotoDay.pdl"
-    @Published var qrTexts: [String]?
+    @Published var qrCodes: [QrCode]?
     @Published var message: String?
 
     func exportFile() async {
@@ -29,8 +29,20 @@ final class LogTransferModel: ObservableObject {
 
     func exportQr() async {
         do {
-            qrTexts = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.exportLogQr(nowMs: Clock.nowMs())
+            qrCodes = try await CoreService.shared.scanner { (app: ScannerApp) in
+                try app.exportLogQr(nowMs: Clock.nowMs()).map { try qrCode(text: $0) }
+            }
+        } catch {
+            message = ErrorText.of(error)
+        }
+    }
+
+    /// The file was saved, or the other phone received every code: only now may a purge delete
+    /// this phone's records (the core refuses before).
+    func confirmExported() async {
+        do {
+            _ = try await CoreService.shared.scanner { (app: ScannerApp) in
+                try app.confirmLogExported()
             }
         } catch {
             message = ErrorText.of(error)
@@ -123,7 +135,10 @@ struct LogTransferView: View {
                 contentType: .photoDayLog,
                 defaultFilename: model.exportName
             ) { result in
-                if case .failure(let error) = result {
+                switch result {
+                case .success:
+                    Task { await model.confirmExported() }
+                case .failure(let error):
                     model.message = ErrorText.of(error)
                 }
             }
@@ -138,7 +153,9 @@ struct LogTransferView: View {
                 LogQRReceiveView()
             }
             .sheet(item: qrSequence) { sequence in
-                LogQRSequenceView(texts: sequence.texts)
+                LogQRSequenceView(codes: sequence.codes) {
+                    Task { await model.confirmExported() }
+                }
             }
             .confirmationDialog(
                 "Delete the roster, the bundle and every record on this phone?",
@@ -159,15 +176,15 @@ struct LogTransferView: View {
     @MainActor
     private var qrSequence: Binding<QRSequence?> {
         Binding(
-            get: { model.qrTexts.map(QRSequence.init(texts:)) },
+            get: { model.qrCodes.map { QRSequence(codes: $0) } },
             set: { sequence in
-                if sequence == nil { model.qrTexts = nil }
+                if sequence == nil { model.qrCodes = nil }
             })
     }
 }
 
-/// The log's QR texts as one sheet's item.
+/// The log's QR codes as one sheet's item.
 struct QRSequence: Identifiable {
-    let texts: [String]
-    var id: Int { texts.hashValue }
+    let codes: [QrCode]
+    let id = UUID()
 }

@@ -236,11 +236,13 @@ val scannerAppTests = listOf(
         assertFailsWith<PhotoDayException.BadLog> { c.receiveLogQr(Fixtures.pass("it")) }
     },
 
-    test("a door phone purges only after its log was exported") {
+    test("a door phone purges only after its log was exported and the save confirmed") {
         val app = door()
         app.scan(Fixtures.pass("it"), MORNING)
         assertFailsWith<PhotoDayException.NotReady> { app.purge() }
         app.exportLog(MORNING + 60_000)
+        assertFailsWith<PhotoDayException.NotReady>("a cancelled save must not allow a purge") { app.purge() }
+        assertEquals(1uL, app.confirmLogExported())
         app.purge()
         assertNull(app.event())
         assertNull(app.station())

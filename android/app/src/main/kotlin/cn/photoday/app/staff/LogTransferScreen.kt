@@ -86,7 +86,11 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                         is LogQrSendUiState.Failed -> ErrorCard(s.error)
                         LogQrSendUiState.Idle -> LinearProgressIndicator(Modifier.fillMaxWidth())
                     }
-                    Button(onClick = ::back) { Text(stringResource(R.string.logs_qr_stop)) }
+                    if (sending is LogQrSendUiState.Showing) {
+                        // Only when the other phone says "done" may this one be purged later.
+                        Button(onClick = { vm.confirmReceived(); mode = Mode.Menu }) { Text(stringResource(R.string.logs_qr_received)) }
+                    }
+                    OutlinedButton(onClick = ::back) { Text(stringResource(R.string.logs_qr_stop)) }
                 }
             }
             Mode.Receiving -> Column(Modifier.padding(padding).fillMaxSize()) {

@@ -7,7 +7,6 @@ import android.app.Application
 import android.net.Uri
 import androidx.lifecycle.viewModelScope
 import cn.photoday.app.AppGraph
-import cn.photoday.app.camera.ZxingQrEncoder
 import cn.photoday.app.ui.common.CoreViewModel
 import cn.photoday.app.ui.common.readBytes
 import cn.photoday.app.ui.common.writeBytes
@@ -97,7 +96,7 @@ class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
 }
 
 class LogTransferViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
-    private val sender = LogQrSender({ graph.scanner }, graph.clock, ZxingQrEncoder::encode)
+    private val sender = LogQrSender({ graph.scanner }, graph.clock)
     private val receiver = LogQrReceiver { graph.scanner }
     private val file = LogFileModel({ graph.scanner }, graph.clock)
     val sending = sender.state
@@ -122,6 +121,7 @@ class LogTransferViewModel(private val app: Application, graph: AppGraph) : Core
 
     fun startSending() = io { sender.start() }
     fun stopSending() = sender.stop()
+    fun confirmReceived() = io { sender.confirmReceived() }
 
     /** A decoded camera frame, on the analysis thread. */
     fun onFrame(text: String) {
@@ -132,7 +132,9 @@ class LogTransferViewModel(private val app: Application, graph: AppGraph) : Core
 
     fun exportTo(uri: Uri) = io {
         val bytes = file.export() ?: return@io
-        _fileFailed.value = !app.contentResolver.writeBytes(uri, bytes)
+        val written = app.contentResolver.writeBytes(uri, bytes)
+        _fileFailed.value = !written
+        if (written) file.saved()
     }
 
     fun importFrom(uri: Uri) = io {

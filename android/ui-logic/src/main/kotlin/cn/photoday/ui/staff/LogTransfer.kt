@@ -43,13 +43,13 @@ sealed interface LogQrSendUiState {
 }
 
 /**
- * Shows this device's log as QR codes in a loop. [encode] turns a text into modules (the app
- * uses ZXing's encoder; see android/README.md on a core call for it).
+ * Shows this device's log as QR codes in a loop. [encode] turns a text into modules: the core's
+ * `qrCode(text)`, so both apps draw exactly the same codes.
  */
 class LogQrSender(
     private val open: () -> ScannerAppInterface,
     private val clock: Clock,
-    private val encode: (String) -> QrCode,
+    private val encode: (String) -> QrCode = { cn.photoday.core.qrCode(it) },
     private val frameMs: Long = 700,
 ) {
     /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
@@ -60,7 +60,7 @@ class LogQrSender(
     private var sequence: LogQrSequence? = null
     private var codes: List<QrCode> = emptyList()
 
-    /** Exports the log (marks it exported, which allows a purge) and shows the first code. */
+    /** Exports the log and shows the first code; [confirmReceived] once the other phone has all. */
     @Synchronized
     fun start() {
         try {
@@ -90,6 +90,19 @@ class LogQrSender(
     fun stop() {
         sequence = null
         _state.value = LogQrSendUiState.Idle
+    }
+
+    /**
+     * Staff confirm the other phone showed "done": only now may this phone purge its records.
+     * Returns the error to show, or null.
+     */
+    @Synchronized
+    fun confirmReceived(): UiError? = try {
+        app.confirmLogExported()
+        stop()
+        null
+    } catch (e: Exception) {
+        e.toUiError()
     }
 }
 
@@ -166,12 +179,24 @@ class LogFileModel(private val open: () -> ScannerAppInterface, private val cloc
     private val _state = MutableStateFlow(LogFileUiState())
     val state: StateFlow<LogFileUiState> = _state.asStateFlow()
 
-    /** The file to write where the user chose; null (with the error shown) if export failed. */
+    /**
+     * The file to write where the user chose; null (with the error shown) if export failed. Call
+     * [saved] once the file is written: a cancelled or failed save leaves nothing marked exported.
+     */
     fun export(): ByteArray? = try {
         app.exportLog(clock.nowMs()).also { _state.value = LogFileUiState(exportedBytes = it.size) }
     } catch (e: Exception) {
         _state.value = LogFileUiState(error = e.toUiError())
         null
+    }
+
+    /** The exported file reached storage: this phone's records up to it may now be purged. */
+    fun saved() {
+        try {
+            app.confirmLogExported()
+        } catch (e: Exception) {
+            _state.value = _state.value.copy(error = e.toUiError())
+        }
     }
 
     /** Merges a log file another phone exported. */

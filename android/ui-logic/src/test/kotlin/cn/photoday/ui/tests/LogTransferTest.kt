@@ -101,13 +101,19 @@ val logTransferTests = listOf(
         assertEquals(ErrorKind.BadLog, model.state.value.error?.kind)
     },
 
-    test("a door phone purges only after its log was exported") {
+    test("a door phone purges only after its log was exported and the file saved") {
         val a = busyDoor(2)
         val model = LogFileModel({ a }, FakeClock(MORNING + 600_000))
         model.purge()
         assertEquals(ErrorKind.NotReady, model.state.value.error?.kind)
         assertFalse(model.state.value.purged)
+        // Exported, but the save was cancelled: still refused, nothing lost.
         model.export()
+        model.purge()
+        assertEquals(ErrorKind.NotReady, model.state.value.error?.kind)
+        assertFalse(model.state.value.purged)
+        model.export()
+        model.saved()
         model.purge()
         assertTrue(model.state.value.purged)
         assertNull(a.event())
