@@ -189,6 +189,8 @@ pub struct Attendance {
     pub sessions: Vec<SessionAttendance>,
     /// Students photographed twice.
     pub duplicates: Vec<Duplicate>,
+    /// Scans refused at the doors, counted by verdict (`bad_signature`, `wrong_session`…).
+    pub refusals: BTreeMap<String, u32>,
 }
 
 /// Attendance of every session from the roster and the merged ledger.
@@ -247,5 +249,6 @@ pub fn attendance(event: &Event, roster: &Roster, ledger: &Ledger) -> Attendance
     Attendance {
         sessions,
         duplicates: ledger.duplicates(),
+        refusals: ledger.refusals.clone(),
     }
 }

@@ -325,12 +325,16 @@ impl Scanner {
     }
 
     /// Judges a scanned text and, if admitted, records the admission durably before returning.
-    /// The same text again within 5 seconds returns the first outcome with `repeat` set and
-    /// records nothing. Touches the disk.
+    /// The same text again within 5 seconds of its last sighting returns the first outcome with
+    /// `repeat` set and records nothing (a pass held up to the camera stays one scan). Touches
+    /// the disk.
     pub fn scan(&mut self, text: &str, now: UnixMillis) -> Result<ScanOutcome> {
         let key = text.trim().to_string();
-        if let Some((t, at, out)) = &self.last {
+        if let Some((t, at, out)) = &mut self.last {
             if *t == key && now >= *at && now - *at < REPEAT_WINDOW_MS {
+                // The window slides with each sighting: a pass held in front of the camera for
+                // a minute is still the same scan, not an "already admitted" in amber.
+                *at = now;
                 let mut out = out.clone();
                 out.repeat = true;
                 return Ok(out);

@@ -130,6 +130,13 @@ fn the_same_pass_twice_within_seconds_records_nothing_new_and_later_says_already
     assert!(again.repeat);
     assert_eq!(again.verdict, first.verdict);
     assert_eq!(door.records().unwrap().len(), before);
+    // Held in front of the camera, decoded every second for 20 seconds: still one scan.
+    for k in 3..=20 {
+        let held = door.scan(&p, t + k * 1_000).unwrap();
+        assert!(held.repeat, "sighting at {k} s");
+        assert_eq!(held.colour, Colour::Green);
+    }
+    assert_eq!(door.records().unwrap().len(), before);
     let later = door.scan(&p, t + 60_000).unwrap();
     let Verdict::AlreadyAdmitted {
         photo_no,

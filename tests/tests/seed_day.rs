@@ -283,6 +283,9 @@ fn the_whole_seed_day_merges_to_the_same_attendance_in_every_order() {
         let class_total: u32 = s.classes.iter().map(|c| c.admitted).sum();
         assert_eq!(class_total, s.admitted);
     }
+    assert_eq!(a.refusals["wrong_session"], truth.verdicts["wrong_session"]);
+    assert_eq!(a.refusals["revoked"], truth.verdicts["revoked"]);
+    assert_eq!(a.refusals["not_on_roster"], truth.verdicts["not_on_roster"]);
     let absentees: usize = a.sessions.iter().map(|s| s.absentees.len()).sum();
     assert_eq!(absentees, truth.absent.len());
     let flagged: BTreeSet<u64> = a.duplicates.iter().map(|d| d.student_no).collect();

@@ -47,6 +47,15 @@ pub fn write(
             );
             let dups = a.duplicates.len();
             let mut summary = tr!(out, "已拍 {adm}/{exp}", "{adm}/{exp} photographed");
+            let count = |v: &str| a.refusals.get(v).copied().unwrap_or(0);
+            let (forged, wrong) = (count("bad_signature"), count("wrong_session"));
+            if forged + wrong > 0 {
+                summary.push_str(&tr!(
+                    out,
+                    "；门口拒绝：伪造 {forged} 次，走错考场 {wrong} 次",
+                    "; refused at the door: {forged} forged, {wrong} wrong room"
+                ));
+            }
             if dups > 0 && format == TableFormat::Xlsx {
                 summary.push_str(&tr!(
                     out,
