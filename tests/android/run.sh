@@ -67,32 +67,8 @@ if [ ! -f "$lib_dir/libphotoday_ffi.so" ] || [ ! -d "$bindings/cn" ]; then
   bindings/generate.sh "$profile"
 fi
 
-# The same compiler version as the bindings' JVM tests, so both share one download.
-KOTLIN_VERSION="$(sed -nE 's/^KOTLIN_VERSION=([0-9.]+).*/\1/p' tests/kotlin/run.sh 2>/dev/null | head -n1)"
-KOTLIN_VERSION="${KOTLIN_VERSION:-2.4.20}"
-tools=".tools/kotlin-compiler-$KOTLIN_VERSION"
-kotlin_home="$tools/node_modules/kotlin-compiler"
-if [ ! -x "$kotlin_home/bin/kotlinc" ]; then
-  echo "== Android: installing kotlin-compiler $KOTLIN_VERSION from npm into $tools"
-  mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "kotlin-compiler@$KOTLIN_VERSION"
-fi
-chmod +x "$kotlin_home"/bin/* 2>/dev/null || true
-klib="$kotlin_home/lib"
-for jar in kotlin-stdlib.jar kotlin-test.jar kotlinx-coroutines-core-jvm.jar; do
-  [ -f "$klib/$jar" ] || { echo "kotlin-compiler $KOTLIN_VERSION has no lib/$jar" >&2; exit 1; }
-done
-jna=/usr/share/java/jna.jar
-if [ ! -f "$jna" ]; then
-  echo "== Android: installing JNA (Debian libjna-java)"
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! $sudo apt-get install -y -q libjna-java >/dev/null; then
-    $sudo apt-get update -q >/dev/null
-    $sudo apt-get install -y -q libjna-java >/dev/null
-  fi
-fi
+# The same kotlinc (npm) and JNA (Debian) as the bindings' JVM tests, installed on first use.
+source tests/kotlin/toolchain.sh
 
 # ---------------------------------------------------------------------------------------------
 classpath="$jna:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"

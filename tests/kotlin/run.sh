@@ -15,7 +15,6 @@ cd "$(dirname "$0")/../.."
 
 profile="${1:-debug}"
 filter="${2:-}"
-KOTLIN_VERSION=2.4.20
 target_dir="${CARGO_TARGET_DIR:-target}"
 lib_dir="$target_dir/$profile"
 bindings="$target_dir/bindings/kotlin"
@@ -26,32 +25,8 @@ if [ ! -f "$lib_dir/libphotoday_ffi.so" ] || [ ! -d "$bindings" ]; then
   exit 1
 fi
 
-# kotlinc, from npm, cached in .tools/.
-tools=".tools/kotlin-compiler-$KOTLIN_VERSION"
-kotlin_home="$tools/node_modules/kotlin-compiler"
-if [ ! -x "$kotlin_home/bin/kotlinc" ]; then
-  echo "== Kotlin: installing kotlin-compiler $KOTLIN_VERSION from npm into $tools"
-  mkdir -p "$tools"
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "kotlin-compiler@$KOTLIN_VERSION"
-fi
-chmod +x "$kotlin_home"/bin/* 2>/dev/null || true
-klib="$kotlin_home/lib"
-for jar in kotlin-stdlib.jar kotlin-test.jar kotlinx-coroutines-core-jvm.jar; do
-  [ -f "$klib/$jar" ] || { echo "kotlin-compiler $KOTLIN_VERSION has no lib/$jar" >&2; exit 1; }
-done
-
-# JNA, from Debian.
-jna=/usr/share/java/jna.jar
-if [ ! -f "$jna" ]; then
-  echo "== Kotlin: installing JNA (Debian libjna-java)"
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! $sudo apt-get install -y -q libjna-java >/dev/null; then
-    $sudo apt-get update -q >/dev/null
-    $sudo apt-get install -y -q libjna-java >/dev/null
-  fi
-fi
+# kotlinc (npm) and JNA (Debian), installed on first use.
+source tests/kotlin/toolchain.sh
 
 classpath="$jna:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"
 sources=()
