@@ -373,25 +373,35 @@ pub fn timing(session: &Session, now: NaiveDateTime, tol: Tolerance) -> Option<(
     }
 }
 
-/// A clock warning when `now` is more than a day away from every session of the event: a phone
-/// whose date is wrong would otherwise stamp a whole morning with the wrong day.
+/// A clock warning when no session of the event falls on the device's date: a phone whose date
+/// is wrong — by a day or by a year — would otherwise stamp a whole morning with the wrong day.
+/// A rehearsal the day before is warned too, which is what staff need to hear.
 pub fn clock_warning(event: &Event, now: NaiveDateTime) -> Option<Text> {
-    let near = event.sessions.iter().any(|s| {
-        let d = (now.date() - s.date).num_days();
-        (-1..=1).contains(&d)
-    });
-    if near {
+    if event.sessions.iter().any(|s| s.date == now.date()) {
         return None;
     }
     let first = event.sessions.iter().map(|s| s.date).min()?;
     let last = event.sessions.iter().map(|s| s.date).max()?;
+    let days = if now.date() < first {
+        (first - now.date()).num_days()
+    } else {
+        (now.date() - last).num_days()
+    };
+    let (zh_gap, en_gap) = if now.date() > first && now.date() < last {
+        (
+            "当天没有拍摄场次".to_string(),
+            "there is no session that day".to_string(),
+        )
+    } else {
+        (format!("相差{days}天"), format!("{days} day(s) away"))
+    };
     Some(Text::new(
         format!(
-            "本机时钟显示 {}，但拍摄日期是 {first} 至 {last}；若时钟不对，请在系统设置中校准",
+            "本机时钟显示 {}，但拍摄日期是 {first} 至 {last}（{zh_gap}）；若时钟不对，请在系统设置中校准",
             time::format_local_minute(now)
         ),
         format!(
-            "This device's clock says {}, but the sessions run {first} to {last}; if the clock is wrong, fix it in Settings",
+            "This device's clock says {}, but the sessions run {first} to {last} ({en_gap}); if the clock is wrong, fix it in Settings",
             time::format_local_minute(now)
         ),
     ))

@@ -438,6 +438,21 @@ fn a_clock_days_off_is_reported_with_the_verdict() {
         .scan(&day.pass(day.student(1, 1)), day.at("2023-06-03 10:00"))
         .unwrap();
     assert!(ok.clock_warning.is_none());
+    // Only a day off: the phone thinks it is 2 June. Still warned, with the verdict.
+    let day_off = door
+        .scan(&day.pass(day.student(1, 2)), day.at("2023-06-02 10:00"))
+        .unwrap();
+    assert!(matches!(
+        day_off.verdict,
+        Verdict::OutsideWindow {
+            timing: Timing::WrongDay,
+            ..
+        }
+    ));
+    let warning = day_off
+        .clock_warning
+        .expect("a clock a day off is reported");
+    assert!(warning.en.contains("1 day(s) away"), "{}", warning.en);
 }
 
 #[test]
