@@ -536,10 +536,10 @@ pub struct ClassAttendance {
 pub struct SessionAttendance {
     /// 1-based session.
     pub session: u8,
-    /// College (Chinese).
-    pub college: String,
-    /// Room (Chinese).
-    pub room: String,
+    /// College.
+    pub college: BilingualText,
+    /// Room.
+    pub room: BilingualText,
     /// Date `YYYY-MM-DD`.
     pub date: String,
     /// On the roster.
@@ -827,8 +827,8 @@ impl From<core_attendance::SessionAttendance> for SessionAttendance {
     fn from(s: core_attendance::SessionAttendance) -> Self {
         SessionAttendance {
             session: s.session,
-            college: s.college,
-            room: s.room,
+            college: s.college.into(),
+            room: s.room.into(),
             date: s.date,
             expected: s.expected,
             admitted: s.admitted,

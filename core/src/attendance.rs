@@ -12,6 +12,7 @@ use crate::event::Event;
 use crate::log::{Action, Record, Via};
 use crate::plan::{natural_cmp, NO_CLASS};
 use crate::roster::{Roster, Student};
+use crate::text::Text;
 
 /// One admission that stands (not undone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,10 +165,10 @@ pub struct ClassAttendance {
 pub struct SessionAttendance {
     /// 1-based session.
     pub session: u8,
-    /// College (Chinese).
-    pub college: String,
-    /// Room (Chinese).
-    pub room: String,
+    /// College.
+    pub college: Text,
+    /// Room.
+    pub room: Text,
     /// Date `YYYY-MM-DD`.
     pub date: String,
     /// On the roster.
@@ -235,8 +236,8 @@ pub fn attendance(event: &Event, roster: &Roster, ledger: &Ledger) -> Attendance
             classes.sort_by(|a, b| natural_cmp(&a.class, &b.class));
             SessionAttendance {
                 session: n,
-                college: s.college.zh.clone(),
-                room: s.room.zh.clone(),
+                college: s.college.clone(),
+                room: s.room.clone(),
                 date: s.date.to_string(),
                 expected,
                 admitted,

@@ -166,7 +166,8 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
     );
     let att = folder.attendance()?;
     if let Some(s1) = att.sessions.first() {
-        let (ad, ex, college, room) = (s1.admitted, s1.expected, &s1.college, &s1.room);
+        let (ad, ex) = (s1.admitted, s1.expected);
+        let (college, room) = (out.text(&s1.college), out.text(&s1.room));
         println!(
             "{}",
             out.paint(

@@ -146,8 +146,10 @@ pub fn attendance_sheet(a: &Attendance, out: &Out) -> Sheet {
         let head = |class: &str, expected: u32, admitted: u32| {
             vec![
                 Cell::Int(s.session as i64),
-                s.college.as_str().into(),
-                s.room.as_str().into(),
+                // Data cells keep the notice's own (Chinese) names, so sheets sort and re-import
+                // the same whatever the language of the headers.
+                s.college.zh.as_str().into(),
+                s.room.zh.as_str().into(),
                 s.date.as_str().into(),
                 class.into(),
                 Cell::Int(expected as i64),
@@ -192,7 +194,7 @@ pub fn absentees_sheet(a: &Attendance, out: &Out) -> Sheet {
                 st.class.as_str().into(),
                 if st.paid { yes.as_str() } else { no.as_str() }.into(),
                 Cell::Int(s.session as i64),
-                s.room.as_str().into(),
+                s.room.zh.as_str().into(),
                 s.date.as_str().into(),
             ]);
         }

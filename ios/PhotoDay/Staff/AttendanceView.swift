@@ -119,9 +119,9 @@ struct AttendanceLine: View {
     var body: some View {
         HStack {
             VStack(alignment: .leading, spacing: 2) {
-                Text(verbatim: "\(attendance.session). \(attendance.college)")
+                Text(verbatim: "\(attendance.session). \(attendance.college.localized)")
                     .font(.headline)
-                Text(verbatim: "\(attendance.date) \(attendance.room)")
+                Text(verbatim: "\(attendance.date) \(attendance.room.localized)")
                     .font(.subheadline)
                     .foregroundColor(.secondary)
             }

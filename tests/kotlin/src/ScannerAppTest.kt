@@ -175,7 +175,8 @@ val scannerAppTests = listOf(
         Fixtures.session1.take(3).forEachIndexed { i, h -> app.scan(h.pass, MORNING + i * 10_000L) }
         val mine = app.stationAttendance()
         assertEquals(1.toUByte(), mine.session)
-        assertEquals("一教104", mine.room)
+        assertEquals("一教104", mine.room.zh)
+        assertEquals("Teaching Building 1, Room 104", mine.room.en)
         assertEquals(Fixtures.session1.size.toUInt(), mine.expected)
         assertEquals(3u, mine.admitted)
         assertEquals(Fixtures.session1.drop(3).map { it.studentNo }.toSet(), mine.absentees.map { it.studentNo }.toSet())

@@ -89,7 +89,7 @@ class BatchViewModel(graph: AppGraph) : CoreViewModel() {
 }
 
 class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = AttendanceModel { graph.scanner }
+    private val model = AttendanceModel({ graph.scanner }, graph::lang)
     val state = model.state
 
     fun load() = io { model.load() }

@@ -3,6 +3,7 @@
 package cn.photoday.ui.staff
 
 import cn.photoday.core.Attendance
+import cn.photoday.core.Lang
 import cn.photoday.core.ScannerAppInterface
 import cn.photoday.core.SessionAttendance
 import cn.photoday.ui.UiError
@@ -52,10 +53,10 @@ sealed interface AttendanceUiState {
     data class Failed(val error: UiError) : AttendanceUiState
 }
 
-fun SessionAttendance.toCard() = SessionCard(
+fun SessionAttendance.toCard(lang: Lang) = SessionCard(
     session = session.toInt(),
-    college = college,
-    room = room,
+    college = college.textIn(lang),
+    room = room.textIn(lang),
     date = date,
     admitted = admitted.toInt(),
     expected = expected.toInt(),
@@ -64,8 +65,8 @@ fun SessionAttendance.toCard() = SessionCard(
     absentees = absentees.map { AbsenteeLine(it.studentNo.toString(), it.name, it.className) },
 )
 
-fun attendanceState(a: Attendance, stationSession: Int?): AttendanceUiState.Ready {
-    val cards = a.sessions.map { it.toCard() }
+fun attendanceState(a: Attendance, stationSession: Int?, lang: Lang): AttendanceUiState.Ready {
+    val cards = a.sessions.map { it.toCard(lang) }
     return AttendanceUiState.Ready(
         station = cards.firstOrNull { it.session == stationSession },
         others = cards.filter { it.session != stationSession && (it.expected > 0 || it.admitted > 0) },
@@ -75,7 +76,7 @@ fun attendanceState(a: Attendance, stationSession: Int?): AttendanceUiState.Read
     )
 }
 
-class AttendanceModel(private val open: () -> ScannerAppInterface) {
+class AttendanceModel(private val open: () -> ScannerAppInterface, private val lang: () -> Lang = { Lang.ZH }) {
     /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
     private val app: ScannerAppInterface get() = open()
 
@@ -84,7 +85,7 @@ class AttendanceModel(private val open: () -> ScannerAppInterface) {
 
     fun load() {
         _state.value = try {
-            attendanceState(app.attendance(), app.station()?.session?.toInt())
+            attendanceState(app.attendance(), app.station()?.session?.toInt(), lang())
         } catch (e: Exception) {
             AttendanceUiState.Failed(e.toUiError())
         }

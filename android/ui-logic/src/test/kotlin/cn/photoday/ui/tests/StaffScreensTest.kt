@@ -78,6 +78,11 @@ val staffScreenTests = listOf(
         assertEquals(3, mine.admitted)
         assertEquals(expected, mine.expected)
         assertEquals("3/$expected", mine.fill)
+        // Staff reading English see the room and college in English too.
+        val english = AttendanceModel({ app }) { cn.photoday.core.Lang.EN }.also { it.load() }.state.value
+        val en = (english as? AttendanceUiState.Ready)?.station ?: fail("got $english")
+        assertEquals("Teaching Building 1, Room 104", en.room)
+        assertEquals("School of Information Technology and Engineering", en.college)
         assertEquals(3, mine.classes.sumOf { it.admitted })
         assertEquals(expected, mine.classes.sumOf { it.expected })
         val first = mine.classes.first()
