@@ -5,8 +5,7 @@
 //!
 //! Run: `cargo bench -p photoday --bench admin`
 
-use photoday::args::TableFormat;
-use photoday::sheet::{self, Cell, Sheet};
+use photoday::sheet;
 use photoday_core::admin::EventFolder;
 use photoday_core::event::Event;
 use photoday_core::roster::Roster;
@@ -73,35 +72,8 @@ fn main() {
 /// Writes the synthetic roster as a college would send it; returns the number of students.
 fn write_roster(event: &Event, path: &Path) -> usize {
     let roster = synthetic::roster(event, STUDENTS_PER_SESSION, 2023);
-    let rows: Vec<Vec<Cell>> = roster
-        .students()
-        .map(|s| {
-            vec![
-                Cell::Int(s.student_no as i64),
-                s.name.as_str().into(),
-                s.college.as_str().into(),
-                s.cohort.as_str().into(),
-                s.class.as_str().into(),
-                if s.paid { "是" } else { "否" }.into(),
-            ]
-        })
-        .collect();
-    let n = rows.len();
-    let header = ["学号", "姓名", "学院", "年级", "班级", "已缴费"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    sheet::write(
-        path,
-        TableFormat::Xlsx,
-        &[Sheet {
-            name: "名单".into(),
-            header,
-            rows,
-        }],
-    )
-    .expect("the roster is written");
-    n
+    sheet::write_roster(&roster, path).expect("the roster is written");
+    roster.len()
 }
 
 fn sorted(times: &[Duration]) -> Vec<Duration> {

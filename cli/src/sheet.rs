@@ -321,6 +321,38 @@ fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<(), Failure> {
     book.save(path).map_err(err)
 }
 
+/// Writes a roster as a college sends one: Chinese headers (学号/姓名/学院/年级/班级/已缴费),
+/// student numbers as Excel numbers, 是/否 for the fee. The demo and the import benchmark use it,
+/// so both go through the same reader a real college's file does.
+pub fn write_roster(roster: &photoday_core::roster::Roster, path: &Path) -> Result<(), Failure> {
+    let rows = roster
+        .students()
+        .map(|s| {
+            vec![
+                Cell::Int(s.student_no as i64),
+                s.name.as_str().into(),
+                s.college.as_str().into(),
+                s.cohort.as_str().into(),
+                s.class.as_str().into(),
+                if s.paid { "是" } else { "否" }.into(),
+            ]
+        })
+        .collect();
+    let header = ["学号", "姓名", "学院", "年级", "班级", "已缴费"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    write(
+        path,
+        crate::args::TableFormat::Xlsx,
+        &[Sheet {
+            name: "名单".into(),
+            header,
+            rows,
+        }],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

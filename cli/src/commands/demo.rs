@@ -25,7 +25,7 @@ use crate::args::{DemoArgs, ReportKind, TableFormat};
 use crate::commands::{event, log, passes, plan, report, roster, scan};
 use crate::failure::Failure;
 use crate::output::{pad, tone_of, Out, Tone};
-use crate::sheet::{self, Cell, Sheet};
+use crate::sheet;
 use crate::tr;
 
 /// A file that marks a folder as the demo's own, so a second run may clear it.
@@ -340,36 +340,9 @@ fn prepare_dir(dir: &Path) -> Result<(), Failure> {
     .map_err(|e| Failure::write(&marker, e))
 }
 
-/// Writes the synthetic roster the way a college would send it: Chinese headers, student numbers
-/// as Excel numbers, 是/否 for the fee.
+/// Writes the synthetic roster the way a college would send it (see [`sheet::write_roster`]).
 fn write_roster_xlsx(event: &Event, per_session: usize, path: &Path) -> Result<(), Failure> {
-    let roster = synthetic::roster(event, per_session, 2023);
-    let rows = roster
-        .students()
-        .map(|s| {
-            vec![
-                Cell::Int(s.student_no as i64),
-                s.name.as_str().into(),
-                s.college.as_str().into(),
-                s.cohort.as_str().into(),
-                s.class.as_str().into(),
-                if s.paid { "是" } else { "否" }.into(),
-            ]
-        })
-        .collect();
-    let header = ["学号", "姓名", "学院", "年级", "班级", "已缴费"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    sheet::write(
-        path,
-        TableFormat::Xlsx,
-        &[Sheet {
-            name: "名单".into(),
-            header,
-            rows,
-        }],
-    )
+    sheet::write_roster(&synthetic::roster(event, per_session, 2023), path)
 }
 
 /// The student's view: pass as QR (terminal, PNG, SVG), slot, timeline.
