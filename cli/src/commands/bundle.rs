@@ -144,11 +144,16 @@ pub fn describe(c: &BundleContent, out: &Out) {
     }
     let plan = match &c.plan {
         Some(p) => {
-            let entries: usize = p.sessions.iter().map(|s| s.entries.len()).sum();
+            // A class split at lunch is two entries but one class.
+            let classes: usize = p
+                .sessions
+                .iter()
+                .map(|s| s.entries.iter().filter(|e| e.part == 1).count())
+                .sum();
             tr!(
                 out,
-                "{entries}个班级的到达时间",
-                "arrival times for {entries} classes"
+                "{classes}个班级的到达时间",
+                "arrival times for {classes} classes"
             )
         }
         None => tr!(out, "无", "none"),
