@@ -49,8 +49,8 @@ pub enum Error {
         known: i64,
     },
 
-    /// Any other SQLite failure.
-    #[error("database error: {0}")]
+    /// Any other SQLite failure. The transaction was rolled back, so nothing was half-written.
+    #[error("database error ({0}); this action changed nothing — try again, and if it keeps failing, check the free space on this device")]
     Sql(#[from] rusqlite::Error),
 
     /// A private key file that others may read; it is refused rather than trusted.
