@@ -71,23 +71,10 @@ fi
 source tests/kotlin/toolchain.sh
 
 # ---------------------------------------------------------------------------------------------
-classpath="$jna:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"
 sources=()
 while IFS= read -r f; do sources+=("$f"); done < <(
   find "$bindings" android/ui-logic/src/main/kotlin android/ui-logic/src/test/kotlin -name '*.kt' | sort)
-stamp="$(cat "${sources[@]}" | sha256sum | cut -c1-16)-$KOTLIN_VERSION"
-jar="$out/photoday-ui-logic-tests.jar"
-if [ ! -f "$jar" ] || [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
-  echo "== Android: compiling ${#sources[@]} files (bindings + ui-logic + its tests) with kotlinc $KOTLIN_VERSION"
-  rm -rf "$out" && mkdir -p "$out"
-  start=$(date +%s)
-  JAVA_OPTS="${JAVA_OPTS:--Xss4m}" "$kotlin_home/bin/kotlinc" -nowarn -jvm-target 17 \
-    -cp "$classpath" -d "$jar" "${sources[@]}"
-  echo "$stamp" >"$out/stamp"
-  echo "   compiled in $(($(date +%s) - start)) s"
-else
-  echo "== Android: $jar is up to date"
-fi
+kotlin_compile Android "$out" photoday-ui-logic-tests.jar "${sources[@]}"
 
 echo "== Android: making fixtures (bundles, passes, 采集码 images) in $fixtures"
 cargo run -j2 -q -p photoday-ffi --example kotlin_fixtures -- "$fixtures"

@@ -28,24 +28,9 @@ fi
 # kotlinc (npm) and JNA (Debian), installed on first use.
 source tests/kotlin/toolchain.sh
 
-classpath="$jna:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"
 sources=()
 while IFS= read -r f; do sources+=("$f"); done < <(find "$bindings" tests/kotlin/src -name '*.kt' | sort)
-
-# Compile only when a source, the compiler or the classpath changed: kotlinc takes most of a minute.
-stamp="$(cat "${sources[@]}" | sha256sum | cut -c1-16)-$KOTLIN_VERSION"
-jar="$out/photoday-kotlin-tests.jar"
-if [ ! -f "$jar" ] || [ "$(cat "$out/stamp" 2>/dev/null)" != "$stamp" ]; then
-  echo "== Kotlin: compiling ${#sources[@]} files with kotlinc $KOTLIN_VERSION"
-  rm -rf "$out" && mkdir -p "$out"
-  start=$(date +%s)
-  JAVA_OPTS="${JAVA_OPTS:--Xss4m}" "$kotlin_home/bin/kotlinc" -nowarn -jvm-target 17 \
-    -cp "$classpath" -d "$jar" "${sources[@]}"
-  echo "$stamp" >"$out/stamp"
-  echo "   compiled in $(($(date +%s) - start)) s"
-else
-  echo "== Kotlin: $jar is up to date"
-fi
+kotlin_compile Kotlin "$out" photoday-kotlin-tests.jar "${sources[@]}"
 
 # Signed bundles and passes, as the 教务处 hands them out, made fresh with the core's admin code.
 fixtures="$target_dir/kotlin-fixtures"

@@ -30,3 +30,27 @@ if [ ! -f "$jna" ]; then
     $sudo apt-get install -y -q libjna-java >/dev/null
   fi
 fi
+
+classpath="$jna:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-test.jar"
+
+# kotlin_compile LABEL OUT_DIR JAR_NAME SOURCE... — compiles the sources into OUT_DIR/JAR_NAME,
+# only when a source or the compiler changed (kotlinc takes most of a minute). Sets `jar`.
+kotlin_compile() {
+  local label="$1" dir="$2" name="$3"
+  shift 3
+  local stamp
+  stamp="$(cat "$@" | sha256sum | cut -c1-16)-$KOTLIN_VERSION"
+  jar="$dir/$name"
+  if [ ! -f "$jar" ] || [ "$(cat "$dir/stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "== $label: compiling $# files with kotlinc $KOTLIN_VERSION"
+    rm -rf "$dir" && mkdir -p "$dir"
+    local start
+    start=$(date +%s)
+    JAVA_OPTS="${JAVA_OPTS:--Xss4m}" "$kotlin_home/bin/kotlinc" -nowarn -jvm-target 17 \
+      -cp "$classpath" -d "$jar" "$@"
+    echo "$stamp" >"$dir/stamp"
+    echo "   compiled in $(($(date +%s) - start)) s"
+  else
+    echo "== $label: $jar is up to date"
+  fi
+}
