@@ -233,9 +233,8 @@ impl EventFolder {
                     .query_row([s.student_no as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                     .optional()?;
                 let serial = match old {
-                    Some((serial, session, kid)) if session == s.session && kid == key_id => {
+                    Some((_, session, kid)) if session == s.session && kid == key_id => {
                         sum.unchanged += 1;
-                        let _ = serial;
                         if i % 256 == 0 {
                             progress(i + 1, total);
                         }
