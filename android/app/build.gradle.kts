@@ -7,6 +7,8 @@
 // with `-C link-arg=-Wl,-z,max-page-size=16384` for every Android target, so the libraries load
 // on Android 15 devices with 16 KB memory pages. The .so files land in jniLibs/<abi>/ where JNA
 // finds them (System.loadLibrary("photoday_ffi")).
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
+
 plugins {
     alias(libs.plugins.android.application)
     alias(libs.plugins.kotlin.android)
@@ -67,8 +69,10 @@ android {
     }
 }
 
+// Java 17 bytecode from whichever JDK runs Gradle (Android Studio's bundled JDK 21 is fine): no
+// JVM toolchain to find or download on the first sync (see android/README.md, "Tool versions").
 kotlin {
-    jvmToolchain(17)
+    compilerOptions { jvmTarget.set(JvmTarget.JVM_17) }
 }
 
 /** The triple cargo uses for an Android ABI, to set its linker flags. */
@@ -93,9 +97,12 @@ val cargoNdkBuild by tasks.registering(Exec::class) {
         val var_ = "CARGO_TARGET_" + tripleOf(abi).uppercase().replace('-', '_') + "_RUSTFLAGS"
         environment(var_, "-C link-arg=-Wl,-z,max-page-size=16384")
     }
+    // The NDK of `android.ndkVersion`, through the new DSL's provider: resolved only when the task
+    // runs (syncing the project needs no NDK yet), and the action holds only this provider, not
+    // the `android` extension, so the task is configuration-cache safe.
+    val ndkDirectory = androidComponents.sdkComponents.ndkDirectory
     doFirst {
-        // Resolved only when the task runs, so syncing the project needs no NDK yet.
-        environment("ANDROID_NDK_HOME", android.ndkDirectory.absolutePath)
+        (this as Exec).environment("ANDROID_NDK_HOME", ndkDirectory.get().asFile.absolutePath)
     }
     // cargo knows what is stale; the outputs let Gradle package them.
     outputs.dir(rustJniLibs)

@@ -8,15 +8,22 @@
 // A plain JVM module: JNA is compileOnly here. The app packs JNA's Android archive and the
 // cargo-ndk libraries; the desktop tests put JNA's jar and the host library on the path.
 import org.gradle.internal.os.OperatingSystem
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
 plugins {
     alias(libs.plugins.kotlin.jvm)
 }
 
-kotlin {
-    jvmToolchain(17)
+// Bytecode for Java 17, compiled by whichever JDK (17 or newer) runs Gradle: Android Studio's
+// bundled JDK 21 works, and no toolchain has to be found or downloaded (see android/README.md).
+java {
+    sourceCompatibility = JavaVersion.VERSION_17
+    targetCompatibility = JavaVersion.VERSION_17
 }
 
+kotlin {
+    compilerOptions { jvmTarget.set(JvmTarget.JVM_17) }
+}
 
 val rustRoot: File = rootProject.file(providers.gradleProperty("photoday.rustRoot").getOrElse(".."))
 val cargo: String = providers.gradleProperty("photoday.cargo").orNull
@@ -48,7 +55,10 @@ val generateUniffiBindings by tasks.registering(Exec::class) {
     inputs.file(File(rustRoot, "bindings/uniffi.toml"))
     outputs.dir(generatedKotlin)
     workingDir = rustRoot
-    doFirst { generatedKotlin.get().asFile.deleteRecursively() }
+    // A local provider, not the script's property: the action then holds nothing of the build
+    // script, as the configuration cache requires.
+    val outDir = generatedKotlin
+    doFirst { outDir.get().asFile.deleteRecursively() }
     commandLine(
         bindgen.path, "generate", "--no-format", "--language", "kotlin",
         "--out-dir", generatedKotlin.get().asFile.path, lib.path,

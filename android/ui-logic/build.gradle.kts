@@ -3,13 +3,21 @@
 // android.* or androidx.* here (tests/android/run.sh checks), so it runs and is tested on a
 // desktop JVM against the real core. The app's ViewModels wrap these holders.
 import org.gradle.internal.os.OperatingSystem
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
 plugins {
     alias(libs.plugins.kotlin.jvm)
 }
 
+// Bytecode for Java 17, compiled by whichever JDK (17 or newer) runs Gradle: Android Studio's
+// bundled JDK 21 works, and no toolchain has to be found or downloaded (see android/README.md).
+java {
+    sourceCompatibility = JavaVersion.VERSION_17
+    targetCompatibility = JavaVersion.VERSION_17
+}
+
 kotlin {
-    jvmToolchain(17)
+    compilerOptions { jvmTarget.set(JvmTarget.JVM_17) }
 }
 
 dependencies {

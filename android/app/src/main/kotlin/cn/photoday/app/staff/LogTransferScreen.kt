@@ -59,7 +59,8 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
     var mode by remember { mutableStateOf(Mode.Menu) }
     var confirmPurge by remember { mutableStateOf(false) }
 
-    val exportTo = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument("application/octet-stream")) { uri ->
+    // The log's own MIME type and extension (.photodaylog), the ones the manifest's filters open.
+    val exportTo = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument("application/vnd.photoday.log")) { uri ->
         uri?.let(vm::exportTo)
     }
     val importFrom = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri -> uri?.let(vm::importFrom) }
@@ -122,7 +123,7 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                 Text(stringResource(R.string.logs_explain), style = MaterialTheme.typography.bodyLarge)
                 Button(onClick = { vm.startSending(); mode = Mode.Showing }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_show_qr)) }
                 Button(onClick = { vm.resetReceiver(); mode = Mode.Receiving }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_scan_qr)) }
-                OutlinedButton(onClick = { exportTo.launch("photoday-door-log.pdl") }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_export_file)) }
+                OutlinedButton(onClick = { exportTo.launch("photoday-door-log.photodaylog") }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_export_file)) }
                 OutlinedButton(onClick = { importFrom.launch(arrayOf("*/*")) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_import_file)) }
                 file.exportedBytes?.let { Text(stringResource(R.string.logs_exported, it)) }
                 file.imported?.let { Text(it.message()) }
