@@ -6,7 +6,16 @@ no Xcode exists:
   literal the app's Swift uses (Text, Button, Label, Section, navigationTitle, String(localized:),
   parameters the app declares as LocalizedStringKey…) has an entry, and no entry is unused.
 * Info.plist: the camera usage string (localized), the two document types with exported UTIs
-  matching the identifiers the Swift uses, and nothing that opens the network.
+  matching the identifiers the Swift uses (.photoday and .photodaylog, one vnd. MIME type each,
+  conforming to public.data; never .pdb/.pdl), ITSAppUsesNonExemptEncryption false, and nothing
+  that opens the network.
+* PrivacyInfo.xcprivacy: present, copied into the app, no tracking, and the required reasons for
+  UserDefaults and file timestamps; project.yml asks for XcodeGen ≥ 2.39 (String Catalogs) and
+  the README for Xcode 16, with a tool table.
+* build-xcframework.sh: passes `bash -n`; expands no array that can be empty (macOS's bash 3.2
+  aborts on that under `set -u`); its argument handling, sourced and run under `set -u` (also in
+  `bash --posix`) with a stub cargo, reads no/debug/release/a wrong argument correctly.
+  Each of these checks is first shown to fail on a broken copy.
 * project.yml / Package.swift / build-xcframework.sh: one iOS deployment target everywhere, the
   app depends on the local package, the package's binary target and module names match what
   bindings/uniffi.toml makes uniffi generate, and the script builds the three Rust targets.
@@ -243,10 +252,231 @@ def check_info_plist(r: Results, swift_sources: str):
             f"Swift {sorted(in_swift)}, plist {sorted(exported)}")
     r.check("Info.plist: the app opens every type it exports", set(exported) <= handled,
             f"exported {sorted(exported)}, handled {sorted(handled)}")
-    extensions = {t: d.get("UTTypeTagSpecification", {}).get("public.filename-extension", []) for t, d in exported.items()}
-    r.check("Info.plist: bundles are .pdb and logs .pdl, as the CLI writes them",
-            extensions.get("cn.photoday.bundle") == ["pdb"] and extensions.get("cn.photoday.log") == ["pdl"],
-            str(extensions))
+
+
+# PhotoDay's two kinds of file, the same on Android and in the CLI (tests/android/check_project.py
+# checks the three agree): own extension, one vnd. MIME type, an exported UTI on public.data.
+FILE_KINDS = {
+    "cn.photoday.bundle": ("photoday", "application/vnd.photoday.bundle"),
+    "cn.photoday.log": ("photodaylog", "application/vnd.photoday.log"),
+}
+# Extensions other apps own (Palm databases, the Protein Data Bank, debug symbols): never declared.
+FOREIGN_EXTENSIONS = {"pdb", "pdl"}
+
+
+def document_type_problems(info: dict) -> dict[str, list[str]]:
+    """Info.plist's document types, exported UTIs and export-compliance key, as named problems."""
+    out: dict[str, list[str]] = {}
+    exported = {d.get("UTTypeIdentifier"): d for d in info.get("UTExportedTypeDeclarations", [])}
+    doc_types = {t: d for d in info.get("CFBundleDocumentTypes", []) for t in d.get("LSItemContentTypes", [])}
+    for uti, (ext, mime) in FILE_KINDS.items():
+        problems = []
+        d = exported.get(uti)
+        if d is None:
+            problems.append(f"{uti} is not exported")
+        else:
+            tags = d.get("UTTypeTagSpecification", {})
+            if tags.get("public.filename-extension") != [ext]:
+                problems.append(f"extension {tags.get('public.filename-extension')}, not [{ext!r}]")
+            if tags.get("public.mime-type") != [mime]:
+                problems.append(f"MIME {tags.get('public.mime-type')}, not [{mime!r}]")
+            if "public.data" not in d.get("UTTypeConformsTo", []):
+                problems.append("does not conform to public.data")
+        doc = doc_types.get(uti)
+        if doc is None:
+            problems.append(f"no CFBundleDocumentTypes entry opens {uti}")
+        elif doc.get("LSHandlerRank") != "Owner":
+            problems.append(f"the document type for {uti} is not LSHandlerRank Owner")
+        out[f"Info.plist: {uti} is exported as .{ext}, {mime}, conforming to public.data, and opened"] = problems
+    declared = [d for key in ("UTExportedTypeDeclarations", "UTImportedTypeDeclarations") for d in info.get(key, [])]
+    claimed = sorted({e for d in declared for e in d.get("UTTypeTagSpecification", {}).get("public.filename-extension", [])}
+                     & FOREIGN_EXTENSIONS)
+    foreign_docs = sorted(t for t in doc_types if t not in FILE_KINDS)
+    problems = []
+    if claimed:
+        problems.append(f"declares extensions {claimed}")
+    if foreign_docs:
+        problems.append(f"document types for {foreign_docs}")
+    out["Info.plist: claims no .pdb/.pdl (other apps' types) and opens only PhotoDay's UTIs"] = problems
+    out["Info.plist: ITSAppUsesNonExemptEncryption is false (signatures and hashes only)"] = (
+        [] if info.get("ITSAppUsesNonExemptEncryption") is False else
+        [f"ITSAppUsesNonExemptEncryption is {info.get('ITSAppUsesNonExemptEncryption')!r}"])
+    return out
+
+
+# Required-reason APIs the app reaches, with the reason each must declare: @AppStorage
+# (UserDefaults, the app's own settings) and SQLite's stat/fstat on its own files (file timestamps,
+# inside the app container). Apple: "Describing use of required reason API".
+PRIVACY_REASONS = {
+    "NSPrivacyAccessedAPICategoryUserDefaults": "CA92.1",
+    "NSPrivacyAccessedAPICategoryFileTimestamp": "C617.1",
+}
+
+
+def privacy_manifest_problems(data: bytes | None, project: dict) -> list[str]:
+    if data is None:
+        return ["ios/PhotoDay/PrivacyInfo.xcprivacy is missing (UserDefaults and file-timestamp APIs are used)"]
+    try:
+        manifest = plistlib.loads(data)
+    except Exception as e:  # noqa: BLE001 - any parse error is the finding
+        return [f"PrivacyInfo.xcprivacy does not parse: {e}"]
+    out = []
+    if manifest.get("NSPrivacyTracking") is not False:
+        out.append("NSPrivacyTracking must be false")
+    if manifest.get("NSPrivacyCollectedDataTypes") != [] or manifest.get("NSPrivacyTrackingDomains", []) != []:
+        out.append("PhotoDay collects no data and has no tracking domains")
+    reasons = {d.get("NSPrivacyAccessedAPIType"): d.get("NSPrivacyAccessedAPITypeReasons", [])
+               for d in manifest.get("NSPrivacyAccessedAPITypes", [])}
+    for api, reason in PRIVACY_REASONS.items():
+        if reason not in reasons.get(api, []):
+            out.append(f"{api} must be declared with reason {reason}")
+    target = project.get("targets", {}).get("PhotoDay", {})
+    sources = target.get("sources", [])
+    explicit = any(isinstance(x, dict) and x.get("path") == "PhotoDay/PrivacyInfo.xcprivacy"
+                   and x.get("buildPhase") == "resources" for x in sources)
+    via_folder = any(isinstance(x, dict) and x.get("path") == "PhotoDay"
+                     and "PrivacyInfo.xcprivacy" not in x.get("excludes", []) for x in sources)
+    if not explicit and not via_folder:
+        out.append("project.yml does not copy PhotoDay/PrivacyInfo.xcprivacy into the app")
+    return out
+
+
+def xcodegen_problems(project: dict, readme: str) -> list[str]:
+    out = []
+    minimum = str(project.get("options", {}).get("minimumXcodeGenVersion", "0"))
+    if tuple(int(x) for x in re.findall(r"\d+", minimum)) < (2, 39):
+        out.append(f"project.yml options.minimumXcodeGenVersion is {minimum}: XcodeGen before 2.39 "
+                   "does not build String Catalogs")
+    if re.search(r"Xcode 1[0-5]\b", readme):
+        out.append("ios/README.md names an Xcode older than 16 (App Store uploads need Xcode 16)")
+    table = re.search(r"^## Tool versions\b(.*?)(?=^## )", readme, re.S | re.M)
+    if table is None:
+        out.append("ios/README.md has no `## Tool versions` section (a table of the versions and why)")
+    else:
+        for tool, want in (("Xcode", "16"), ("XcodeGen", "2.39"), ("Rust", "1.86")):
+            row = re.search(rf"^\|\s*{tool}\b[^|\n]*\|\s*([^|\n]+)\|", table.group(1), re.M)
+            if row is None or want not in row.group(1):
+                out.append(f"the tool table's {tool} row does not name {want}")
+    return out
+
+
+# An array expansion "${name[@]}" (or [*]) not guarded as ${name[@]+"${name[@]}"}.
+ARRAY_USE = re.compile(r'(?<![+])"\$\{(\w+)\[[@*]\]\}"')
+
+
+def empty_array_problems(script: str) -> list[str]:
+    """bash 3.2 (macOS's) aborts on "${a[@]}" of an empty array under `set -u` (bash 4.4+ does
+    not, so running the script here would not show it): every array the script can leave empty
+    (assigned `()` anywhere, or grown with +=) must only be expanded in the guarded form."""
+    code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("#"))
+    maybe_empty = set(re.findall(r"\b(\w+)=\(\s*\)", code)) | set(re.findall(r"\b(\w+)\+=\(", code))
+    out = []
+    for m in ARRAY_USE.finditer(code):
+        if m.group(1) in maybe_empty:
+            line = code[: m.start()].count("\n") + 1
+            out.append(f"line {line}: \"${{{m.group(1)}[@]}}\" of an array that can be empty aborts under "
+                       f"bash 3.2's set -u; use ${{{m.group(1)}[@]+\"${{{m.group(1)}[@]}}\"}} or no array")
+    return out
+
+
+SCRIPT_PROBE = r'''
+set -u
+cargo() { printf '%s|' "$@" >> "$CALLS"; printf '\n' >> "$CALLS"; }
+. "$SCRIPT"
+set -u
+parse_profile; echo "none=$profile"
+parse_profile debug; echo "debug=$profile"; cargo_build_lib aarch64-apple-ios
+parse_profile release; echo "release=$profile"; cargo_build_lib aarch64-apple-ios
+if parse_profile bogus 2>/dev/null; then echo "bogus=accepted"; else echo "bogus=$?"; fi
+'''
+
+
+def script_run_problems(script_path: Path, shell: list[str]) -> list[str]:
+    """Sources the script (which then only defines its functions) under `set -u` with a stub cargo
+    and runs its argument handling: no argument, debug, release, and a wrong one."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        calls = Path(tmp) / "calls"
+        calls.write_text("")
+        env = {"PATH": "/usr/bin:/bin", "SCRIPT": str(script_path), "CALLS": str(calls), "HOME": tmp}
+        run = subprocess.run(shell + ["-c", SCRIPT_PROBE], capture_output=True, text=True, env=env, timeout=30)
+        lines = run.stdout.split()
+        cargo_calls = calls.read_text().splitlines()
+    out = []
+    if run.returncode != 0:
+        out.append(f"{' '.join(shell)}: exit {run.returncode}: {run.stderr.strip()[-300:]}")
+    want = ["none=release", "debug=debug", "release=release", "bogus=2"]
+    if lines != want:
+        out.append(f"{' '.join(shell)}: argument handling printed {lines}, expected {want}")
+    expected_calls = ["build|-p|photoday-ffi|--lib|--target|aarch64-apple-ios|",
+                      "build|--release|-p|photoday-ffi|--lib|--target|aarch64-apple-ios|"]
+    if cargo_calls != expected_calls:
+        out.append(f"{' '.join(shell)}: cargo was called as {cargo_calls}, expected {expected_calls} "
+                   "(no empty argument for the debug profile)")
+    return out
+
+
+def check_release_files(r: Results):
+    """Info.plist keys an upload needs, the privacy manifest, XcodeGen/Xcode versions and the
+    xcframework script's bash 3.2 safety; each check is first shown to fail on a broken copy."""
+    import copy
+    import tempfile
+
+    import yaml  # installed into the venv by tests/ios/run.sh
+
+    info = plistlib.loads((APP / "Info.plist").read_bytes())
+    project = yaml.safe_load((IOS / "project.yml").read_text())
+    privacy_path = APP / "PrivacyInfo.xcprivacy"
+    privacy = privacy_path.read_bytes() if privacy_path.is_file() else None
+    readme = (IOS / "README.md").read_text(encoding="utf-8")
+    script_path = IOS / "build-xcframework.sh"
+    script = script_path.read_text()
+
+    # The checks must see what they guard.
+    bad_info = copy.deepcopy(info)
+    for d in bad_info.get("UTExportedTypeDeclarations", []):
+        d.get("UTTypeTagSpecification", {})["public.filename-extension"] = ["pdb"]
+    bad_info.pop("ITSAppUsesNonExemptEncryption", None)
+    failing = [k for k, v in document_type_problems(bad_info).items() if v]
+    r.check("self-test: the Info.plist check fails on .pdb and on a missing ITSAppUsesNonExemptEncryption",
+            len(failing) == 4, str(failing))
+    no_defaults = privacy.replace(b"CA92.1", b"XXXX.1") if privacy else b""
+    r.check("self-test: the privacy manifest check fails on a missing file and on a missing reason",
+            bool(privacy_manifest_problems(None, project)) and bool(privacy_manifest_problems(no_defaults, project)))
+    old_project = copy.deepcopy(project)
+    old_project.setdefault("options", {})["minimumXcodeGenVersion"] = "2.38.0"
+    r.check("self-test: the XcodeGen check fails on 2.38 and on a README naming Xcode 15",
+            bool(xcodegen_problems(old_project, readme))
+            and bool(xcodegen_problems(project, readme + "\nXcode 15 or newer\n")))
+    bash32_bug = ('set -euo pipefail\nprofile="${1:-release}"\ncase "$profile" in\n  release) cargo_profile=(--release) ;;\n'
+                  '  debug) cargo_profile=() ;;\nesac\ncargo build "${cargo_profile[@]}" -p photoday-ffi\n')
+    r.check("self-test: the empty-array check fails on the script's first version",
+            bool(empty_array_problems(bash32_bug)) and not empty_array_problems(
+                bash32_bug.replace('"${cargo_profile[@]}"', '${cargo_profile[@]+"${cargo_profile[@]}"}')))
+    with tempfile.TemporaryDirectory() as tmp:
+        broken = Path(tmp) / "build-xcframework.sh"
+        broken.write_text(script.replace('cargo build -p photoday-ffi --lib --target "$1"',
+                                         'cargo build "" -p photoday-ffi --lib --target "$1"'))
+        broken2 = Path(tmp) / "build2.sh"
+        broken2.write_text(script.replace("release | debug) ;;", "release | debug | *) ;;"))
+        r.check("self-test: running the argument handling fails on an empty cargo argument and on a lax profile",
+                bool(script_run_problems(broken, ["bash"])) and bool(script_run_problems(broken2, ["bash"])))
+
+    for name, problems in document_type_problems(info).items():
+        r.check(name, not problems, "; ".join(problems))
+    problems = privacy_manifest_problems(privacy, project)
+    r.check("PrivacyInfo.xcprivacy declares UserDefaults and file timestamps, no tracking, and is copied",
+            not problems, "; ".join(problems))
+    problems = xcodegen_problems(project, readme)
+    r.check("XcodeGen ≥ 2.39 (String Catalogs), Xcode 16+, README tool table", not problems, "; ".join(problems))
+    problems = empty_array_problems(script)
+    r.check("build-xcframework.sh: no possibly-empty array expanded (bash 3.2 under set -u)",
+            not problems, "; ".join(problems))
+    for shell in (["bash"], ["bash", "--posix"]):
+        problems = script_run_problems(script_path, shell)
+        r.check(f"build-xcframework.sh: argument handling under set -u ({' '.join(shell)})",
+                not problems, "; ".join(problems))
 
 
 def check_project(r: Results):
@@ -373,6 +603,7 @@ def main(argv) -> int:
     check_catalog(r, RESOURCES / "InfoPlist.xcstrings", {"NSCameraUsageDescription", "CFBundleDisplayName"}, None)
     all_swift = "\n".join(p.read_text(encoding="utf-8") for p, _ in trees)
     check_info_plist(r, all_swift)
+    check_release_files(r)
     check_project(r)
     check_swift(r, trees)
     print(f"iOS app: {len(trees)} Swift files, {len(used)} UI strings, project, plist and catalogs checked")

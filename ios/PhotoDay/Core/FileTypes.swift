@@ -1,27 +1,43 @@
 // The two kinds of file PhotoDay exchanges, as iOS knows them (declared in Info.plist), and the
 // document wrapper the system's file exporter needs. The bytes are the core's; nothing here reads
 // inside them.
+//
+// PhotoDay's own names (.photoday bundles, .photodaylog logs; MIME application/vnd.photoday.*)
+// are the same on Android and in the admin CLI (tests/android/check_project.py). The first names,
+// .pdb and .pdl, are not declared: other apps own them (Palm databases, the Protein Data Bank,
+// debug symbols), so `UTType(filenameExtension: "pdb")` may be someone else's type. Files already
+// handed out under those names are still opened: the file pickers list any `.data`, and the core
+// recognises a bundle or a log by its content.
 
 import SwiftUI
 import UniformTypeIdentifiers
 
 extension UTType {
-    /// A signed bundle from the 教务处, `.pdb` (scanner or student; the core tells them apart).
+    /// A signed bundle from the 教务处, `.photoday` (scanner or student; the core tells them apart).
     static let photoDayBundle = UTType(exportedAs: "cn.photoday.bundle")
-    /// A door device's log, `.pdl`.
+    /// A door device's log, `.photodaylog`.
     static let photoDayLog = UTType(exportedAs: "cn.photoday.log")
 }
 
-/// What a file handed to the app (share sheet, "Open in", Files) is, by its type.
+/// What a file handed to the app (share sheet, "Open in", Files) is, by its name or type.
 enum IncomingFile: Equatable {
     case bundle(URL)
     case log(URL)
 
+    /// File name extensions, PhotoDay's own first and then the first names, matched by name so a
+    /// `.pdb` never resolves to another app's type.
+    static let bundleExtensions = ["photoday", "pdb"]
+    static let logExtensions = ["photodaylog", "pdl"]
+
     init?(url: URL) {
-        guard let type = UTType(filenameExtension: url.pathExtension) else { return nil }
-        if type.conforms(to: .photoDayLog) {
+        let ext = url.pathExtension.lowercased()
+        if Self.logExtensions.contains(ext) {
             self = .log(url)
-        } else if type.conforms(to: .photoDayBundle) {
+        } else if Self.bundleExtensions.contains(ext) {
+            self = .bundle(url)
+        } else if let type = UTType(filenameExtension: ext), type.conforms(to: .photoDayLog) {
+            self = .log(url)
+        } else if let type = UTType(filenameExtension: ext), type.conforms(to: .photoDayBundle) {
             self = .bundle(url)
         } else {
             return nil
