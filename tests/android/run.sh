@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The Android app's checks that need no Android SDK:
-#   1. privacy: no AndroidManifest.xml under android/ asks for INTERNET; the app's asks for CAMERA
-#      and nothing beyond CAMERA and POST_NOTIFICATIONS;
+#   1. the project's files (check_project.py): no AndroidManifest.xml under android/ asks for
+#      INTERNET, the app's asks for CAMERA and nothing beyond CAMERA and POST_NOTIFICATIONS, the
+#      camera is optional, "open with" takes only PhotoDay's files; backup rules lint accepts;
+#      versions documented to work together; the Gradle wrapper; the same file names on Android,
+#      iOS and in the CLI;
 #   2. the screen-state module android/ui-logic is plain Kotlin (no android.*/androidx.* in its code);
 #   3. its sources and unit tests (android/ui-logic/src/test/kotlin) compiled by kotlinc together
 #      with the generated bindings (target/bindings/kotlin) and run on the JVM through JNA against
@@ -24,33 +27,11 @@ out="$target_dir/android-tests"
 fixtures="$target_dir/android-fixtures"
 
 # ---------------------------------------------------------------------------------------------
-echo "== Android: manifest permissions"
-# Comments stripped, one element per line; `tools:node="remove"` lines remove a permission that a
-# library might merge in, so they are allowed (and welcome) for INTERNET.
-elements() { perl -0pe 's/<!--.*?-->//gs' "$1" | tr '\n\r\t' '   ' | sed 's/</\n</g'; }
-permissions() { elements "$1" | grep -E '^<uses-permission(-sdk-23)?[[:space:]]' | grep -v 'tools:node="remove"' \
-  | sed -nE 's/.*android:name="([^"]+)".*/\1/p' || true; }
-manifests=()
-while IFS= read -r f; do manifests+=("$f"); done < <(find android -name AndroidManifest.xml -not -path '*/build/*' | sort)
-[ "${#manifests[@]}" -gt 0 ] || { echo "FAIL: no AndroidManifest.xml under android/" >&2; exit 1; }
-for m in "${manifests[@]}"; do
-  if permissions "$m" | grep -qx 'android.permission.INTERNET'; then
-    echo "FAIL: $m declares android.permission.INTERNET; PhotoDay has no network code (DESIGN §2)" >&2
-    exit 1
-  fi
-  extra="$(permissions "$m" | grep -vxE 'android.permission.(CAMERA|POST_NOTIFICATIONS)' || true)"
-  if [ -n "$extra" ]; then
-    echo "FAIL: $m asks for permissions beyond CAMERA and POST_NOTIFICATIONS: $extra" >&2
-    exit 1
-  fi
-  echo "   $m: $(permissions "$m" | tr '\n' ' ')"
-done
-app_manifest=android/app/src/main/AndroidManifest.xml
-if ! permissions "$app_manifest" | grep -qx 'android.permission.CAMERA'; then
-  echo "FAIL: $app_manifest does not declare android.permission.CAMERA (the door scanner needs it)" >&2
-  exit 1
-fi
-echo "   no INTERNET permission anywhere; CAMERA declared"
+echo "== Android: project files (tests/android/check_project.py)"
+# The manifest (permissions, camera feature, intent filters, MIME types), backup rules, theme,
+# versions, Gradle wrapper, build scripts, README tool table, and one set of file names across
+# Android, iOS and the CLI; each check first fails on a broken copy. Python 3 standard library only.
+python3 tests/android/check_project.py | sed 's/^/   /'
 
 # ---------------------------------------------------------------------------------------------
 echo "== Android: ui-logic is plain Kotlin"
