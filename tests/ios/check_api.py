@@ -7,7 +7,8 @@ Swift cannot be compiled here (DESIGN §8), so both sides are read with tree-sit
 * The generated Swift (target/bindings/swift/*.swift) gives the API: every public type with its
   public fields, methods (with argument labels), initializers and enum cases (with the number of
   associated values), and the public global functions.
-* The app's Swift (ios/PhotoDay/**/*.swift) is walked with a small type tracker: declared and
+* The app's Swift (ios/PhotoDay/**/*.swift and the package holding its screen models and services,
+  ios/PhotoDayKit/Sources/**/*.swift) is walked with a small type tracker: declared and
   inferred types of properties, parameters, locals, `if let`/`guard let`, `for`, closure
   parameters (explicit, or from the collection a `ForEach`/`map`/`first` runs over, or from an app
   function's closure parameter type), `switch` bindings, and the return types of core calls and of
@@ -26,7 +27,9 @@ uses a core item when that item is renamed in a copy of the generated Swift (a m
 object, the initializer, a record field, enum cases with and without values, an argument label, a
 record type, a global function).
 
-Usage: check_api.py [--bindings DIR] [--app DIR] [--list] [--gaps]
+Usage: check_api.py [--bindings DIR] [--app DIR]... [--list] [--gaps]
+  --app   the app's Swift, one folder per option (default: ios/PhotoDay and
+          ios/PhotoDayKit/Sources, where the app's models and services live)
   --list  every checked use;  --gaps  members used on values whose type the tracker lost
 Prints `N passed, M failed` last (N: self-tests plus distinct checked uses); exits 1 on failure.
 """
@@ -1358,7 +1361,8 @@ def mutation_tests(api_files: list[Path], app_files: list[Path], platform: set[s
 def main(argv) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bindings", type=Path, default=ROOT / "target" / "bindings" / "swift")
-    ap.add_argument("--app", type=Path, default=ROOT / "ios" / "PhotoDay")
+    ap.add_argument("--app", type=Path, action="append",
+                    help="a folder of the app's Swift (repeatable; default: the app and PhotoDayKit)")
     ap.add_argument("--list", action="store_true", help="list every checked use")
     ap.add_argument("--gaps", action="store_true",
                     help="list members used on values of unknown type whose name a core type also has")
@@ -1366,7 +1370,8 @@ def main(argv) -> int:
 
     platform = platform_names(HERE / "platform_names.txt")
     api_files = sorted(args.bindings.glob("*.swift"))
-    app_files = swift_files(args.app)
+    apps = args.app or [ROOT / "ios" / "PhotoDay", ROOT / "ios" / "PhotoDayKit" / "Sources"]
+    app_files = sorted(f for a in apps for f in swift_files(a))
     passed = failed = 0
 
     def report(name, ok, detail=""):

@@ -1,19 +1,25 @@
 // PhotoDay for iOS: a thin SwiftUI shell over the Rust core (DESIGN §2). A phone is a student's
 // (slot, pass, 采集码, checklist, reminders) or a door device (scan, photo numbers, batches, logs).
 // Files arrive through the share sheet or "Open in PhotoDay" (Info.plist declares .pdb bundles and
-// .pdl logs) and are handed to the mode that can take them.
+// .pdl logs) and are handed to the mode that can take them. Everything that does not draw lives in
+// PhotoDayKit; here the app gives it the iOS notification centre and the verdict sounds.
 
+import PhotoDayKit
 import SwiftUI
 
 @main
 struct PhotoDayApp: App {
-    @StateObject private var version = DataVersion()
+    @State private var version = DataVersion()
     @State private var incoming: IncomingFile?
+
+    init() {
+        AppServices.shared = AppServices(reminderCenter: LocalNotifications(), feedback: Feedback.play)
+    }
 
     var body: some Scene {
         WindowGroup {
             RootView(incoming: $incoming)
-                .environmentObject(version)
+                .environment(version)
                 .onOpenURL { url in
                     incoming = IncomingFile(url: url)
                 }

@@ -1,6 +1,7 @@
 // Shows the student or the staff side, or asks which this phone is. A file opened before the
 // choice waits until a side is chosen.
 
+import PhotoDayKit
 import SwiftUI
 
 struct RootView: View {

@@ -1,9 +1,10 @@
 // One alert for a one-line result or error from the core (an import summary, a refusal).
 
+import PhotoDayKit
 import SwiftUI
 
 extension View {
-    func messageAlert(_ message: Binding<String?>) -> some View {
+    func messageAlert(_ message: Binding<Notice?>) -> some View {
         let shown = Binding<Bool>(
             get: { message.wrappedValue != nil },
             set: { isShown in
@@ -12,7 +13,7 @@ extension View {
         return alert("PhotoDay", isPresented: shown) {
             Button("OK", role: .cancel) {}
         } message: {
-            Text(verbatim: message.wrappedValue ?? "")
+            Text(verbatim: message.wrappedValue.map(SummaryText.of) ?? "")
         }
     }
 }

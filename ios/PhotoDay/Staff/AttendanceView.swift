@@ -3,31 +3,11 @@
 // the logs it merged, and the students photographed twice with the photo numbers to void.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class AttendanceModel: ObservableObject {
-    @Published private(set) var station: SessionAttendance?
-    @Published private(set) var all: Attendance?
-    @Published var message: String?
-
-    func load() async {
-        do {
-            let loaded = try await CoreService.shared.scanner { (app: ScannerApp) -> (SessionAttendance, Attendance) in
-                let mine = try app.stationAttendance()
-                let everyone = try app.attendance()
-                return (mine, everyone)
-            }
-            station = loaded.0
-            all = loaded.1
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
-
 struct AttendanceView: View {
-    @StateObject var model = AttendanceModel()
+    @State var model = AttendanceModel()
     @Environment(\.dismiss) var dismiss
 
     var body: some View {

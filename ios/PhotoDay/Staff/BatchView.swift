@@ -2,28 +2,11 @@
 // has them), so the staff can call them in and stand them in the right order (no "站错位置").
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class BatchModel: ObservableObject {
-    @Published private(set) var batch: Batch?
-    @Published private(set) var loaded = false
-    @Published var message: String?
-
-    func load() async {
-        do {
-            batch = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.currentBatch()
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-        loaded = true
-    }
-}
-
 struct BatchView: View {
-    @StateObject var model = BatchModel()
+    @State var model = BatchModel()
     @Environment(\.dismiss) var dismiss
 
     var body: some View {

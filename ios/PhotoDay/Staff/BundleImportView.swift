@@ -4,46 +4,14 @@
 // signature and refuses a tampered, truncated or foreign bundle whole.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 import UIKit
 import UniformTypeIdentifiers
 
-@MainActor
-final class BundleImportModel: ObservableObject {
-    @Published private(set) var summary: String?
-    @Published var message: String?
-
-    func importFile(_ url: URL) async {
-        await importBundle { try AppFiles.readPicked(url) }
-    }
-
-    /// A .pdb file copied in Files (or a chat app) is on the clipboard as bytes of its type.
-    func paste() async {
-        let board = UIPasteboard.general
-        guard let data = board.data(forPasteboardType: UTType.photoDayBundle.identifier)
-            ?? board.data(forPasteboardType: UTType.data.identifier)
-        else {
-            message = String(localized: "The clipboard holds no bundle file. Copy the .pdb file first.")
-            return
-        }
-        await importBundle { data }
-    }
-
-    private func importBundle(_ bytes: @escaping @Sendable () throws -> Data) async {
-        do {
-            let imported = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.importBundle(bytes: bytes())
-            }
-            summary = SummaryText.bundle(imported)
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
-
 struct BundleImportView: View {
-    @StateObject var model = BundleImportModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = BundleImportModel()
+    @Environment(DataVersion.self) var version
     @State var choosingFile = false
 
     var body: some View {
@@ -56,7 +24,7 @@ struct BundleImportView: View {
                 }
                 Button {
                     Task {
-                        await model.paste()
+                        await model.paste(copiedBundle())
                         version.bump()
                     }
                 } label: {
@@ -68,7 +36,7 @@ struct BundleImportView: View {
                 Text("The 教务处 sends a scanner bundle (.pdb) for this event. You can also open it from a chat or Files with “Open in PhotoDay”.")
             }
             if let summary = model.summary {
-                MessageRow(text: summary, isError: false)
+                MessageRow(text: SummaryText.bundle(summary), isError: false)
             }
         }
         .navigationTitle("Door device")
@@ -80,5 +48,12 @@ struct BundleImportView: View {
             }
         }
         .messageAlert($model.message)
+    }
+
+    /// A .pdb file copied in Files (or a chat app) is on the clipboard as bytes of its type.
+    private func copiedBundle() -> Data? {
+        let board = UIPasteboard.general
+        return board.data(forPasteboardType: UTType.photoDayBundle.identifier)
+            ?? board.data(forPasteboardType: UTType.data.identifier)
     }
 }

@@ -3,45 +3,14 @@
 // to student mode.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
-
-@MainActor
-final class DoorSettingsModel: ObservableObject {
-    @Published private(set) var deviceId = ""
-    @Published var earlyMinutes = 0
-    @Published var lateMinutes = 0
-    @Published var message: String?
-
-    func load() async {
-        do {
-            let state = try await CoreService.shared.scanner { (app: ScannerApp) -> (String, Tolerance) in
-                (app.deviceId(), app.tolerance())
-            }
-            deviceId = state.0
-            earlyMinutes = Int(state.1.earlyMinutes)
-            lateMinutes = Int(state.1.lateMinutes)
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func saveTolerance() async {
-        let tolerance = Tolerance(earlyMinutes: UInt32(earlyMinutes), lateMinutes: UInt32(lateMinutes))
-        do {
-            try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.setTolerance(tolerance: tolerance)
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
 
 struct DoorSettingsView: View {
     let event: Event
     let leave: () -> Void
 
-    @StateObject var model = DoorSettingsModel()
+    @State var model = DoorSettingsModel()
     @Environment(\.dismiss) var dismiss
 
     var body: some View {
@@ -70,7 +39,7 @@ struct DoorSettingsView: View {
                 }
                 Section("This device") {
                     LabeledValue(label: "Device", value: model.deviceId)
-                    LabeledValue(label: "Core version", value: coreVersion())
+                    LabeledValue(label: "Core version", value: model.coreVersion)
                     Button("Use this phone as a student's", action: leave)
                 }
             }

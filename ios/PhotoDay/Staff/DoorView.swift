@@ -2,6 +2,7 @@
 // and the staff's actions at the bottom, and the verdict over everything after each scan.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
 struct DoorView: View {
@@ -9,8 +10,8 @@ struct DoorView: View {
     let station: Station
     let leave: () -> Void
 
-    @StateObject var model = ScanModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = ScanModel()
+    @Environment(DataVersion.self) var version
     @State var torchOn = false
     @State var sheet: DoorSheet?
     @State var overriding = false
@@ -26,7 +27,7 @@ struct DoorView: View {
             Color.black.ignoresSafeArea()
             CameraGate {
                 QRScannerView(torchOn: torchOn, paused: model.shown != nil || sheet != nil || overriding) { text in
-                    model.scanned(text)
+                    Task { await model.scanned(text) }
                 }
                 .ignoresSafeArea()
             }
@@ -36,7 +37,7 @@ struct DoorView: View {
                 }
                 Spacer()
                 if let notice = model.notice {
-                    Text(verbatim: notice)
+                    Text(verbatim: SummaryText.of(notice))
                         .padding(12)
                         .background(.regularMaterial)
                         .cornerRadius(10)
@@ -56,7 +57,7 @@ struct DoorView: View {
                         model.holdOn()
                         overriding = true
                     },
-                    onUndo: { model.undoShown() },
+                    onUndo: { Task { await model.undoShown() } },
                     onDismiss: { model.dismiss() })
                 .transition(.opacity)
             }
@@ -73,10 +74,10 @@ struct DoorView: View {
             isPresented: $confirmingUndo,
             titleVisibility: .visible
         ) {
-            Button("Undo", role: .destructive) { model.undoLast() }
+            Button("Undo", role: .destructive) { Task { await model.undoLast() } }
         }
         .sheet(isPresented: $overriding) {
-            OverrideView { reason in model.override(reason: reason) }
+            OverrideView { reason in Task { await model.override(reason: reason) } }
         }
         .sheet(item: $sheet) { which in
             Group {
@@ -93,8 +94,8 @@ struct DoorView: View {
                     DoorSettingsView(event: event, leave: leave)
                 }
             }
-            // Sheets get the environment objects they need handed on explicitly (iOS 15).
-            .environmentObject(version)
+            // Sheets get the environment objects they need handed on explicitly.
+            .environment(version)
         }
     }
 

@@ -3,6 +3,7 @@
 // the log.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
 struct LogQRSequenceView: View {
@@ -11,22 +12,28 @@ struct LogQRSequenceView: View {
     let onReceived: () -> Void
 
     @Environment(\.dismiss) var dismiss
-    @State var index = 0
+    @State var cursor: QRSequenceCursor
     @State var playing = true
+
+    init(codes: [QrCode], onReceived: @escaping () -> Void) {
+        self.codes = codes
+        self.onReceived = onReceived
+        _cursor = State(initialValue: QRSequenceCursor(count: codes.count))
+    }
 
     var body: some View {
         NavigationView {
             VStack(spacing: 16) {
-                if codes.indices.contains(index) {
-                    QRCodeView(code: codes[index])
+                if codes.indices.contains(cursor.index) {
+                    QRCodeView(code: codes[cursor.index])
                         .aspectRatio(1, contentMode: .fit)
                         .frame(maxWidth: .infinity)
                 }
-                Text("Code \(index + 1) of \(codes.count)")
+                Text("Code \(cursor.index + 1) of \(codes.count)")
                     .font(.title2.bold().monospacedDigit())
                 HStack(spacing: 24) {
                     Button {
-                        step(-1)
+                        cursor.step(-1)
                     } label: {
                         Image(systemName: "backward.fill")
                     }
@@ -38,7 +45,7 @@ struct LogQRSequenceView: View {
                     }
                     .accessibilityLabel(Text("Pause or play"))
                     Button {
-                        step(1)
+                        cursor.step(1)
                     } label: {
                         Image(systemName: "forward.fill")
                     }
@@ -60,7 +67,7 @@ struct LogQRSequenceView: View {
             .task(id: playing) {
                 while playing && !Task.isCancelled {
                     try? await Task.sleep(nanoseconds: 1_200_000_000)
-                    if playing && !Task.isCancelled { step(1) }
+                    if playing && !Task.isCancelled { cursor.step(1) }
                 }
             }
             .navigationTitle("Log as QR codes")
@@ -72,44 +79,10 @@ struct LogQRSequenceView: View {
             }
         }
     }
-
-    private func step(_ by: Int) {
-        guard !codes.isEmpty else { return }
-        index = (index + by + codes.count) % codes.count
-    }
-}
-
-@MainActor
-final class LogQRReceiveModel: ObservableObject {
-    @Published private(set) var progress: LogQrProgress?
-    @Published private(set) var imported: ImportSummary?
-    @Published var message: String?
-
-    private var lastText = ""
-    private var busy = false
-
-    /// A code from the camera; the same code seen again in the next frame is skipped.
-    func scanned(_ text: String) {
-        guard !busy, imported == nil, text != lastText else { return }
-        lastText = text
-        busy = true
-        Task {
-            do {
-                let receipt = try await CoreService.shared.scanner { (app: ScannerApp) in
-                    try app.receiveLogQr(text: text)
-                }
-                self.progress = receipt.progress
-                self.imported = receipt.imported
-            } catch {
-                self.message = ErrorText.of(error)
-            }
-            self.busy = false
-        }
-    }
 }
 
 struct LogQRReceiveView: View {
-    @StateObject var model = LogQRReceiveModel()
+    @State var model = LogQRReceiveModel()
     @Environment(\.dismiss) var dismiss
 
     var body: some View {
@@ -117,7 +90,7 @@ struct LogQRReceiveView: View {
             VStack(spacing: 0) {
                 CameraGate {
                     QRScannerView(paused: model.imported != nil) { text in
-                        model.scanned(text)
+                        Task { await model.scanned(text) }
                     }
                 }
                 VStack(alignment: .leading, spacing: 8) {

@@ -4,77 +4,13 @@
 // Once this phone's records are exported, its personal data can be purged.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 import UniformTypeIdentifiers
 
-@MainActor
-final class LogTransferModel: ObservableObject {
-    @Published var exported: LogDocument?
-    @Published private(set) var exportName = "PhotoDay.pdl"
-    @Published var qrCodes: [QrCode]?
-    @Published var message: String?
-
-    func exportFile() async {
-        do {
-            let file = try await CoreService.shared.scanner { (app: ScannerApp) -> (Data, String) in
-                let bytes = try app.exportLog(nowMs: Clock.nowMs())
-                return (bytes, app.deviceId())
-            }
-            exportName = "PhotoDay-\(file.1).pdl"
-            exported = LogDocument(data: file.0)
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func exportQr() async {
-        do {
-            qrCodes = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.exportLogQr(nowMs: Clock.nowMs()).map { try qrCode(text: $0) }
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    /// The file was saved, or the other phone received every code: only now may a purge delete
-    /// this phone's records (the core refuses before).
-    func confirmExported() async {
-        do {
-            _ = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.confirmLogExported()
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func importFile(_ url: URL) async {
-        do {
-            let summary = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.importLog(bytes: AppFiles.readPicked(url))
-            }
-            message = SummaryText.log(summary)
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func purge() async {
-        do {
-            try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.purge()
-            }
-            message = String(localized: "The roster, the bundle and the records are deleted from this phone.")
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
-
 struct LogTransferView: View {
-    @StateObject var model = LogTransferModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = LogTransferModel()
+    @Environment(DataVersion.self) var version
     @Environment(\.dismiss) var dismiss
     @State var exporting = false
     @State var importing = false
@@ -131,15 +67,15 @@ struct LogTransferView: View {
             }
             .fileExporter(
                 isPresented: $exporting,
-                document: model.exported,
+                document: model.exported.map { LogDocument(data: $0.data) },
                 contentType: .photoDayLog,
-                defaultFilename: model.exportName
+                defaultFilename: model.exported?.fileName ?? "PhotoDay.pdl"
             ) { result in
                 switch result {
                 case .success:
                     Task { await model.confirmExported() }
                 case .failure(let error):
-                    model.message = ErrorText.of(error)
+                    model.message = .failure(error)
                 }
             }
             .fileImporter(isPresented: $importing, allowedContentTypes: [.photoDayLog, .data]) { result in

@@ -3,39 +3,13 @@
 // and the door screen shows its verdict.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
-
-@MainActor
-final class ManualCheckInModel: ObservableObject {
-    @Published var number = ""
-    @Published var note = ""
-    @Published var message: String?
-
-    /// The typed number, when it is a number at all (the core decides whether it is a student's).
-    var studentNo: UInt64? {
-        UInt64(number.trimmingCharacters(in: .whitespaces))
-    }
-
-    func checkIn() async -> (ScanOutcome, DoorInput)? {
-        guard let studentNo = studentNo else { return nil }
-        let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        let note: String? = trimmed.isEmpty ? nil : trimmed
-        do {
-            let outcome = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.checkInByNumber(studentNo: studentNo, note: note, overrideReason: nil, nowMs: Clock.nowMs())
-            }
-            return (outcome, .manual(studentNo: studentNo, note: note))
-        } catch {
-            message = ErrorText.of(error)
-            return nil
-        }
-    }
-}
 
 struct ManualCheckInView: View {
     let onOutcome: (ScanOutcome, DoorInput) -> Void
 
-    @StateObject var model = ManualCheckInModel()
+    @State var model = ManualCheckInModel()
     @Environment(\.dismiss) var dismiss
     @FocusState var numberFocused: Bool
 
@@ -93,7 +67,7 @@ struct OverrideView: View {
                     onAdmit(reason)
                     dismiss()
                 }
-                .disabled(reason.trimmingCharacters(in: .whitespaces).isEmpty)
+                .disabled(!OverrideReason.isGiven(reason))
             }
             .navigationTitle("Admit anyway")
             .navigationBarTitleDisplayMode(.inline)

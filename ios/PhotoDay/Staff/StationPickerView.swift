@@ -2,41 +2,14 @@
 // several phones share that door, this phone's photo-number letter (A012, B007…).
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
-
-@MainActor
-final class StationModel: ObservableObject {
-    @Published var lane = ""
-    @Published private(set) var station: Station?
-    @Published var message: String?
-
-    func load() async {
-        station = try? await CoreService.shared.scanner { (app: ScannerApp) in
-            app.station()
-        }
-        lane = station?.lane ?? ""
-    }
-
-    func choose(_ session: UInt8) async -> Bool {
-        // The core validates the letter and reads an empty one as "no letter".
-        let letter = lane
-        do {
-            station = try await CoreService.shared.scanner { (app: ScannerApp) in
-                try app.setStation(session: session, lane: letter)
-            }
-            return true
-        } catch {
-            message = ErrorText.of(error)
-            return false
-        }
-    }
-}
 
 struct StationPickerView: View {
     let event: Event
 
-    @StateObject var model = StationModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = StationModel()
+    @Environment(DataVersion.self) var version
     @Environment(\.dismiss) var dismiss
 
     var body: some View {
@@ -58,7 +31,7 @@ struct StationPickerView: View {
                             }
                         }
                     } label: {
-                        SessionRow(session: session, chosen: model.station?.session == session.number)
+                        SessionRow(session: session, chosen: model.isChosen(session.number))
                     }
                 }
             }

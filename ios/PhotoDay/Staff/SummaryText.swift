@@ -1,9 +1,34 @@
-// One-line results of a bundle import, a log import and an undo, from the core's records.
+// The sentence for a model's notice (PhotoDayKit's `Notice`): import summaries, an undo, a purge,
+// and the core's own message for a refusal. The words live here, next to the String Catalog.
 
 import Foundation
 import PhotoDayCore
+import PhotoDayKit
 
 enum SummaryText {
+    static func of(_ notice: Notice) -> String {
+        switch notice {
+        case .failed(let message):
+            return message
+        case .bundleImported(let summary):
+            return bundle(summary)
+        case .studentBundleImported(let title):
+            return String(localized: "Imported: \(title.localized)")
+        case .logImported(let summary):
+            return log(summary)
+        case .undone(let undo):
+            return undone(undo)
+        case .logNeedsDoorPhone:
+            return String(localized: "This is a door log. Open it on a door phone.")
+        case .noBundleOnClipboard:
+            return String(localized: "The clipboard holds no bundle file. Copy the .pdb file first.")
+        case .doorDataPurged:
+            return String(localized: "The roster, the bundle and the records are deleted from this phone.")
+        case .studentDataPurged:
+            return String(localized: "Your pass, collection code and ticks are deleted from this phone.")
+        }
+    }
+
     static func bundle(_ summary: BundleSummary) -> String {
         let title = summary.title.localized
         let sessions = Int(summary.sessions)

@@ -4,6 +4,7 @@
 // allows (override, undo). A tap anywhere returns to the camera.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
 struct VerdictView: View {

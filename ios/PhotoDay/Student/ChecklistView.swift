@@ -2,39 +2,12 @@
 // student's ticks, which the core keeps.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class ChecklistModel: ObservableObject {
-    @Published private(set) var items: [ChecklistItem] = []
-    @Published var message: String?
-
-    func load() async {
-        do {
-            items = try await CoreService.shared.student { (app: StudentApp) in
-                try app.checklist()
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func toggle(_ item: ChecklistItem) async {
-        let id = item.id
-        let ticked = !item.ticked
-        do {
-            items = try await CoreService.shared.student { (app: StudentApp) in
-                try app.setTick(id: id, ticked: ticked, nowMs: Clock.nowMs())
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
-
 struct ChecklistView: View {
-    @StateObject var model = ChecklistModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = ChecklistModel()
+    @Environment(DataVersion.self) var version
 
     var body: some View {
         NavigationView {

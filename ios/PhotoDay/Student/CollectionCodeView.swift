@@ -4,68 +4,14 @@
 // never makes or alters a 采集码.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 import UIKit
 import UniformTypeIdentifiers
 
-@MainActor
-final class CollectionCodeModel: ObservableObject {
-    @Published private(set) var routes: [CollectionCodeRoute] = []
-    @Published private(set) var image: UIImage?
-    @Published private(set) var readability: Readability?
-    @Published var message: String?
-
-    func load() async {
-        do {
-            let state = try await CoreService.shared.student { (app: StudentApp) -> (Event?, Data?) in
-                let saved = try app.collectionCode()
-                return (app.event(), saved)
-            }
-            routes = state.0?.collectionCodeRoutes ?? []
-            image = state.1.flatMap { data in UIImage(data: data) }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func save(_ data: Data) async {
-        await store { data }
-    }
-
-    func saveFile(_ url: URL) async {
-        await store { try AppFiles.readPicked(url) }
-    }
-
-    /// Reads the image (a picked file is read off the main thread too) and hands it to the core,
-    /// which keeps it as given and says whether a scanner can read it.
-    private func store(_ bytes: @escaping @Sendable () throws -> Data) async {
-        do {
-            let saved = try await CoreService.shared.student { (app: StudentApp) -> (Readability, Data) in
-                let data = try bytes()
-                let readability = try app.saveCollectionCode(png: data)
-                return (readability, data)
-            }
-            readability = saved.0
-            image = UIImage(data: saved.1)
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func check() async {
-        do {
-            readability = try await CoreService.shared.student { (app: StudentApp) in
-                try app.checkCollectionCode()
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
-
 struct CollectionCodeView: View {
-    @StateObject var model = CollectionCodeModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = CollectionCodeModel()
+    @Environment(DataVersion.self) var version
     @State var picking = false
     @State var choosingFile = false
     @State var showing = false
@@ -74,7 +20,7 @@ struct CollectionCodeView: View {
         NavigationView {
             List {
                 Section {
-                    if let image = model.image {
+                    if let image = picture {
                         Button {
                             showing = true
                         } label: {
@@ -137,13 +83,18 @@ struct CollectionCodeView: View {
                 }
             }
             .fullScreenCover(isPresented: $showing) {
-                if let image = model.image {
+                if let image = picture {
                     FullScreenImage(image: image) { showing = false }
                 }
             }
             .messageAlert($model.message)
         }
         .navigationViewStyle(.stack)
+    }
+
+    /// The saved bytes, drawn as the image they are.
+    private var picture: UIImage? {
+        model.image.flatMap { data in UIImage(data: data) }
     }
 }
 

@@ -2,22 +2,12 @@
 // the 学信网 check, and whom to ask, with every phone number a tap away.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class EventInfoModel: ObservableObject {
-    @Published private(set) var event: Event?
-
-    func load() async {
-        event = try? await CoreService.shared.student { (app: StudentApp) in
-            app.event()
-        }
-    }
-}
-
 struct EventInfoView: View {
-    @StateObject var model = EventInfoModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = EventInfoModel()
+    @Environment(DataVersion.self) var version
 
     var body: some View {
         List {
@@ -121,7 +111,7 @@ struct PhoneLink: View {
     let number: String
 
     var body: some View {
-        if let url = URL(string: "tel:\(number.filter { !$0.isWhitespace })") {
+        if let url = PhoneNumber.dialURL(number) {
             Link(destination: url) {
                 Label(number, systemImage: "phone.fill")
             }

@@ -3,35 +3,12 @@
 // number and the room under it so the door staff can check by eye.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class PassModel: ObservableObject {
-    @Published private(set) var code: QrCode?
-    @Published private(set) var pass: PassInfo?
-    @Published private(set) var slot: Slot?
-    @Published private(set) var error: String?
-
-    func load() async {
-        do {
-            let shown = try await CoreService.shared.student { (app: StudentApp) -> (QrCode, PassInfo?, Slot?) in
-                let code = try app.passQr()
-                return (code, app.pass(), app.slot())
-            }
-            code = shown.0
-            pass = shown.1
-            slot = shown.2
-            error = nil
-        } catch {
-            code = nil
-            self.error = ErrorText.of(error)
-        }
-    }
-}
-
 struct PassView: View {
-    @StateObject var model = PassModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = PassModel()
+    @Environment(DataVersion.self) var version
 
     var body: some View {
         ZStack {

@@ -2,28 +2,12 @@
 // and how far the preparation is. Before the phone is set up, the core's hint says what is missing.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class StudentHomeModel: ObservableObject {
-    @Published private(set) var home: Home?
-    @Published private(set) var error: String?
-
-    func load() async {
-        do {
-            home = try await CoreService.shared.student { (app: StudentApp) in
-                try app.home(nowMs: Clock.nowMs())
-            }
-            error = nil
-        } catch {
-            self.error = ErrorText.of(error)
-        }
-    }
-}
-
 struct StudentHomeView: View {
-    @StateObject var model = StudentHomeModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = StudentHomeModel()
+    @Environment(DataVersion.self) var version
     @State var settingUp = false
 
     var body: some View {
@@ -71,7 +55,7 @@ struct StudentHomeView: View {
                             }
                         }
                 }
-                .environmentObject(version)
+                .environment(version)
             }
         }
         .navigationViewStyle(.stack)
@@ -104,7 +88,7 @@ struct SlotCard: View {
                 value: slot.timeLocal)
             LabeledValue(label: "Be at the door by", value: slot.arriveByLocal)
             TimelineView(.periodic(from: Date(), by: 30)) { context in
-                Text(verbatim: Language.relative(unixMs: slot.arriveByUnixMs, now: context.date))
+                Text(verbatim: RelativeTime.text(unixMs: slot.arriveByUnixMs, now: context.date))
                     .font(.headline)
                     .foregroundColor(.accentColor)
             }

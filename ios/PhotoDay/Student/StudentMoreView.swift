@@ -2,32 +2,14 @@
 // deleting personal data after the day, and switching this phone to the door.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
-
-@MainActor
-final class StudentMoreModel: ObservableObject {
-    @Published var message: String?
-
-    /// Deletes the pass, the 采集码 image and the ticks (the public event stays), and the
-    /// notifications that were about them.
-    func purge() async {
-        do {
-            try await CoreService.shared.student { (app: StudentApp) in
-                try app.purge()
-            }
-            ReminderScheduler.cancelAll()
-            message = String(localized: "Your pass, collection code and ticks are deleted from this phone.")
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
 
 struct StudentMoreView: View {
     let leave: () -> Void
 
-    @StateObject var model = StudentMoreModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = StudentMoreModel()
+    @Environment(DataVersion.self) var version
     @State var confirmingPurge = false
 
     var body: some View {
@@ -53,7 +35,7 @@ struct StudentMoreView: View {
                     Text("PhotoDay has no network access. Everything stays on this phone.")
                 }
                 Section("About") {
-                    LabeledValue(label: "Core version", value: coreVersion())
+                    LabeledValue(label: "Core version", value: model.coreVersion)
                 }
             }
             .navigationTitle("More")

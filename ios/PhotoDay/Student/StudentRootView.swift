@@ -1,14 +1,15 @@
 // The student's side: today, the pass, the 采集码, the checklist, and the rest of the notice.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
 struct StudentRootView: View {
     @Binding var incoming: IncomingFile?
     let leave: () -> Void
 
-    @StateObject var model = StudentRootModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = StudentRootModel()
+    @Environment(DataVersion.self) var version
 
     var body: some View {
         TabView {
@@ -28,7 +29,7 @@ struct StudentRootView: View {
         }
         .task(id: incoming) {
             guard let file = incoming else { return }
-            await model.open(file)
+            await model.open(file.document)
             incoming = nil
             version.bump()
         }
@@ -36,31 +37,3 @@ struct StudentRootView: View {
     }
 }
 
-@MainActor
-final class StudentRootModel: ObservableObject {
-    @Published var message: String?
-
-    /// At launch: the schedule may have moved on (a reminder passed, a newer bundle), so the
-    /// notifications are laid again.
-    func start() async {
-        await ReminderScheduler.reschedule()
-    }
-
-    /// A file opened with PhotoDay: a student bundle is imported; a door log is not for this side.
-    func open(_ file: IncomingFile) async {
-        switch file {
-        case .bundle(let url):
-            do {
-                let event = try await CoreService.shared.student { (app: StudentApp) in
-                    try app.importBundle(bytes: AppFiles.readIncoming(url))
-                }
-                message = String(localized: "Imported: \(event.title.localized)")
-                await ReminderScheduler.reschedule()
-            } catch {
-                message = ErrorText.of(error)
-            }
-        case .log:
-            message = String(localized: "This is a door log. Open it on a door phone.")
-        }
-    }
-}

@@ -4,56 +4,14 @@
 // event's pass is caught now rather than at the door.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 import UIKit
 import UniformTypeIdentifiers
 
-@MainActor
-final class StudentSetupModel: ObservableObject {
-    @Published private(set) var event: Event?
-    @Published private(set) var pass: PassInfo?
-    @Published var passText = ""
-    @Published var message: String?
-
-    func load() async {
-        do {
-            let state = try await CoreService.shared.student { (app: StudentApp) -> (Event?, PassInfo?) in
-                (app.event(), app.pass())
-            }
-            event = state.0
-            pass = state.1
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func importBundle(from url: URL) async {
-        do {
-            event = try await CoreService.shared.student { (app: StudentApp) in
-                try app.importBundle(bytes: AppFiles.readPicked(url))
-            }
-            await ReminderScheduler.reschedule()
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func importPass(_ text: String) async {
-        do {
-            pass = try await CoreService.shared.student { (app: StudentApp) in
-                try app.importPass(text: text)
-            }
-            passText = ""
-            await ReminderScheduler.reschedule()
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-}
-
 struct StudentSetupView: View {
-    @StateObject var model = StudentSetupModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = StudentSetupModel()
+    @Environment(DataVersion.self) var version
     @State var choosingFile = false
     @State var scanning = false
 

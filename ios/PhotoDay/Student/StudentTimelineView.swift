@@ -3,32 +3,12 @@
 // them are on.
 
 import PhotoDayCore
+import PhotoDayKit
 import SwiftUI
 
-@MainActor
-final class StudentTimelineModel: ObservableObject {
-    @Published private(set) var items: [TimelineItem] = []
-    @Published private(set) var scheduled: Int?
-    @Published var message: String?
-
-    func load() async {
-        do {
-            items = try await CoreService.shared.student { (app: StudentApp) in
-                try app.timeline(nowMs: Clock.nowMs())
-            }
-        } catch {
-            message = ErrorText.of(error)
-        }
-    }
-
-    func scheduleReminders() async {
-        scheduled = await ReminderScheduler.reschedule()
-    }
-}
-
 struct StudentTimelineView: View {
-    @StateObject var model = StudentTimelineModel()
-    @EnvironmentObject var version: DataVersion
+    @State var model = StudentTimelineModel()
+    @Environment(DataVersion.self) var version
 
     var body: some View {
         List {

@@ -2,12 +2,12 @@
 
 import Foundation
 
-enum AppMode: String, CaseIterable, Identifiable {
+public enum AppMode: String, CaseIterable, Identifiable, Sendable {
     case student
     case staff
 
-    var id: String { rawValue }
+    public var id: String { rawValue }
 
     /// The key under which the choice is stored (`@AppStorage`).
-    static let storageKey = "photoday.mode"
+    public static let storageKey = "photoday.mode"
 }

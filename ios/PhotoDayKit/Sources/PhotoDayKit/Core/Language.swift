@@ -8,25 +8,17 @@
 import Foundation
 import PhotoDayCore
 
-enum Language {
+public enum Language {
     /// The localization the app's UI is shown in (`zh-Hans` or `en`).
-    static let uiLocale: String = Bundle.main.preferredLocalizations.first ?? "zh-Hans"
+    public static let uiLocale: String = Bundle.main.preferredLocalizations.first ?? "zh-Hans"
 
     /// The core's language for that localization.
-    static let current: Lang = langFromLocale(locale: uiLocale)
-
-    /// "in 3 days", "2 小时前": a moment relative to now, in the UI's language.
-    static func relative(unixMs: Int64, now: Date = Date()) -> String {
-        let formatter = RelativeDateTimeFormatter()
-        formatter.locale = Locale(identifier: uiLocale)
-        formatter.unitsStyle = .full
-        return formatter.localizedString(for: Clock.date(unixMs: unixMs), relativeTo: now)
-    }
+    public static let current: Lang = langFromLocale(locale: uiLocale)
 }
 
 extension BilingualText {
     /// The text in the UI's language (the core falls back to the other one when it is empty).
-    var localized: String {
+    public var localized: String {
         textIn(lang: Language.current)
     }
 }

@@ -10,7 +10,7 @@ import PhotoDayCore
 
 extension PhotoDayError {
     /// The core's message, to show as is.
-    var message: String {
+    public var message: String {
         switch self {
         case .NotReady(let message),
              .InvalidInput(let message),
@@ -24,8 +24,8 @@ extension PhotoDayError {
     }
 }
 
-enum ErrorText {
-    static func of(_ error: Error) -> String {
+public enum ErrorText {
+    public static func of(_ error: Error) -> String {
         if let core = error as? PhotoDayError {
             return core.message
         }

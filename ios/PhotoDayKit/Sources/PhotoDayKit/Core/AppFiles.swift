@@ -1,4 +1,4 @@
-// Where the core's databases live.
+// Where the core's databases live, and how files handed to the app are read.
 //
 // Application Support is app-private and not shown in the Files app. The folder is excluded from
 // iCloud and computer backups: the scanner's roster and the student's pass and 采集码 are personal
@@ -7,46 +7,61 @@
 
 import Foundation
 
-enum AppFiles {
-    static let studentDatabase = "student.sqlite"
-    static let scannerDatabase = "scanner.sqlite"
+public enum AppFiles {
+    public static let studentDatabase = "student.sqlite"
+    public static let scannerDatabase = "scanner.sqlite"
 
-    /// The full path of a database file in Application Support/PhotoDay, creating the folder and
-    /// marking it excluded from backup on first use.
-    static func databasePath(_ name: String) throws -> String {
-        try folder().appendingPathComponent(name, isDirectory: false).path
-    }
-
-    private static func folder() throws -> URL {
+    /// Application Support/PhotoDay, created and marked excluded from backup on first use.
+    @Sendable
+    public static func databaseFolder() throws -> URL {
         let support = try FileManager.default.url(
             for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
-        var folder = support.appendingPathComponent("PhotoDay", isDirectory: true)
+        return try prepare(support.appendingPathComponent("PhotoDay", isDirectory: true))
+    }
+
+    /// Creates `folder` if needed and keeps it out of backups.
+    public static func prepare(_ folder: URL) throws -> URL {
+        var folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #if canImport(Darwin)
+        // Backups are an Apple notion; swift-corelibs-foundation has no such resource value.
         var values = URLResourceValues()
         values.isExcludedFromBackup = true
         try folder.setResourceValues(values)
+        #endif
         return folder
     }
 
     /// Reads a file the user picked (document picker, share sheet, "Open in"), which lies outside
     /// the sandbox and must be opened inside a security-scoped access.
-    static func readPicked(_ url: URL) throws -> Data {
+    public static func readPicked(_ url: URL) throws -> Data {
+        #if canImport(Darwin)
         let scoped = url.startAccessingSecurityScopedResource()
         defer {
             if scoped { url.stopAccessingSecurityScopedResource() }
         }
+        #endif
         return try Data(contentsOf: url)
     }
 
     /// Reads a file handed over by "Open in PhotoDay". iOS copies it into Documents/Inbox; that
     /// copy (a scanner bundle may hold the roster) is deleted once read, so the only copy left is
     /// the one inside the core's database, which the core purges.
-    static func readIncoming(_ url: URL) throws -> Data {
+    public static func readIncoming(_ url: URL, documents: URL? = defaultDocuments()) throws -> Data {
         let data = try readPicked(url)
-        if let documents = FileManager.default.urls(for: .documentDirectory, in: .userDomainMask).first,
-           url.standardizedFileURL.path.hasPrefix(documents.appendingPathComponent("Inbox").standardizedFileURL.path) {
+        if let documents, isInInbox(url, documents: documents) {
             try? FileManager.default.removeItem(at: url)
         }
         return data
+    }
+
+    /// Whether `url` is iOS's copy of a handed-over file, in Documents/Inbox.
+    public static func isInInbox(_ url: URL, documents: URL) -> Bool {
+        let inbox = documents.appendingPathComponent("Inbox", isDirectory: true).standardizedFileURL.path
+        return url.standardizedFileURL.path.hasPrefix(inbox + "/")
+    }
+
+    public static func defaultDocuments() -> URL? {
+        FileManager.default.urls(for: .documentDirectory, in: .userDomainMask).first
     }
 }

@@ -3,12 +3,16 @@
 // `.task(id: version.value)`.
 
 import Foundation
+import Observation
 
 @MainActor
-final class DataVersion: ObservableObject {
-    @Published private(set) var value = 0
+@Observable
+public final class DataVersion {
+    public private(set) var value = 0
 
-    func bump() {
+    public init() {}
+
+    public func bump() {
         value += 1
     }
 }

@@ -3,13 +3,14 @@
 
 import Foundation
 
-enum Clock {
-    static func nowMs() -> Int64 {
+public enum Clock {
+    @Sendable
+    public static func nowMs() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1000).rounded())
     }
 
     /// A core timestamp as a platform date, for the system's relative-time formatting.
-    static func date(unixMs: Int64) -> Date {
+    public static func date(unixMs: Int64) -> Date {
         Date(timeIntervalSince1970: TimeInterval(unixMs) / 1000)
     }
 }

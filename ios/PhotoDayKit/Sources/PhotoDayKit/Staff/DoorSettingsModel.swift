@@ -1,0 +1,49 @@
+// The door device's settings: its id (named in "already admitted on …") and how early and how
+// late around a window the door still admits.
+
+import Foundation
+import Observation
+import PhotoDayCore
+
+@MainActor
+@Observable
+public final class DoorSettingsModel {
+    public private(set) var deviceId = ""
+    public var earlyMinutes = 0
+    public var lateMinutes = 0
+    public var message: Notice?
+
+    @ObservationIgnored private let services: AppServices
+
+    public init(services: AppServices = .shared) {
+        self.services = services
+    }
+
+    /// The core library's version, shown under "This device".
+    public var coreVersion: String { PhotoDayCore.coreVersion() }
+
+    public func load() async {
+        do {
+            let state = try await services.core.scanner { (app: ScannerApp) -> (String, Tolerance) in
+                (app.deviceId(), app.tolerance())
+            }
+            deviceId = state.0
+            earlyMinutes = Int(state.1.earlyMinutes)
+            lateMinutes = Int(state.1.lateMinutes)
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    public func saveTolerance() async {
+        let tolerance = Tolerance(
+            earlyMinutes: UInt32(clamping: max(0, earlyMinutes)), lateMinutes: UInt32(clamping: max(0, lateMinutes)))
+        do {
+            try await services.core.scanner { (app: ScannerApp) in
+                try app.setTolerance(tolerance: tolerance)
+            }
+        } catch {
+            message = .failure(error)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+// Moving logs between door phones and to the 教务处 with no network: as a file (share it by
+// AirDrop, a chat app or a cable) or as a sequence of QR codes one phone shows and another scans.
+// Merging is the core's: idempotent and order-free, so importing a log twice changes nothing.
+// Once this phone's records are exported, its personal data can be purged.
+
+import Foundation
+import Observation
+import PhotoDayCore
+
+/// A log ready for the system's file exporter.
+public struct ExportedLog: Equatable {
+    public let data: Data
+    /// `PhotoDay-<device>.pdl`, so logs from several phones keep apart in one folder.
+    public let fileName: String
+}
+
+@MainActor
+@Observable
+public final class LogTransferModel {
+    public var exported: ExportedLog?
+    public var qrCodes: [QrCode]?
+    public var message: Notice?
+
+    @ObservationIgnored private let services: AppServices
+
+    public init(services: AppServices = .shared) {
+        self.services = services
+    }
+
+    public func exportFile() async {
+        let now = services.now()
+        do {
+            let file = try await services.core.scanner { (app: ScannerApp) -> (Data, String) in
+                let bytes = try app.exportLog(nowMs: now)
+                return (bytes, app.deviceId())
+            }
+            exported = ExportedLog(data: file.0, fileName: "PhotoDay-\(file.1).pdl")
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    public func exportQr() async {
+        let now = services.now()
+        do {
+            qrCodes = try await services.core.scanner { (app: ScannerApp) in
+                try app.exportLogQr(nowMs: now).map { try qrCode(text: $0) }
+            }
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    /// The file was saved, or the other phone received every code: only now may a purge delete
+    /// this phone's records (the core refuses before).
+    public func confirmExported() async {
+        do {
+            _ = try await services.core.scanner { (app: ScannerApp) in
+                try app.confirmLogExported()
+            }
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    public func importFile(_ url: URL) async {
+        do {
+            let summary = try await services.core.scanner { (app: ScannerApp) in
+                try app.importLog(bytes: AppFiles.readPicked(url))
+            }
+            message = .logImported(summary)
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    public func purge() async {
+        do {
+            try await services.core.scanner { (app: ScannerApp) in
+                try app.purge()
+            }
+            message = .doorDataPurged
+        } catch {
+            message = .failure(error)
+        }
+    }
+}

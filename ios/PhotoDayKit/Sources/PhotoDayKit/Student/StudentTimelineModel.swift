@@ -1,0 +1,35 @@
+// The student's year, as the core dates it: fee deadline, 采集码 checks, arrive-by, the shoot,
+// the 学信网 check and the 补拍 deadline, each past, due or upcoming; and the reminders for them.
+
+import Foundation
+import Observation
+import PhotoDayCore
+
+@MainActor
+@Observable
+public final class StudentTimelineModel {
+    public private(set) var items: [TimelineItem] = []
+    public private(set) var scheduled: Int?
+    public var message: Notice?
+
+    @ObservationIgnored private let services: AppServices
+
+    public init(services: AppServices = .shared) {
+        self.services = services
+    }
+
+    public func load() async {
+        let now = services.now()
+        do {
+            items = try await services.core.student { (app: StudentApp) in
+                try app.timeline(nowMs: now)
+            }
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    public func scheduleReminders() async {
+        scheduled = await services.reminders.reschedule()
+    }
+}

@@ -1,0 +1,196 @@
+// A student's journey through StudentApp, as the iOS app makes it: bundle, pass, home, timeline,
+// checklist, 采集码, purge.
+
+import Foundation
+import PhotoDayCore
+import XCTest
+
+private let JUNE_1_NOON = beijing("2023-06-01T12:00")
+
+/// A phone with the student bundle and the pass of a student of 信息技术与工程学院.
+func readyStudent(_ db: String = Fixtures.db("student")) throws -> StudentApp {
+    let app = try StudentApp(dbPath: db)
+    _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))
+    _ = try app.importPass(text: Fixtures.pass("it"))
+    return app
+}
+
+final class StudentAppTests: XCTestCase {
+    func testANewStudentPhoneAsksForTheEventBundleFirstAndHasNoTimelineYet() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("new-student"))
+        let home = try app.home(nowMs: JUNE_1_NOON)
+        XCTAssertNil(home.slot)
+        XCTAssertEqual(home.setupHint?.zh, "先导入活动资料包")
+        XCTAssertNil(app.event())
+        XCTAssertNil(app.pass())
+        XCTAssertTrue(try app.checklist().isEmpty)
+        assertCoreError(.notReady) { try app.timeline(nowMs: JUNE_1_NOON) }
+        assertCoreError(.notReady) { try app.importPass(text: Fixtures.pass("it")) }
+        assertCoreError(.notReady) { try app.passQr() }
+    }
+
+    func testAScannerBundleOrATamperedStudentBundleIsRefusedAndNothingIsImported() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        let wrongKind = assertCoreError(.badBundle) { try app.importBundle(bytes: Fixtures.bytes("scanner.bundle")) }
+        XCTAssertTrue(wrongKind.contains("student"), wrongKind)
+        var tampered = Fixtures.bytes("student.bundle")
+        tampered[tampered.count / 2] ^= 0x20
+        assertCoreError(.badBundle) { try app.importBundle(bytes: tampered) }
+        assertCoreError(.badBundle) { try app.importBundle(bytes: Fixtures.bytes("student.bundle").prefix(100)) }
+        XCTAssertNil(app.event())
+    }
+
+    func testAStudentImportsBundleAndPassAndIsToldRoom104By0910On3June() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        XCTAssertEqual(try app.importBundle(bytes: Fixtures.bytes("student.bundle")).id, "gzcc-2023")
+        XCTAssertEqual(try app.home(nowMs: JUNE_1_NOON).setupHint?.zh, "导入联络员发给你的签到码")
+        // Pasted from a chat: spaces and a line break around it are fine.
+        let pass = try app.importPass(text: "  " + Fixtures.pass("it") + "\n")
+        XCTAssertEqual(pass.studentNo, Fixtures.studentNo("it"))
+        XCTAssertEqual(pass.session, 1)
+        XCTAssertEqual(pass.text, Fixtures.pass("it"))
+
+        let home = try app.home(nowMs: JUNE_1_NOON)
+        let slot = try XCTUnwrap(home.slot)
+        XCTAssertEqual(slot.college.zh, "信息技术与工程学院")
+        XCTAssertEqual(slot.room.zh, "一教104")
+        XCTAssertEqual(slot.date, "2023-06-03")
+        XCTAssertEqual(slot.arriveByLocal, "2023-06-03 09:10")
+        XCTAssertEqual(slot.arriveByUnixMs, beijing("2023-06-03T09:10"))
+        XCTAssertTrue(slot.planned, "the bundle carries the arrival plan")
+        XCTAssertEqual(home.className, Fixtures.prop("it.class"))
+        XCTAssertEqual(home.countdownMs, beijing("2023-06-03T09:10") - JUNE_1_NOON)
+        XCTAssertEqual(home.next?.id, "code-t1", "the next thing to do is the T-1 采集码 check")
+        XCTAssertEqual(home.setupHint?.zh, "保存你的学信网采集码截图")
+        XCTAssertEqual(app.slot(), slot)
+    }
+
+    func testAStudentOfTheThirdClassIsToldTheirClasssOwnTime() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))
+        _ = try app.importPass(text: Fixtures.pass("late"))
+        let home = try app.home(nowMs: JUNE_1_NOON)
+        let slot = try XCTUnwrap(home.slot)
+        // Two classes of 40 before them at 150 an hour (24 s each): 09:30 + 32 min = 10:02.
+        XCTAssertTrue(slot.planned)
+        XCTAssertEqual(home.className, Fixtures.prop("late.class"))
+        XCTAssertEqual(slot.timeLocal, "2023-06-03 10:02")
+        XCTAssertEqual(slot.arriveByLocal, "2023-06-03 09:42")
+        XCTAssertEqual(try app.timeline(nowMs: JUNE_1_NOON).first { $0.id == "arrive" }?.atLocal, "2023-06-03 09:42")
+    }
+
+    func testAMistypedForgedReplacedOrAnotherEventsPassIsCaughtOnThePhone() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))
+        let good = Fixtures.pass("it")
+        let cases = [
+            "mistyped": String(good.dropLast()),
+            "forged": Fixtures.pass("forged"),
+            "replaced": Fixtures.pass("replaced-old"),
+            "other event": Fixtures.pass("other-event"),
+            "lower case": good.lowercased(),
+        ]
+        for (what, text) in cases {
+            let message = assertCoreError(.invalidInput, what) { try app.importPass(text: text) }
+            XCTAssertFalse(message.isEmpty, what)
+        }
+        let replaced = assertCoreError(.invalidInput) { try app.importPass(text: Fixtures.pass("replaced-old")) }
+        XCTAssertTrue(replaced.contains("签到码已更新"), replaced)
+        let foreign = assertCoreError(.invalidInput) { try app.importPass(text: Fixtures.pass("other-event")) }
+        XCTAssertTrue(foreign.contains("不是本次活动"), foreign)
+        XCTAssertNil(app.pass(), "nothing was imported")
+        XCTAssertEqual(try app.importPass(text: Fixtures.pass("replaced-new")).studentNo, Fixtures.studentNo("replaced"))
+    }
+
+    func testTheTimelineAndRemindersComeFromTheBundle() throws {
+        let app = try readyStudent()
+        let items = try app.timeline(nowMs: beijing("2023-05-10T12:00"))
+        XCTAssertEqual(items.map(\.id), ["fee", "code-t7", "code-t3", "code-t1", "arrive", "shoot", "verify", "makeup"])
+        let byId = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
+        XCTAssertEqual(byId["arrive"]?.atLocal, "2023-06-03 09:10")
+        XCTAssertTrue(byId["verify"]?.atLocal.hasPrefix("2023-07-13") ?? false)
+        XCTAssertEqual(byId["fee"]?.status, .upcoming)
+        let reminders = try app.reminders(nowMs: JUNE_1_NOON)
+        XCTAssertFalse(reminders.isEmpty)
+        XCTAssertTrue(reminders.allSatisfy { $0.fireAtUnixMs > JUNE_1_NOON })
+        XCTAssertEqual(reminders.map(\.fireAtUnixMs), reminders.map(\.fireAtUnixMs).sorted())
+        XCTAssertTrue(reminders.contains { $0.id.hasPrefix("verify-") })
+    }
+
+    func testChecklistTicksSurviveARestartOfTheApp() throws {
+        let db = Fixtures.db("student")
+        let app = try readyStudent(db)
+        let items = try app.checklist()
+        XCTAssertGreaterThanOrEqual(items.count, 5)
+        XCTAssertTrue(items.allSatisfy { !$0.ticked })
+        let (a, b) = (items[0].id, items[1].id)
+        _ = try app.setTick(id: a, ticked: true, nowMs: JUNE_1_NOON)
+        let after = try app.setTick(id: b, ticked: true, nowMs: JUNE_1_NOON)
+        XCTAssertEqual(Set(after.filter(\.ticked).map(\.id)), [a, b])
+        XCTAssertEqual(try app.home(nowMs: JUNE_1_NOON).checklistDone, 2)
+
+        let reopened = try StudentApp(dbPath: db)
+        XCTAssertEqual(Set(try reopened.checklist().filter(\.ticked).map(\.id)), [a, b])
+        XCTAssertEqual(reopened.pass()?.studentNo, Fixtures.studentNo("it"), "the pass survives too")
+        _ = try reopened.setTick(id: a, ticked: false, nowMs: JUNE_1_NOON)
+        XCTAssertEqual(try reopened.checklist().filter(\.ticked).map(\.id), [b])
+        assertCoreError(.invalidInput) { try reopened.setTick(id: "wear-a-hat", ticked: true, nowMs: JUNE_1_NOON) }
+    }
+
+    func testTheCollectionCodeImageIsKeptExactlyAsSavedAndItsReadabilityCheckedLocally() throws {
+        let app = try readyStudent()
+        assertCoreError(.notReady) { try app.checkCollectionCode() }
+        let png = Fixtures.bytes("collection-code.png")
+        let saved = try app.saveCollectionCode(png: png)
+        XCTAssertTrue(saved.readable)
+        XCTAssertEqual(saved.codesFound, 1)
+        XCTAssertEqual(try app.collectionCode(), png)
+        XCTAssertTrue(try app.checkCollectionCode().readable)
+        let home = try app.home(nowMs: JUNE_1_NOON)
+        XCTAssertTrue(home.hasCollectionCode)
+        XCTAssertNil(home.setupHint, "nothing left to set up")
+
+        XCTAssertFalse(try app.saveCollectionCode(png: Fixtures.bytes("blank.png")).readable, "a blank picture holds no code")
+        assertCoreError(.invalidInput) { try app.saveCollectionCode(png: Data("not a picture".utf8)) }
+    }
+
+    func testThePassIsDrawnAsA37By37QRCodeWithWholePixelsPerModule() throws {
+        let qr = try readyStudent().passQr()
+        XCTAssertEqual(qr.version, 5)
+        XCTAssertEqual(qr.ecc, "M")
+        XCTAssertEqual(qr.width, 37)
+        XCTAssertEqual(qr.quietZone, 4)
+        XCTAssertEqual(qr.dark.count, 37 * 37)
+        // The three finder patterns' outer corners are dark.
+        XCTAssertTrue(qr.dark[0] && qr.dark[36] && qr.dark[36 * 37])
+        XCTAssertEqual(qr.pxPerModule(availablePx: 400), 8)  // 45 modules with the quiet zone
+        XCTAssertEqual(qr.pxPerModule(availablePx: 10), 1)
+    }
+
+    func testPurgeDeletesThePassTheCodeAndTheTicksAndKeepsThePublicEvent() throws {
+        let db = Fixtures.db("student")
+        let app = try readyStudent(db)
+        _ = try app.saveCollectionCode(png: Fixtures.bytes("collection-code.png"))
+        _ = try app.setTick(id: try app.checklist()[0].id, ticked: true, nowMs: JUNE_1_NOON)
+        try app.purge()
+        XCTAssertNil(app.pass())
+        XCTAssertNil(try app.collectionCode())
+        XCTAssertTrue(try app.checklist().allSatisfy { !$0.ticked })
+        XCTAssertEqual(app.event()?.id, "gzcc-2023")
+        let reopened = try StudentApp(dbPath: db)
+        XCTAssertNil(reopened.pass())
+        XCTAssertNil(try reopened.collectionCode())
+        XCTAssertEqual(try reopened.home(nowMs: JUNE_1_NOON).setupHint?.zh, "导入联络员发给你的签到码")
+    }
+
+    func testAFileThatIsNotPhotoDaysIsRefusedAndLeftUntouchedAMissingFolderIsAnIoError() throws {
+        let notes = Fixtures.file("notes.db")
+        let content = Data(String(repeating: "my notes, not a database\n", count: 100).utf8)
+        try content.write(to: notes)
+        let message = assertCoreError(.storage) { try StudentApp(dbPath: notes.path) }
+        XCTAssertTrue(message.contains("notes.db"), message)
+        XCTAssertEqual(try Data(contentsOf: notes), content)
+        assertCoreError(.storage) { try ScannerApp(dbPath: notes.path) }
+        assertCoreError(.io) { try StudentApp(dbPath: Fixtures.file("no-such-folder").path + "/p.db") }
+    }
+}

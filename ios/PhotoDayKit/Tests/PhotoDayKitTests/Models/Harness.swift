@@ -1,0 +1,112 @@
+// The world a screen model lives in, for tests: a core over a scratch folder, a clock the test
+// moves, a notification centre that records what it is asked, and the verdict sounds played.
+
+import Foundation
+import PhotoDayCore
+@testable import PhotoDayKit
+
+/// A clock the test sets and moves; the models read it through AppServices.now.
+final class TestClock: @unchecked Sendable {
+    private var ms: Int64
+    private let lock = NSLock()
+
+    init(_ ms: Int64) {
+        self.ms = ms
+    }
+
+    var now: Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return ms
+    }
+
+    func set(_ value: Int64) {
+        lock.lock()
+        ms = value
+        lock.unlock()
+    }
+
+    func advance(seconds: Int64) {
+        lock.lock()
+        ms += seconds * 1000
+        lock.unlock()
+    }
+}
+
+/// Records what the reminder scheduler asks of the platform's notification centre.
+final class RecordingCenter: ReminderCenter, @unchecked Sendable {
+    private let lock = NSLock()
+    private let allowed: Bool
+    private var pending: [PlannedReminder] = []
+    private var removals = 0
+
+    init(allowed: Bool = true) {
+        self.allowed = allowed
+    }
+
+    var laid: [PlannedReminder] {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending
+    }
+
+    var removeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return removals
+    }
+
+    func authorize() async -> Bool { allowed }
+
+    func removeAllPending() {
+        lock.lock()
+        pending.removeAll()
+        removals += 1
+        lock.unlock()
+    }
+
+    func add(_ reminder: PlannedReminder) async -> Bool {
+        append(reminder)
+        return true
+    }
+
+    private func append(_ reminder: PlannedReminder) {
+        lock.lock()
+        pending.append(reminder)
+        lock.unlock()
+    }
+}
+
+@MainActor
+final class Harness {
+    let folder: URL
+    let clock: TestClock
+    let center: RecordingCenter
+    private(set) var chimes: [Colour] = []
+
+    init(now: Int64 = MORNING, allowReminders: Bool = true, folder: URL = Fixtures.file("phone")) {
+        self.folder = folder
+        clock = TestClock(now)
+        center = RecordingCenter(allowed: allowReminders)
+    }
+
+    /// The phone's one core, as `CoreService.shared` is the app's.
+    lazy var core: CoreService = { [folder] in CoreService(folder: { try AppFiles.prepare(folder) }) }()
+
+    /// Services over this phone's core; pass a new CoreService for what a relaunched app gets.
+    func services(core: CoreService? = nil) -> AppServices {
+        let clock = self.clock
+        return AppServices(
+            core: core ?? self.core,
+            now: { clock.now },
+            reminderCenter: center,
+            feedback: { [weak self] colour in self?.chimes.append(colour) })
+    }
+
+    /// A fixture file copied to the phone's folder, as a picked or shared file arrives.
+    func copy(_ fixture: String, as name: String? = nil) throws -> URL {
+        let url = try AppFiles.prepare(folder).appendingPathComponent(name ?? fixture)
+        try Fixtures.bytes(fixture).write(to: url)
+        return url
+    }
+}

@@ -1,0 +1,225 @@
+// The student's screens, driven as the SwiftUI views drive them: set up the phone, see the slot,
+// the pass, the timeline and reminders, tick the checklist, keep the 采集码, purge.
+
+import Foundation
+import PhotoDayCore
+@testable import PhotoDayKit
+import XCTest
+
+private let JUNE_1_NOON = beijing("2023-06-01T12:00")
+
+@MainActor
+final class StudentModelTests: XCTestCase {
+    /// A phone set up through the setup screen: the bundle from Files, the pass pasted.
+    private func setUpPhone(_ h: Harness) async throws {
+        let setup = StudentSetupModel(services: h.services())
+        await setup.importBundle(from: try h.copy("student.bundle", as: "event.pdb"))
+        await setup.importPass(Fixtures.pass("it"))
+        XCTAssertNil(setup.message)
+    }
+
+    func testSetupImportsTheBundleThenThePassAndLaysTheReminders() async throws {
+        let h = Harness(now: JUNE_1_NOON)
+        let setup = StudentSetupModel(services: h.services())
+        await setup.load()
+        XCTAssertNil(setup.event)
+        await setup.importBundle(from: try h.copy("student.bundle", as: "event.pdb"))
+        XCTAssertEqual(setup.event?.id, "gzcc-2023")
+        XCTAssertTrue(h.center.laid.isEmpty, "no pass yet, so nothing is due")
+
+        setup.passText = "PD1:NOT-A-PASS"
+        await setup.importPass(setup.passText)
+        guard case .failed(let why)? = setup.message else { return XCTFail("got \(String(describing: setup.message))") }
+        XCTAssertFalse(why.isEmpty)
+        XCTAssertNil(setup.pass)
+        XCTAssertEqual(setup.passText, "PD1:NOT-A-PASS", "a refused pass stays in the field to correct")
+
+        setup.message = nil
+        await setup.importPass(Fixtures.pass("it"))
+        XCTAssertEqual(setup.pass?.studentNo, Fixtures.studentNo("it"))
+        XCTAssertEqual(setup.passText, "")
+        let core = try StudentApp(dbPath: h.folder.appendingPathComponent(AppFiles.studentDatabase).path)
+        XCTAssertEqual(h.center.laid.map(\.id), try core.reminders(nowMs: JUNE_1_NOON).map(\.id))
+    }
+
+    func testHomeSaysWhatIsMissingThenShowsTheSlot() async throws {
+        let h = Harness(now: JUNE_1_NOON)
+        let home = StudentHomeModel(services: h.services())
+        await home.load()
+        XCTAssertNil(home.error)
+        XCTAssertEqual(home.home?.setupHint?.zh, "先导入活动资料包")
+        XCTAssertNil(home.home?.slot)
+
+        try await setUpPhone(h)
+        await home.load()
+        let slot = try XCTUnwrap(home.home?.slot)
+        XCTAssertEqual(slot.room.zh, "一教104")
+        XCTAssertEqual(slot.arriveByLocal, "2023-06-03 09:10")
+        XCTAssertEqual(home.home?.next?.id, "code-t1")
+    }
+
+    func testThePassScreenExplainsWhyThereIsNoCodeYetThenDrawsIt() async throws {
+        let h = Harness()
+        let pass = PassModel(services: h.services())
+        await pass.load()
+        XCTAssertNil(pass.code)
+        XCTAssertFalse(try XCTUnwrap(pass.error).isEmpty)
+
+        try await setUpPhone(h)
+        await pass.load()
+        XCTAssertNil(pass.error)
+        XCTAssertEqual(pass.code?.width, 37)
+        XCTAssertEqual(pass.pass?.studentNo, Fixtures.studentNo("it"))
+        XCTAssertEqual(pass.slot?.room.zh, "一教104")
+    }
+
+    func testChecklistTicksSurviveARelaunch() async throws {
+        let h = Harness()
+        try await setUpPhone(h)
+        let list = ChecklistModel(services: h.services())
+        await list.load()
+        XCTAssertGreaterThanOrEqual(list.items.count, 5)
+        await list.toggle(list.items[0])
+        await list.toggle(list.items[2])
+        let ticked = list.items.filter(\.ticked).map(\.id)
+        XCTAssertEqual(ticked.count, 2)
+
+        // A relaunched app: a new CoreService over the same folder.
+        let relaunched = ChecklistModel(services: h.services(core: CoreService(folder: { [folder = h.folder] in folder })))
+        await relaunched.load()
+        XCTAssertEqual(relaunched.items.filter(\.ticked).map(\.id), ticked)
+        await relaunched.toggle(relaunched.items[0])
+        XCTAssertEqual(relaunched.items.filter(\.ticked).count, 1)
+        XCTAssertNil(relaunched.message)
+    }
+
+    func testTheCollectionCodeIsKeptAsSavedCheckedAndABadFileIsRefused() async throws {
+        let h = Harness()
+        try await setUpPhone(h)
+        let model = CollectionCodeModel(services: h.services())
+        await model.load()
+        XCTAssertNil(model.image)
+        XCTAssertFalse(model.routes.isEmpty, "the routes to get a 采集码 come from the bundle")
+
+        await model.saveFile(try h.copy("collection-code.png", as: "Screenshot.png"))
+        XCTAssertEqual(model.image, Fixtures.bytes("collection-code.png"))
+        XCTAssertEqual(model.readability?.readable, true)
+        await model.check()
+        XCTAssertEqual(model.readability?.codesFound, 1)
+
+        await model.save(Fixtures.bytes("blank.png"))
+        XCTAssertEqual(model.readability?.readable, false)
+        XCTAssertNil(model.message)
+        await model.save(Data("not a picture".utf8))
+        guard case .failed? = model.message else { return XCTFail("got \(String(describing: model.message))") }
+        XCTAssertEqual(model.image, Fixtures.bytes("blank.png"), "the refused file replaced nothing")
+    }
+
+    func testTheTimelineListsTheYearAndRemindersAreLaidOnlyWhenAllowed() async throws {
+        let h = Harness(now: beijing("2023-05-10T12:00"))
+        try await setUpPhone(h)
+        let timeline = StudentTimelineModel(services: h.services())
+        await timeline.load()
+        XCTAssertEqual(timeline.items.map(\.id), ["fee", "code-t7", "code-t3", "code-t1", "arrive", "shoot", "verify", "makeup"])
+        await timeline.scheduleReminders()
+        XCTAssertGreaterThan(try XCTUnwrap(timeline.scheduled), 0)
+        XCTAssertEqual(timeline.scheduled, h.center.laid.count)
+
+        let denied = Harness(now: beijing("2023-05-10T12:00"), allowReminders: false, folder: h.folder)
+        let quiet = StudentTimelineModel(services: denied.services())
+        await quiet.scheduleReminders()
+        XCTAssertEqual(quiet.scheduled, 0)
+        XCTAssertEqual(denied.center.removeCount, 1, "what was laid before is taken away")
+    }
+
+    func testRemindersFireAtTheCoresMomentInTheCalendarsTimeZone() async throws {
+        let reminders = try previewReminders(template: "gzcc-2023", college: "信息技术与工程学院", nowMs: JUNE_1_NOON)
+        var beijingCalendar = Calendar(identifier: .gregorian)
+        beijingCalendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
+        let planned = ReminderScheduler.plan(reminders, calendar: beijingCalendar)
+        XCTAssertEqual(planned.map(\.id), reminders.map(\.id))
+        for (plan, reminder) in zip(planned, reminders) {
+            XCTAssertEqual(beijingCalendar.date(from: plan.fireAt), Clock.date(unixMs: reminder.fireAtUnixMs))
+            XCTAssertEqual(plan.title, reminder.title.localized)
+            XCTAssertFalse(plan.body.isEmpty)
+        }
+        // The same moments on a phone set to UTC: other wall-clock hours, the same instants.
+        var utcCalendar = Calendar(identifier: .gregorian)
+        utcCalendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let utc = ReminderScheduler.plan(reminders, calendar: utcCalendar)
+        for (inUtc, inBeijing) in zip(utc, planned) {
+            XCTAssertEqual(utcCalendar.date(from: inUtc.fireAt), beijingCalendar.date(from: inBeijing.fireAt))
+            XCTAssertEqual(((inUtc.fireAt.hour ?? 0) + 8) % 24, inBeijing.fireAt.hour)
+        }
+    }
+
+    func testAFileOpenedWithPhotoDayIsRoutedABundleImportedALogSentToTheDoor() async throws {
+        let h = Harness()
+        let root = StudentRootModel(services: h.services())
+        await root.open(.log(try h.copy("scanner.bundle", as: "door.pdl")))
+        XCTAssertEqual(root.message, .logNeedsDoorPhone)
+
+        await root.open(.bundle(try h.copy("scanner.bundle", as: "door.pdb")))
+        guard case .failed? = root.message else { return XCTFail("a scanner bundle is not a student's") }
+
+        let documents = Fixtures.file("Documents")
+        let inbox = documents.appendingPathComponent("Inbox", isDirectory: true)
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let handed = inbox.appendingPathComponent("event.pdb")
+        try Fixtures.bytes("student.bundle").write(to: handed)
+        XCTAssertEqual(try AppFiles.readIncoming(handed, documents: documents), Fixtures.bytes("student.bundle"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: handed.path), "iOS's Inbox copy is deleted once read")
+
+        let kept = try h.copy("student.bundle", as: "event.pdb")
+        await root.open(.bundle(kept))
+        guard case .studentBundleImported(let title)? = root.message else {
+            return XCTFail("got \(String(describing: root.message))")
+        }
+        XCTAssertFalse(title.zh.isEmpty)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept.path), "a file outside the Inbox is left alone")
+    }
+
+    func testPurgeDeletesThePassAndTheRemindersAndKeepsTheEvent() async throws {
+        let h = Harness(now: JUNE_1_NOON)
+        try await setUpPhone(h)
+        XCTAssertFalse(h.center.laid.isEmpty)
+        let more = StudentMoreModel(services: h.services())
+        XCTAssertEqual(more.coreVersion, coreVersion())
+        await more.purge()
+        XCTAssertEqual(more.message, .studentDataPurged)
+        XCTAssertTrue(h.center.laid.isEmpty)
+        let info = EventInfoModel(services: h.services())
+        await info.load()
+        XCTAssertEqual(info.event?.id, "gzcc-2023")
+        let pass = PassModel(services: h.services())
+        await pass.load()
+        XCTAssertNil(pass.pass)
+    }
+
+    func testThePassIsLaidOutInWholePixelsWithItsQuietZone() async throws {
+        let h = Harness()
+        try await setUpPhone(h)
+        let pass = PassModel(services: h.services())
+        await pass.load()
+        let code = try XCTUnwrap(pass.code)
+        let raster = try XCTUnwrap(QRRaster(code, pxPerModule: 8))
+        XCTAssertEqual(raster.side, (37 + 2 * 4) * 8)
+        XCTAssertEqual(raster.squares.count, code.dark.filter { $0 }.count)
+        // The top-left finder pattern starts right after the 4-module quiet zone.
+        XCTAssertEqual(raster.squares.first, QRRaster.Square(x: 32, y: 32))
+        XCTAssertTrue(raster.squares.allSatisfy { $0.x % 8 == 0 && $0.y % 8 == 0 && $0.x >= 32 && $0.y >= 32 })
+        XCTAssertTrue(raster.squares.allSatisfy { $0.x + 8 <= raster.side - 32 && $0.y + 8 <= raster.side - 32 })
+        // The bottom-left finder's corner (row 36, column 0) is dark.
+        XCTAssertTrue(raster.squares.contains(QRRaster.Square(x: 32, y: 32 + 36 * 8)))
+        XCTAssertNil(QRRaster(code, pxPerModule: 0))
+    }
+
+    func testTheNoticesPhoneNumbersAreDialable() async throws {
+        XCTAssertEqual(PhoneNumber.dialURL("020-83398378")?.absoluteString, "tel:020-83398378")
+        XCTAssertEqual(PhoneNumber.dialURL("020 8339 8378")?.absoluteString, "tel:02083398378")
+        XCTAssertNil(PhoneNumber.dialURL("  "))
+        let event = try eventTemplate(name: "gzcc-2023")
+        XCTAssertNotNil(PhoneNumber.dialURL(event.makeup.phone))
+        XCTAssertTrue(event.contacts.flatMap(\.phones).allSatisfy { PhoneNumber.dialURL($0) != nil })
+    }
+}
