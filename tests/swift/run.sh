@@ -66,8 +66,11 @@ swift_args=(--scratch-path "$scratch" --jobs 2
 
 echo "== Swift: swift build (PhotoDayKit, the generated PhotoDayCore, the tests) in the chroot"
 step=$(date +%s)
-PHOTODAY_CHROOT_CWD="$kit" nice tests/swift/toolchain.sh run "${binds[@]}" -- \
-  swift build --build-tests "${swift_args[@]}"
+if ! PHOTODAY_CHROOT_CWD="$kit" nice tests/swift/toolchain.sh run "${binds[@]}" -- \
+  swift build --build-tests "${swift_args[@]}"; then
+  echo "swift build failed: the Swift above does not compile against the current core" >&2
+  exit 1
+fi
 echo "   built in $(($(date +%s) - step)) s"
 
 echo "== Swift: swift test against $lib_dir/libphotoday_ffi.so"
@@ -85,6 +88,13 @@ kit_lines=$(lines ios/PhotoDayKit)
 app_lines=$(lines ios/PhotoDay)
 echo "   compiled on Linux: ios/PhotoDayKit, $kit_lines of $((kit_lines + app_lines)) lines of the iOS" \
   "side's Swift ($((100 * kit_lines / (kit_lines + app_lines)))%; the SwiftUI views in ios/PhotoDay are parsed only)"
+# The chroot is entered only in private mount namespaces: nothing of it may be mounted here.
+chroot_root="$(tests/swift/toolchain.sh path)"
+if grep -q " $chroot_root/" /proc/self/mounts; then
+  echo "mounts left under $chroot_root (see findmnt): the toolchain's namespaces leaked" >&2
+  exit 1
+fi
+echo "   no mount left under $chroot_root"
 echo "   (full log: $log; $(($(date +%s) - start)) s in all)"
 if [ "$status" -ne 0 ] || [ -z "$summary" ] || [[ "$summary" =~ ^Executed\ 0\ tests ]]; then
   grep -E "error|XCTAssert|failed" "$log" | head -n 40 >&2 || true
