@@ -24,14 +24,24 @@ fn the_demo_runs_the_whole_day_and_leaves_every_file_behind() {
         "version 5-M",
         "be at the door by 09:10",
         "15-yuan photo fee due",
-        "Admitted · photo no. B006",
+        "Checked in",
         "Wrong room: go to Teaching Building 1, Room 108",
         "Forged or altered pass",
         "This is the CHSI 采集码",
-        "checked in by hand",
-        "Already admitted",
+        "entered by hand",
+        "check-ins merged",
+        "Show the 采集码",
+        "Photo no. 001",
+        "▲ 003 void (glasses)",
+        "not checked in at the door, recorded at the studio",
+        "batch 1 shot: 7 marked photographed",
+        "Photo no. 010",
+        "back after stepping aside",
+        "Already photographed · 001",
+        "· 001 · batch 1”; make-up reminders: 0",
+        "photographed 7/60",
+        "checked in but has not been photographed",
         "0 new records",
-        "was photographed twice: keep A001",
         "Done",
     ] {
         assert!(
@@ -45,11 +55,14 @@ fn the_demo_runs_the_whole_day_and_leaves_every_file_behind() {
         "event/event.key",
         "event/photoday.db",
         "roster.xlsx",
-        "scanner.pdb",
+        "scanner.photoday",
         "phone-a.db",
         "phone-b.db",
-        "phone-a.pdl",
-        "phone-b.pdl",
+        "phone-studio.db",
+        "phone-a.photodaylog",
+        "phone-b.photodaylog",
+        "phone-studio.photodaylog",
+        "student.db",
         "attendance.csv",
         "attendance.xlsx",
         "absentees.csv",
@@ -71,7 +84,10 @@ fn the_demo_runs_the_whole_day_and_leaves_every_file_behind() {
     assert_eq!(csv_header(&out.join("fees.csv"))[0], "college");
     assert_eq!(csv_header(&out.join("absentees.csv"))[0], "student_no");
     let sheets = xlsx_sheets(&out.join("attendance.xlsx"));
-    assert_eq!(sheets, ["attendance", "duplicates"]);
+    assert_eq!(
+        sheets,
+        ["attendance", "arrived not photographed", "duplicates"]
+    );
 
     // The event folder the demo made works with every other command.
     photoday()
@@ -112,7 +128,8 @@ fn the_demo_speaks_chinese_and_never_overwrites_someone_elses_folder() {
         .assert()
         .success()
         .stdout(predicate::str::contains("走错了：请去 一教108"))
-        .stdout(predicate::str::contains("被拍了两次"))
+        .stdout(predicate::str::contains("摄影编号 001"))
+        .stdout(predicate::str::contains("第1批拍完：7人记为已拍"))
         .stdout(
             predicate::str::contains("活动 · ")
                 .not()

@@ -8,17 +8,13 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
-fn scan_json(dir: &Path, db: &Path, station: &str, now: &str, input: String) -> Vec<Value> {
+/// `scan --json` at a station given as `--room 一教104` (one laptop, door and studio, the
+/// photographer checks the 采集码) or as the older `--station 1`.
+fn scan_json(dir: &Path, db: &Path, at: &[&str], now: &str, input: String) -> Vec<Value> {
     let a = photoday()
-        .args([
-            "scan",
-            "--json",
-            "--station",
-            station,
-            "--now",
-            now,
-            "--device-db",
-        ])
+        .args(["scan", "--json", "--no-code-check"])
+        .args(at)
+        .args(["--now", now, "--device-db"])
         .arg(db)
         .arg("--dir")
         .arg(dir)
@@ -56,7 +52,7 @@ fn each_scanned_line_gets_one_json_verdict() {
     ]
     .join("\r\n");
     let db = tmp.path().join("door.db");
-    let lines = scan_json(&dir, &db, "1", "2023-06-03 09:40", input);
+    let lines = scan_json(&dir, &db, &["--room", "一教104"], "2023-06-03 09:40", input);
     let verdicts: Vec<&str> = lines
         .iter()
         .map(|l| l["verdict"].as_str().unwrap())
@@ -64,14 +60,14 @@ fn each_scanned_line_gets_one_json_verdict() {
     assert_eq!(
         verdicts,
         [
-            "admitted",
+            "numbered",
             "wrong_session",
             "not_a_pass",
             "not_a_pass",
             "bad_signature",
             "unknown_key",
-            "admitted",
-            "already_admitted",
+            "numbered",
+            "already_numbered",
         ]
     );
     for l in &lines {
@@ -81,7 +77,7 @@ fn each_scanned_line_gets_one_json_verdict() {
         );
     }
     assert_eq!(lines[0]["student_no"], 2020010001u64);
-    assert_eq!(lines[0]["photo_no"], "1");
+    assert_eq!(lines[0]["photo_no"], "001");
     assert_eq!(lines[0]["batch"], 1);
     assert_eq!(lines[0]["name"], "李明");
     assert_eq!(lines[1]["session"], 2);
@@ -90,20 +86,21 @@ fn each_scanned_line_gets_one_json_verdict() {
     assert_eq!(lines[3]["hint"], "looks_like_collection_code");
     assert_eq!(lines[4]["student_no"], 2020010003u64);
     assert_eq!(lines[6]["via"], "manual");
-    assert_eq!(lines[6]["photo_no"], "2");
-    assert_eq!(lines[7]["photo_no"], "2");
+    assert_eq!(lines[6]["photo_no"], "002");
+    assert_eq!(lines[7]["photo_no"], "002");
 
     // The same database, on the same day: numbering goes on; the first student is already in.
+    // `--station COLLEGE` still works: it guards that college's room.
     let lines = scan_json(
         &dir,
         &db,
-        "信息技术与工程学院",
+        &["--station", "信息技术与工程学院"],
         "2023-06-03 10:05",
         format!("{}\n{}\n", passes[&2020010003], passes[&2020010001]),
     );
-    assert_eq!(lines[0]["verdict"], "admitted");
-    assert_eq!(lines[0]["photo_no"], "3");
-    assert_eq!(lines[1]["verdict"], "already_admitted");
+    assert_eq!(lines[0]["verdict"], "numbered");
+    assert_eq!(lines[0]["photo_no"], "003");
+    assert_eq!(lines[1]["verdict"], "already_numbered");
 }
 
 #[test]
@@ -118,8 +115,9 @@ fn the_door_screen_shows_photo_number_and_batch_and_staff_can_undo_and_override(
     let a = photoday()
         .args([
             "scan",
-            "--station",
-            "1",
+            "--room",
+            "一教104",
+            "--no-code-check",
             "--lane",
             "A",
             "--now",
@@ -135,14 +133,18 @@ fn the_door_screen_shows_photo_number_and_batch_and_staff_can_undo_and_override(
         out.contains("Imported a scanner bundle: 4 students"),
         "{out}"
     );
-    assert!(out.contains("Admitted · photo no. A001"), "{out}");
+    assert!(out.contains("Photo no. A001"), "{out}");
     assert!(out.contains("batch 1"));
-    assert!(out.contains("Batch 1 (1/8)"));
+    assert!(out.contains("Batch 1 · 1/8"), "{out}");
     assert!(out.contains("Undid photo no. A001"));
-    assert!(out.contains("Photographed 0/3"));
+    assert!(out.contains("photographed 0/3"), "{out}");
     assert!(
-        out.contains("photo no. A002"),
+        out.contains("Photo no. A002"),
         "numbers are never reused: {out}"
+    );
+    assert!(
+        !out.contains("A003"),
+        "an override of a student just numbered gives no second number: {out}"
     );
     assert!(!out.contains("\x1b["), "no colour when not a terminal");
     assert!(stderr_of(&a).contains("unknown command /nonsense"));
@@ -153,11 +155,11 @@ fn the_door_screen_shows_photo_number_and_batch_and_staff_can_undo_and_override(
         passes[&2020010003]
     );
     let db = tmp.path().join("early.db");
-    let lines = scan_json(&dir, &db, "1", "2023-06-03 07:00", early);
+    let lines = scan_json(&dir, &db, &["--room", "一教104"], "2023-06-03 07:00", early);
     assert_eq!(lines[0]["verdict"], "outside_window");
     assert_eq!(lines[0]["timing"], "too_early");
     assert_eq!(lines[0]["overridable"], true);
-    assert_eq!(lines[1]["verdict"], "admitted");
+    assert_eq!(lines[1]["verdict"], "numbered");
     assert_eq!(lines[1]["via"], "override");
 }
 
@@ -166,7 +168,7 @@ fn door_logs_merge_into_the_event_folder_once_and_show_in_attendance() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = ready_event(tmp.path());
     let passes = pass_texts(&dir);
-    let bundle = tmp.path().join("door.pdb");
+    let bundle = tmp.path().join("door.photoday");
     photoday()
         .args(["bundle", "scanner", "--out"])
         .arg(&bundle)
@@ -181,20 +183,32 @@ fn door_logs_merge_into_the_event_folder_once_and_show_in_attendance() {
         (&b_db, "B", "2023-06-03 09:36"),
     ] {
         let a = photoday()
-            .args(["scan", "--json", "--station", "1", "--lane", lane])
+            .args([
+                "scan",
+                "--json",
+                "--room",
+                "一教104",
+                "--no-code-check",
+                "--lane",
+                lane,
+            ])
             .args(["--now", now, "--bundle"])
             .arg(&bundle)
             .arg("--device-db")
             .arg(db)
             .arg("--dir")
             .arg(tmp.path().join("not-here"))
-            .write_stdin(format!("{}\n", passes[&2020010001]))
+            .write_stdin(format!("{}\n/close\n", passes[&2020010001]))
             .assert()
             .success();
-        let v: Value = serde_json::from_str(stdout_of(&a).trim()).unwrap();
+        let first = stdout_of(&a).lines().next().unwrap().to_string();
+        let v: Value = serde_json::from_str(&first).unwrap();
         assert_eq!(v["photo_no"], format!("{lane}001"));
     }
-    let (a_log, b_log) = (tmp.path().join("a.pdl"), tmp.path().join("b.pdl"));
+    let (a_log, b_log) = (
+        tmp.path().join("a.photodaylog"),
+        tmp.path().join("b.photodaylog"),
+    );
     for (db, log) in [(&a_db, &a_log), (&b_db, &b_log)] {
         photoday()
             .args(["log", "export", "--device-db"])
@@ -213,7 +227,7 @@ fn door_logs_merge_into_the_event_folder_once_and_show_in_attendance() {
         .arg(&dir)
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 new records"));
+        .stdout(predicate::str::contains("2 new records"));
     photoday()
         .args(["log", "import"])
         .arg(&a_log)
@@ -221,7 +235,7 @@ fn door_logs_merge_into_the_event_folder_once_and_show_in_attendance() {
         .arg(&dir)
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 new records, 1 already here"));
+        .stdout(predicate::str::contains("0 new records, 2 already here"));
     // Phone to phone as well.
     photoday()
         .args(["log", "import"])
@@ -259,7 +273,7 @@ fn door_logs_merge_into_the_event_folder_once_and_show_in_attendance() {
     assert_eq!(rows[1][0], "2020010001");
     assert_eq!((rows[1][3].as_str(), rows[1][6].as_str()), ("A001", "B001"));
 
-    let export = tmp.path().join("all.pdl");
+    let export = tmp.path().join("all.photodaylog");
     photoday()
         .args(["log", "export", "--out"])
         .arg(&export)
@@ -282,7 +296,7 @@ fn a_door_without_a_bundle_or_with_a_wrong_station_or_clock_says_what_to_do() {
     };
     let err = one_line(
         photoday()
-            .args(["scan", "--station", "1", "--device-db"])
+            .args(["scan", "--room", "一教104", "--device-db"])
             .arg(tmp.path().join("x.db"))
             .arg("--dir")
             .arg(tmp.path())
@@ -300,7 +314,15 @@ fn a_door_without_a_bundle_or_with_a_wrong_station_or_clock_says_what_to_do() {
     assert!(err.contains("no session"));
     let err = one_line(
         photoday()
-            .args(["scan", "--station", "1", "--now", "tomorrow", "--dir"])
+            .args(["scan", "--room", "二教101", "--dir"])
+            .arg(&dir)
+            .write_stdin("")
+            .assert(),
+    );
+    assert!(err.contains("一教104、一教108"), "{err}");
+    let err = one_line(
+        photoday()
+            .args(["scan", "--room", "一教104", "--now", "tomorrow", "--dir"])
             .arg(&dir)
             .write_stdin("")
             .assert(),
@@ -308,9 +330,9 @@ fn a_door_without_a_bundle_or_with_a_wrong_station_or_clock_says_what_to_do() {
     assert!(err.contains("2023-06-03 09:40"));
     let err = one_line(
         photoday()
-            .args(["log", "import", "nothing.pdl", "--dir"])
+            .args(["log", "import", "nothing.photodaylog", "--dir"])
             .arg(&dir)
             .assert(),
     );
-    assert!(err.contains("nothing.pdl"));
+    assert!(err.contains("nothing.photodaylog"));
 }

@@ -13,7 +13,7 @@ use photoday_core::keys::EventKey;
 use photoday_core::log::{self, Action, LogFile, Record, Via};
 use photoday_core::pass::{self, PassBody};
 use photoday_core::plan::{self, PlanSettings};
-use photoday_core::scanner::Scanner;
+use photoday_core::scanner::{Role, Scanner};
 use photoday_core::store::Store;
 use photoday_core::synthetic;
 use photoday_core::time::parse_moment;
@@ -89,7 +89,8 @@ fn main() {
     // Scan → durable verdict.
     let mut door = Scanner::open(dir.path().join("door.db")).unwrap();
     door.import_bundle(&with_names).unwrap();
-    door.set_station(1, None).unwrap();
+    door.set_station("1", Role::Both, None).unwrap();
+    door.set_check_code(false).unwrap();
     let students: Vec<u64> = roster.in_session(1).map(|s| s.student_no).collect();
     let texts: Vec<String> = students
         .iter()
@@ -112,11 +113,11 @@ fn main() {
         let t = Instant::now();
         let out = door.scan(text, start + i as i64 * 6_000).unwrap();
         times.push(t.elapsed().as_secs_f64() * 1e3);
-        assert_eq!(out.verdict.name(), "admitted");
+        assert_eq!(out.verdict.name(), "numbered");
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
-        "scan → durable verdict (admitted, synchronous=FULL, {} scans): median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "studio: scan → durable 摄影编号 (numbered, synchronous=FULL, {} scans): median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
         times.len(),
         percentile(&times, 0.5),
         percentile(&times, 0.99),
@@ -129,11 +130,11 @@ fn main() {
             .scan(text, start + 10_000_000 + i as i64 * 6_000)
             .unwrap();
         times.push(t.elapsed().as_secs_f64() * 1e3);
-        assert_eq!(out.verdict.name(), "already_admitted");
+        assert_eq!(out.verdict.name(), "already_numbered");
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     println!(
-        "scan → durable verdict (already admitted, refusal recorded): median {:.3} ms, p99 {:.3} ms",
+        "studio: scan → durable verdict (already numbered, refusal recorded): median {:.3} ms, p99 {:.3} ms",
         percentile(&times, 0.5),
         percentile(&times, 0.99)
     );
@@ -151,13 +152,15 @@ fn main() {
                         seq,
                         at_ms: start + seq as i64 * 10_000,
                         session: (d % 10 + 1) as u8,
-                        action: Action::Admit {
+                        action: Action::Number {
                             student_no: 2020_0000_0000 + d * 10_000 + seq,
                             photo_seq: seq as u32,
                             lane: Some((b'A' + d as u8) as char),
+                            batch: (seq as u32).div_ceil(8),
                             via: Via::Pass,
                             serial: Some(0),
                             reason: None,
+                            door_unseen: false,
                         },
                     })
                     .collect(),

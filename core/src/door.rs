@@ -9,9 +9,10 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::event::{Event, Session};
+use crate::event::Event;
 use crate::log::Via;
 use crate::pass::NotAPassHint;
+use crate::room::{self, RoomTiming};
 use crate::text::Text;
 use crate::time;
 
@@ -61,29 +62,57 @@ pub enum Colour {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
 pub enum Verdict {
-    /// Go in: the photo number and batch.
-    Admitted {
+    /// Door: checked into the room's queue (no number at the door; the studio gives it).
+    CheckedIn {
+        student_no: u64,
+        name: Option<String>,
+        class: Option<String>,
+        via: Via,
+        /// Minutes before their class's planned time, when earlier than the notice's arrive-early
+        /// minutes (the plan never refuses; it informs).
+        early_minutes: Option<u32>,
+    },
+    /// Studio: the 摄影编号 and batch, big and green.
+    Numbered {
         student_no: u64,
         name: Option<String>,
         class: Option<String>,
         photo_no: String,
         batch: u32,
         via: Via,
-        /// Minutes before their class's planned time, when earlier than the notice's arrive-early
-        /// minutes (the plan never refuses; it informs).
-        early_minutes: Option<u32>,
+        /// This phone never saw them at the door; numbered anyway, with a note.
+        door_unseen: bool,
+        /// They were stepped aside earlier and came back: a new number at the end of the queue.
+        renumbered: bool,
     },
-    /// Already in: when, on which device, with which number.
-    AlreadyAdmitted {
+    /// Studio, before numbering: the pass is good; now show the 学信网 采集码 (or skip the check).
+    ShowCollectionCode {
         student_no: u64,
         name: Option<String>,
-        photo_no: String,
+        class: Option<String>,
+    },
+    /// Door: already checked in — when, on which phone.
+    AlreadyCheckedIn {
+        student_no: u64,
+        name: Option<String>,
         at_ms: i64,
         at: String,
         device: String,
         this_device: bool,
     },
-    /// Booked into another session: the right college, room, date and windows.
+    /// Studio: already holds a 摄影编号 — which, when, on which phone, and whether shot already.
+    AlreadyNumbered {
+        student_no: u64,
+        name: Option<String>,
+        photo_no: String,
+        batch: u32,
+        at_ms: i64,
+        at: String,
+        device: String,
+        this_device: bool,
+        photographed: bool,
+    },
+    /// Their session is in another room: the right college, room, date and windows.
     WrongSession {
         student_no: u64,
         name: Option<String>,
@@ -93,14 +122,21 @@ pub enum Verdict {
         date: String,
         windows: String,
     },
-    /// Right session, wrong time; staff may override.
+    /// Their session is in this room but not now: early (wait nearby), late (补拍), or another
+    /// day. Staff may override.
     OutsideWindow {
         student_no: u64,
         name: Option<String>,
         timing: Timing,
         minutes: i64,
+        /// When their time here starts (early) or ended (late), `HH:MM`.
+        at: String,
         date: String,
         windows: String,
+        /// The 补拍 deadline, `YYYY-MM-DD HH:MM`, for the way out when late.
+        makeup_deadline: String,
+        /// The 补拍 place.
+        makeup_place: Text,
     },
     /// A newer pass exists.
     Revoked {
@@ -119,11 +155,14 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The snake_case name (`admitted`, `wrong_session`…), as logs and JSON output use.
+    /// The snake_case name (`checked_in`, `wrong_session`…), as logs and JSON output use.
     pub fn name(&self) -> &'static str {
         match self {
-            Verdict::Admitted { .. } => "admitted",
-            Verdict::AlreadyAdmitted { .. } => "already_admitted",
+            Verdict::CheckedIn { .. } => "checked_in",
+            Verdict::Numbered { .. } => "numbered",
+            Verdict::ShowCollectionCode { .. } => "show_collection_code",
+            Verdict::AlreadyCheckedIn { .. } => "already_checked_in",
+            Verdict::AlreadyNumbered { .. } => "already_numbered",
             Verdict::WrongSession { .. } => "wrong_session",
             Verdict::OutsideWindow { .. } => "outside_window",
             Verdict::Revoked { .. } => "revoked",
@@ -137,8 +176,11 @@ impl Verdict {
     /// The student concerned, when known.
     pub fn student_no(&self) -> Option<u64> {
         match self {
-            Verdict::Admitted { student_no, .. }
-            | Verdict::AlreadyAdmitted { student_no, .. }
+            Verdict::CheckedIn { student_no, .. }
+            | Verdict::Numbered { student_no, .. }
+            | Verdict::ShowCollectionCode { student_no, .. }
+            | Verdict::AlreadyCheckedIn { student_no, .. }
+            | Verdict::AlreadyNumbered { student_no, .. }
             | Verdict::WrongSession { student_no, .. }
             | Verdict::OutsideWindow { student_no, .. }
             | Verdict::Revoked { student_no, .. }
@@ -148,28 +190,37 @@ impl Verdict {
         }
     }
 
-    /// The photo number, when admitted or already admitted.
+    /// The photo number, when numbered now or before.
     pub fn photo_no(&self) -> Option<&str> {
         match self {
-            Verdict::Admitted { photo_no, .. } | Verdict::AlreadyAdmitted { photo_no, .. } => {
+            Verdict::Numbered { photo_no, .. } | Verdict::AlreadyNumbered { photo_no, .. } => {
                 Some(photo_no)
             }
             _ => None,
         }
     }
 
-    /// Whether staff may admit over this verdict with a reason.
+    /// Whether this verdict let the student through (checked in or numbered now).
+    pub fn is_admission(&self) -> bool {
+        matches!(self, Verdict::CheckedIn { .. } | Verdict::Numbered { .. })
+    }
+
+    /// Whether staff may let the student through over this verdict with a reason: the time, the
+    /// roster, or a repeat (the shared-screenshot case: the screen says where the pass was used).
     pub fn overridable(&self) -> bool {
         matches!(
             self,
-            Verdict::OutsideWindow { .. } | Verdict::NotOnRoster { .. }
+            Verdict::OutsideWindow { .. }
+                | Verdict::NotOnRoster { .. }
+                | Verdict::AlreadyCheckedIn { .. }
+                | Verdict::AlreadyNumbered { .. }
         )
     }
 
     /// The colour to show.
     pub fn colour(&self) -> Colour {
         match self {
-            Verdict::Admitted { .. } => Colour::Green,
+            Verdict::CheckedIn { .. } | Verdict::Numbered { .. } => Colour::Green,
             Verdict::Revoked { .. } | Verdict::BadSignature { .. } | Verdict::UnknownKey { .. } => {
                 Colour::Red
             }
@@ -183,61 +234,131 @@ impl Verdict {
             Some(n) if !n.is_empty() => format!("{n} {no}"),
             _ => no.to_string(),
         };
+        let with_class = |zh: &mut String, en: &mut String, class: &Option<String>| {
+            if let Some(c) = class.as_ref().filter(|c| !c.is_empty()) {
+                zh.push_str(&format!("（{c}）"));
+                en.push_str(&format!(" ({c})"));
+            }
+        };
+        let via_note = |zh: &mut String, en: &mut String, via: &Via| match via {
+            Via::Manual => {
+                zh.push_str("；人工登记");
+                en.push_str("; entered by hand");
+            }
+            Via::Override => {
+                zh.push_str("；工作人员放行");
+                en.push_str("; let through by staff override");
+            }
+            Via::Pass => {}
+        };
+        let where_of = |device: &String, this_device: &bool| {
+            if *this_device {
+                ("本机".to_string(), "this phone".to_string())
+            } else {
+                (format!("设备 {device}"), format!("device {device}"))
+            }
+        };
         match self {
-            Verdict::Admitted {
+            Verdict::CheckedIn {
+                student_no,
+                name,
+                class,
+                via,
+                early_minutes,
+            } => {
+                let mut zh = who(student_no, name);
+                let mut en = who(student_no, name);
+                with_class(&mut zh, &mut en, class);
+                zh.push_str("：请排队，分批进入摄影室（编号在摄影室内领取）");
+                en.push_str(": queue here; batches go into the studio, where numbers are given");
+                if let Some(m) = early_minutes {
+                    zh.push_str(&format!("；比本班时间早{m}分钟"));
+                    en.push_str(&format!("; {m} min before their class's time"));
+                }
+                via_note(&mut zh, &mut en, via);
+                (Text::new("已签到", "Checked in"), Text::new(zh, en))
+            }
+            Verdict::Numbered {
                 student_no,
                 name,
                 class,
                 photo_no,
                 batch,
                 via,
-                early_minutes,
+                door_unseen,
+                renumbered,
             } => {
                 let mut zh = format!("{}，第{}批", who(student_no, name), batch);
                 let mut en = format!("{}, batch {}", who(student_no, name), batch);
-                if let Some(c) = class.as_ref().filter(|c| !c.is_empty()) {
-                    zh.push_str(&format!("（{c}）"));
-                    en.push_str(&format!(" ({c})"));
+                with_class(&mut zh, &mut en, class);
+                if *renumbered {
+                    zh.push_str("；回来重新编号（原编号作废）");
+                    en.push_str("; back after stepping aside: new number (the old one is void)");
                 }
-                if let Some(m) = early_minutes {
-                    zh.push_str(&format!("；比本班时间早{m}分钟"));
-                    en.push_str(&format!("; {m} min before their class's time"));
+                if *door_unseen {
+                    zh.push_str("；门口未签到，已在摄影室登记");
+                    en.push_str("; not checked in at the door, recorded at the studio");
                 }
-                match via {
-                    Via::Manual => {
-                        zh.push_str("；人工签到");
-                        en.push_str("; checked in by hand");
-                    }
-                    Via::Override => {
-                        zh.push_str("；工作人员放行");
-                        en.push_str("; admitted by staff override");
-                    }
-                    Via::Pass => {}
-                }
+                via_note(&mut zh, &mut en, via);
                 (
-                    Text::new(format!("通过 · 摄影编号 {photo_no}"), format!("Admitted · photo no. {photo_no}")),
+                    Text::new(format!("摄影编号 {photo_no}"), format!("Photo no. {photo_no}")),
                     Text::new(zh, en),
                 )
             }
-            Verdict::AlreadyAdmitted {
+            Verdict::ShowCollectionCode {
                 student_no,
                 name,
-                photo_no,
+                class,
+            } => {
+                let mut zh = who(student_no, name);
+                let mut en = who(student_no, name);
+                with_class(&mut zh, &mut en, class);
+                zh.push_str("：签到码有效。请扫学生的学信网采集码（只认形状，不保存内容），或点“跳过（摄影师核对）”");
+                en.push_str(": pass valid. Scan the student's CHSI 采集码 (its shape only; nothing is kept), or tap “skip (the photographer checks)”");
+                (
+                    Text::new("请出示采集码", "Show the 采集码"),
+                    Text::new(zh, en),
+                )
+            }
+            Verdict::AlreadyCheckedIn {
+                student_no,
+                name,
                 at,
                 device,
                 this_device,
                 ..
             } => {
-                let (wzh, wen) = if *this_device {
-                    ("本机".to_string(), "this phone".to_string())
+                let (wzh, wen) = where_of(device, this_device);
+                (
+                    Text::new("已签到过", "Already checked in"),
+                    Text::new(
+                        format!("{} 已于 {at} 在{wzh}签到；若是本人且确需再次签到（如截图被他人使用），请核实后放行", who(student_no, name)),
+                        format!("{} checked in at {at} on {wen}; if this is really them (a shared screenshot?), check, then override", who(student_no, name)),
+                    ),
+                )
+            }
+            Verdict::AlreadyNumbered {
+                student_no,
+                name,
+                photo_no,
+                batch,
+                at,
+                device,
+                this_device,
+                photographed,
+                ..
+            } => {
+                let (wzh, wen) = where_of(device, this_device);
+                let (hzh, hen) = if *photographed {
+                    ("已拍过", "Already photographed")
                 } else {
-                    (format!("设备 {device}"), format!("device {device}"))
+                    ("已有摄影编号", "Already numbered")
                 };
                 (
-                    Text::new("已签到过", "Already admitted"),
+                    Text::new(format!("{hzh} · {photo_no}"), format!("{hen} · {photo_no}")),
                     Text::new(
-                        format!("{} 已于 {at} 在{wzh}签到，摄影编号 {photo_no}", who(student_no, name)),
-                        format!("{} was admitted at {at} on {wen} with photo no. {photo_no}", who(student_no, name)),
+                        format!("{} 已于 {at} 在{wzh}领到摄影编号 {photo_no}（第{batch}批）；请按原编号拍摄，或核实后放行", who(student_no, name)),
+                        format!("{} got photo no. {photo_no} (batch {batch}) at {at} on {wen}; shoot them under it, or check, then override", who(student_no, name)),
                     ),
                 )
             }
@@ -261,36 +382,36 @@ impl Verdict {
                 name,
                 timing,
                 minutes,
+                at,
                 date,
                 windows,
+                makeup_deadline,
+                makeup_place,
             } => {
-                let (hzh, hen, dzh, den) = match timing {
+                let who = who(student_no, name);
+                match timing {
                     Timing::TooEarly => (
-                        "来早了",
-                        "Too early",
-                        format!("还有{minutes}分钟才开始"),
-                        format!("{minutes} min before the window opens"),
+                        Text::new(format!("来早了：本场 {at} 开始"), format!("Early: their session here starts {at}")),
+                        Text::new(
+                            format!("{who}：还有{minutes}分钟，请在附近安静等候（{date} {windows}）"),
+                            format!("{who}: {minutes} min to go; wait quietly nearby ({date} {windows})"),
+                        ),
                     ),
                     Timing::TooLate => (
-                        "来晚了",
-                        "Too late",
-                        format!("已结束{minutes}分钟；可放行或请其补拍"),
-                        format!("the window closed {minutes} min ago; override or send to the make-up"),
+                        Text::new(format!("本场已于 {at} 结束"), format!("Their session here ended at {at}")),
+                        Text::new(
+                            format!("{who}：已过{minutes}分钟。请于{makeup_deadline}前到{}补拍；或核实后放行", makeup_place.zh),
+                            format!("{who}: {minutes} min ago. Make-up photo before {makeup_deadline} at {}; or check, then override", makeup_place.en),
+                        ),
                     ),
                     Timing::WrongDay => (
-                        "不是今天",
-                        "Wrong day",
-                        "拍摄日期不是今天".to_string(),
-                        "the session is on another day".to_string(),
+                        Text::new(format!("不是今天：{date}"), format!("Not today: {date}")),
+                        Text::new(
+                            format!("{who}：本场在 {date} {windows}，就在本室；错过请于{makeup_deadline}前补拍"),
+                            format!("{who}: their session is {date} {windows}, in this room; if missed, make-up photo before {makeup_deadline}"),
+                        ),
                     ),
-                };
-                (
-                    Text::new(hzh, hen),
-                    Text::new(
-                        format!("{}：{dzh}。时间：{date} {windows}", who(student_no, name)),
-                        format!("{}: {den}. Session: {date} {windows}", who(student_no, name)),
-                    ),
-                )
+                }
             }
             Verdict::Revoked {
                 student_no,
@@ -350,26 +471,45 @@ impl Verdict {
     }
 }
 
-/// Where `now` falls against a session's windows, with the tolerance; `None` when inside.
-pub fn timing(session: &Session, now: NaiveDateTime, tol: Tolerance) -> Option<(Timing, i64)> {
-    if now.date() != session.date {
-        return Some((Timing::WrongDay, 0));
-    }
-    let early = chrono::Duration::minutes(tol.early_minutes as i64);
-    let late = chrono::Duration::minutes(tol.late_minutes as i64);
-    let mut next_start = None;
-    for w in &session.windows {
-        let (s, e) = (session.date.and_time(w.start), session.date.and_time(w.end));
-        if now >= s - early && now < e + late {
-            return None;
-        }
-        if now < s && next_start.is_none() {
-            next_start = Some(s);
-        }
-    }
-    match next_start {
-        Some(s) => Some((Timing::TooEarly, (s - now).num_minutes())),
-        None => Some((Timing::TooLate, (now - session.end()).num_minutes())),
+/// Judges place and time for a student of `session` scanned at a station guarding `room`:
+/// `None` when it is their time here, else the verdict (another room's directions, or early /
+/// late / another day in this room — never directions to the room they are standing in).
+#[allow(clippy::too_many_arguments)]
+pub fn place_and_time(
+    event: &Event,
+    room: &str,
+    student_no: u64,
+    name: Option<String>,
+    session: u8,
+    now: NaiveDateTime,
+    tol: Tolerance,
+) -> Option<Verdict> {
+    let s = event.session(session)?;
+    let outside = |timing: Timing, minutes: i64, at: String| Verdict::OutsideWindow {
+        student_no,
+        name: name.clone(),
+        timing,
+        minutes,
+        at,
+        date: s.date.to_string(),
+        windows: s.windows_label(),
+        makeup_deadline: time::format_local_minute(event.makeup.deadline),
+        makeup_place: event.makeup.place.clone(),
+    };
+    match room::timing(event, room, session, now, tol) {
+        RoomTiming::OnTime => None,
+        RoomTiming::OtherRoom => Some(wrong_session(event, student_no, name.clone(), session)),
+        RoomTiming::OtherDay => Some(outside(Timing::WrongDay, 0, String::new())),
+        RoomTiming::Early { starts } => Some(outside(
+            Timing::TooEarly,
+            (starts - now).num_minutes().max(1),
+            time::format_hhmm(starts.time()),
+        )),
+        RoomTiming::Late { ended } => Some(outside(
+            Timing::TooLate,
+            (now - ended).num_minutes().max(0),
+            time::format_hhmm(ended.time()),
+        )),
     }
 }
 

@@ -44,31 +44,113 @@ pub enum Via {
     Override,
 }
 
+/// Why the studio stepped a student aside (DESIGN §4): they are numbered again when they return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsideReason {
+    /// No 学信网 采集码 ready on the phone.
+    NoCollectionCode,
+    /// Clothes the notice advises against (blue, green, yellow, skin-coloured, no collar…).
+    Clothes,
+    /// Glasses, hat or earrings still on, or hair over the forehead and ears.
+    Glasses,
+    /// Called with their batch but not there ("did not show").
+    NotPresent,
+    /// Anything else; the note says what.
+    Other,
+}
+
+impl AsideReason {
+    /// Every reason, in the order a screen offers them.
+    pub const ALL: [AsideReason; 5] = [
+        AsideReason::NoCollectionCode,
+        AsideReason::Clothes,
+        AsideReason::Glasses,
+        AsideReason::NotPresent,
+        AsideReason::Other,
+    ];
+
+    /// The words staff read on the button and in reports.
+    pub fn text(self) -> crate::text::Text {
+        let (zh, en) = match self {
+            AsideReason::NoCollectionCode => ("没有采集码", "no 采集码 ready"),
+            AsideReason::Clothes => ("着装不合要求", "clothes not as the notice asks"),
+            AsideReason::Glasses => ("眼镜/饰物/头发", "glasses, accessories or hair"),
+            AsideReason::NotPresent => ("叫号未到", "not there when called"),
+            AsideReason::Other => ("其他原因", "other reason"),
+        };
+        crate::text::Text::new(zh, en)
+    }
+}
+
 /// What a record says happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Action {
-    /// A student was admitted and given a photo number.
-    Admit {
+    /// Door: a student checked into the room's queue. No number is given at the door.
+    CheckIn {
         /// Student number.
         student_no: u64,
-        /// Position in this device's numbering for the session (1, 2, 3…).
-        photo_seq: u32,
-        /// The device's letter when several devices number one session.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        lane: Option<char>,
         /// Pass, manual or override.
         via: Via,
-        /// Pass serial when admitted by pass.
+        /// Pass serial when checked in by pass.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         serial: Option<u16>,
-        /// Why staff admitted by hand or over a refusal.
+        /// Why staff checked in by hand or over a refusal.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
-    /// An earlier admission of this device is cancelled.
+    /// Studio: a student entering the studio was given their 摄影编号 (shooting order).
+    /// Older builds called this `admit`.
+    #[serde(alias = "admit")]
+    Number {
+        /// Student number.
+        student_no: u64,
+        /// Position in this device's numbering for the session (1, 2, 3…); never reused.
+        photo_seq: u32,
+        /// The device's letter when several studio phones number one room and session.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lane: Option<char>,
+        /// The batch (5–8 students) the number went in with; 0 in older records (derived).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        batch: u32,
+        /// Pass, manual or override.
+        via: Via,
+        /// Pass serial when numbered by pass.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        serial: Option<u16>,
+        /// Why staff numbered by hand or over a refusal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        /// This device had not seen the student check in at the door (numbered anyway).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        door_unseen: bool,
+    },
+    /// Studio: a student who cannot be shot now is stepped aside; their number (if any) is void.
+    StepAside {
+        /// Student.
+        student_no: u64,
+        /// The `number` record voided, when they had one on this device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target_seq: Option<u64>,
+        /// Why.
+        reason: AsideReason,
+        /// Staff's words, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Studio: the batch was shot; this student (numbered, not stepped aside) was photographed.
+    Photographed {
+        /// Student.
+        student_no: u64,
+        /// The `number` record the photo was taken under.
+        target_seq: u64,
+        /// The batch closed.
+        batch: u32,
+    },
+    /// An earlier record of this device (check-in, number, step-aside, photographed) is cancelled.
     Undo {
-        /// The admission's sequence number on this device.
+        /// The record's sequence number on this device.
         target_seq: u64,
         /// Its student.
         student_no: u64,
@@ -81,6 +163,10 @@ pub enum Action {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         student_no: Option<u64>,
     },
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// One thing one device did.
@@ -103,23 +189,31 @@ impl Record {
     /// The student the record is about.
     pub fn student_no(&self) -> Option<u64> {
         match &self.action {
-            Action::Admit { student_no, .. } | Action::Undo { student_no, .. } => Some(*student_no),
+            Action::CheckIn { student_no, .. }
+            | Action::Number { student_no, .. }
+            | Action::StepAside { student_no, .. }
+            | Action::Photographed { student_no, .. }
+            | Action::Undo { student_no, .. } => Some(*student_no),
             Action::Refuse { student_no, .. } => *student_no,
         }
     }
 
-    fn kind(&self) -> &'static str {
+    /// The kind as stored in the database's `kind` column.
+    pub fn kind(&self) -> &'static str {
         match self.action {
-            Action::Admit { .. } => "admit",
+            Action::CheckIn { .. } => "check_in",
+            Action::Number { .. } => "number",
+            Action::StepAside { .. } => "step_aside",
+            Action::Photographed { .. } => "photographed",
             Action::Undo { .. } => "undo",
             Action::Refuse { .. } => "refuse",
         }
     }
 
-    /// The photo number of an admission: `12`, or `A012` with a lane letter.
+    /// The photo number of a `number` record: `012`, or `A012` with a lane letter.
     pub fn photo_no(&self) -> Option<String> {
         match &self.action {
-            Action::Admit {
+            Action::Number {
                 photo_seq, lane, ..
             } => Some(photo_no(*lane, *photo_seq)),
             _ => None,
@@ -127,11 +221,11 @@ impl Record {
     }
 }
 
-/// Formats a photo number: plain `12` for a lone device, `A012` with a lane letter.
+/// Formats a photo number as the photographer's list shows it: `012`, or `A012` with a lane letter.
 pub fn photo_no(lane: Option<char>, seq: u32) -> String {
     match lane {
         Some(l) => format!("{l}{seq:03}"),
-        None => seq.to_string(),
+        None => format!("{seq:03}"),
     }
 }
 
@@ -203,6 +297,15 @@ pub fn for_student(tx: &Connection, student_no: u64) -> Result<Vec<Record>> {
     )
 }
 
+/// Records of one device, oldest first.
+pub fn for_device(tx: &Connection, device: &str) -> Result<Vec<Record>> {
+    read_rows(
+        tx,
+        "SELECT body FROM records WHERE device = ?1 ORDER BY seq",
+        params![device],
+    )
+}
+
 /// Records of one device in one session, oldest first.
 pub fn for_device_session(tx: &Connection, device: &str, session: u8) -> Result<Vec<Record>> {
     read_rows(
@@ -212,11 +315,11 @@ pub fn for_device_session(tx: &Connection, device: &str, session: u8) -> Result<
     )
 }
 
-/// The last admission of a device in a session.
-pub fn last_admit(tx: &Connection, device: &str, session: u8) -> Result<Option<Record>> {
+/// The last `number` record of a device in a session (older builds stored the kind `admit`).
+pub fn last_number(tx: &Connection, device: &str, session: u8) -> Result<Option<Record>> {
     Ok(read_rows(
         tx,
-        "SELECT body FROM records WHERE session = ?1 AND device = ?2 AND kind = 'admit'
+        "SELECT body FROM records WHERE session = ?1 AND device = ?2 AND kind IN ('number', 'admit')
          ORDER BY seq DESC LIMIT 1",
         params![session, device],
     )?

@@ -1,12 +1,21 @@
-//! A door device: a staff phone (or the laptop's `photoday scan`) guarding one session.
+//! A staff device guarding one room: a door phone, the studio phone, or one phone doing both.
 //!
 //! This is the inner struct the app's `ScannerApp` forwards to. It holds the imported scanner
-//! bundle, the chosen station, and the device's log. Every verdict that admits is committed to disk
-//! (`synchronous=FULL`) inside the same transaction that picks the photo number, before the
-//! verdict is returned: what a screen showed green survives a killed app or a flat battery, and no
-//! photo number is ever handed out twice.
+//! bundle, the station (room and role) and the device's log. The notice's day has two steps and
+//! the device follows it (DESIGN §4): door phones check students into the room's queue and give no
+//! numbers; the studio phone gives each student their 摄影编号 as they enter the studio, in
+//! shooting order, one dense sequence per room and session, in batches of the event's size —
+//! after seeing their 学信网 采集码 (its shape only). A student who cannot be shot now is stepped
+//! aside: the number is voided, never reused, and they are numbered again when they return.
+//! Closing a batch marks its students photographed, which is what the 补拍 list is built on.
+//!
+//! The session follows the clock (`room`), so a room that changes college is one station all day.
+//! Every record is committed (`synchronous=FULL`) inside the transaction that picks its number,
+//! before the verdict is returned: what a screen showed green survives a killed app, and no
+//! number is handed out twice. Numbering continues across a purge.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use crate::attendance::{self, Attendance, Ledger, SessionAttendance};
 use crate::bundle::{self, BundleContent, BundleKind};
@@ -14,31 +23,97 @@ use crate::door::{self, Colour, Tolerance, Verdict};
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::keys::KeyRing;
-use crate::log::{self, Action, LogFile, QrAssembler, QrProgress, Record, Via};
-use crate::pass::{self, PassCheck, Revocations};
+use crate::log::{self, Action, AsideReason, LogFile, QrAssembler, QrProgress, Record, Via};
+use crate::pass::{self, NotAPassHint, PassCheck, Revocations};
+use crate::room;
 use crate::roster::Roster;
+use crate::shot::ShotNumber;
 use crate::store::{self, Store};
 use crate::text::Text;
 use crate::time::{self, UnixMillis};
 
 /// The same text scanned again within this many milliseconds is the same scan.
 pub const REPEAT_WINDOW_MS: i64 = 5_000;
-/// An admission can be undone on the device that made it for this long.
+/// A check-in, number or step-aside can be undone on the device that made it for this long.
 pub const UNDO_WINDOW_MS: i64 = 5 * 60_000;
 
 const META_DEVICE: &str = "device_id";
 const META_STATION: &str = "station";
 const META_EXPORTED: &str = "exported_through_seq";
 const META_TOLERANCE: &str = "tolerance";
+/// Highest photo number used per session: survives a purge, so a reused phone never repeats one.
+const META_PHOTO_FLOOR: &str = "photo_floor";
+/// Highest closed batch per session: survives a purge with the numbers.
+const META_BATCH_CLOSED: &str = "batch_closed";
 const BLOB_BUNDLE: &str = "scanner_bundle";
 
-/// The session a device guards, and its letter when several devices number one session.
+/// What a device does at its room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// At the room door: checks students into the queue; gives no numbers. Any number of these.
+    Door,
+    /// At the studio door: gives each student their 摄影编号 as they enter. One per room.
+    Studio,
+    /// Both, for a small room with one phone (the default).
+    Both,
+}
+
+impl Role {
+    /// Whether this role gives 摄影编号.
+    pub fn numbers(self) -> bool {
+        !matches!(self, Role::Door)
+    }
+
+    /// `door`, `studio`, `both`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Door => "door",
+            Role::Studio => "studio",
+            Role::Both => "both",
+        }
+    }
+
+    /// The role by its name.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "door" | "门口" => Some(Role::Door),
+            "studio" | "摄影室" => Some(Role::Studio),
+            "both" | "门口+摄影室" => Some(Role::Both),
+            _ => None,
+        }
+    }
+}
+
+/// The room a device guards, its role, and its letter when several studio phones share a room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Station {
-    /// 1-based session.
-    pub session: u8,
-    /// Photo-number prefix (`A`, `B`…) when more than one device admits in this session.
+    /// The room's key (its Chinese name without spaces, `一教209`).
+    pub room: String,
+    /// Door, studio or both.
+    pub role: Role,
+    /// Photo-number prefix (`A`, `B`…) when more than one studio phone numbers in this room.
     pub lane: Option<char>,
+    /// Whether the studio asks to see the 采集码 before numbering (staff may switch it off when
+    /// the 新华社 photographer checks it instead).
+    pub check_code: bool,
+}
+
+/// A station as builds before rooms stored it: one session, lane letter.
+#[derive(Deserialize)]
+struct LegacyStation {
+    session: u8,
+    lane: Option<char>,
+}
+
+/// What setting up a station did, with a warning when another phone already numbers here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StationSetup {
+    /// The station as stored.
+    pub station: Station,
+    /// Set when another studio phone this device knows of numbers in this room with the same
+    /// prefix: their numbers would clash.
+    pub warning: Option<Text>,
 }
 
 /// What a screen shows after a scan.
@@ -54,15 +129,29 @@ pub struct ScanOutcome {
     pub detail: Text,
     /// True when this was the same text again within a few seconds: nothing new was recorded.
     pub repeat: bool,
-    /// Whether staff may admit over it with a reason.
+    /// Whether staff may let the student through over it with a reason.
     pub overridable: bool,
     /// Set when the device clock looks wrong.
     pub clock_warning: Option<Text>,
-    /// The record this scan wrote, if any (the admission's sequence number, for undo).
+    /// The record this scan wrote when it checked in or numbered (for undo).
     pub record_seq: Option<u64>,
+    /// When the student holds a number: the small QR text their app scans to keep it.
+    pub number_qr: Option<String>,
 }
 
-/// One line of the batch being called in.
+/// Where a numbered student stands in the studio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberStatus {
+    /// Numbered, waiting to be shot.
+    Waiting,
+    /// Stepped aside: the number is void (shown struck out on the photographer's list).
+    Voided,
+    /// Their batch closed: photographed.
+    Photographed,
+}
+
+/// One line of a batch or of the photographer's list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchMember {
     /// Photo number.
@@ -71,27 +160,78 @@ pub struct BatchMember {
     pub student_no: u64,
     /// Name if the bundle has names.
     pub name: Option<String>,
+    /// The batch.
+    pub batch: u32,
+    /// Waiting, voided or photographed.
+    pub status: NumberStatus,
+    /// Why it was voided.
+    pub aside: Option<AsideReason>,
 }
 
-/// The batch being called into the studio.
+/// The batch being called into the studio: the oldest one not closed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Batch {
+    /// Session.
+    pub session: u8,
     /// Batch number (1, 2, 3…).
     pub number: u32,
     /// The event's batch size.
     pub size: u32,
-    /// Members in photo-number order.
+    /// Members in photo-number order, voided ones included.
     pub members: Vec<BatchMember>,
+}
+
+impl Batch {
+    /// Members not voided.
+    pub fn standing(&self) -> usize {
+        self.members
+            .iter()
+            .filter(|m| m.status != NumberStatus::Voided)
+            .count()
+    }
+
+    /// "第5批 · 6/8" — the batch and how full it is.
+    pub fn label(&self) -> Text {
+        let n = self.standing();
+        Text::new(
+            format!("第{}批 · {}/{}", self.number, n, self.size),
+            format!("Batch {} · {}/{}", self.number, n, self.size),
+        )
+    }
+}
+
+/// What closing a batch did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchClosed {
+    /// The batch.
+    pub batch: Batch,
+    /// How many were marked photographed.
+    pub photographed: u32,
 }
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UndoOutcome {
-    /// The cancelled photo number (it is not reused).
-    pub photo_no: String,
-    /// The student, who can now be admitted again.
+    /// The cancelled photo number (it is not reused), when a number was undone.
+    pub photo_no: Option<String>,
+    /// What was undone: `check_in`, `number` or `step_aside`.
+    pub undone: String,
+    /// The student, who can now be checked in or numbered again.
     pub student_no: u64,
     /// The undo record's sequence number.
+    pub record_seq: u64,
+}
+
+/// What a step-aside did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepAsideOutcome {
+    /// The student.
+    pub student_no: u64,
+    /// The voided number, if they had one on this device.
+    pub photo_no: Option<String>,
+    /// Why.
+    pub reason: AsideReason,
+    /// The record's sequence number.
     pub record_seq: u64,
 }
 
@@ -104,6 +244,8 @@ pub struct ImportSummary {
     pub known: u32,
     /// Devices the log covers.
     pub devices: Vec<String>,
+    /// Conflicts the merged records now show (a number held by two students): say them loudly.
+    pub warnings: Vec<Text>,
 }
 
 /// What a bundle import did.
@@ -130,7 +272,26 @@ struct Loaded {
     roster: Roster,
 }
 
-/// A door device over its own database.
+/// Who is being judged, and how they came.
+#[derive(Debug, Clone)]
+struct Subject {
+    student_no: u64,
+    /// The session their pass names (or the roster's, typed by number).
+    session: Option<u8>,
+    via: Via,
+    serial: Option<u16>,
+    /// Staff's words for a typed check-in.
+    note: Option<String>,
+}
+
+/// A studio student whose pass was good, waiting for their 采集码 to be shown.
+#[derive(Debug, Clone)]
+struct Pending {
+    subject: Subject,
+    override_reason: Option<String>,
+}
+
+/// A staff device over its own database.
 pub struct Scanner {
     store: Store,
     device: String,
@@ -138,6 +299,7 @@ pub struct Scanner {
     station: Option<Station>,
     tolerance: Tolerance,
     last: Option<(String, UnixMillis, ScanOutcome)>,
+    pending: Option<Pending>,
     qr_in: QrAssembler,
     /// This device's last record in the latest export, until the user confirms it was saved.
     pending_export: Option<u64>,
@@ -147,6 +309,35 @@ fn new_device_id() -> String {
     let mut b = [0u8; 6];
     getrandom::fill(&mut b).expect("the OS gives random bytes");
     b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn read_station(json: &str, event: Option<&Event>) -> Option<Station> {
+    if let Ok(st) = serde_json::from_str::<Station>(json) {
+        return Some(st);
+    }
+    let old = serde_json::from_str::<LegacyStation>(json).ok()?;
+    let s = event?.session(old.session)?;
+    Some(Station {
+        room: room::key(&s.room.zh),
+        role: Role::Both,
+        lane: old.lane,
+        check_code: false,
+    })
+}
+
+type Floors = BTreeMap<u8, u32>;
+
+fn floors(tx: &rusqlite::Connection, key: &str) -> Result<Floors> {
+    Ok(store::get_meta(tx, key)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
+}
+
+fn set_floor(tx: &rusqlite::Connection, key: &str, session: u8, value: u32) -> Result<()> {
+    let mut f = floors(tx, key)?;
+    let e = f.entry(session).or_insert(0);
+    *e = (*e).max(value);
+    store::set_meta(tx, key, &serde_json::to_string(&f).expect("serialises"))
 }
 
 impl Scanner {
@@ -166,15 +357,13 @@ impl Scanner {
                     d
                 }
             };
-            let station = store::get_meta(tx, META_STATION)?
-                .and_then(|s| serde_json::from_str::<Station>(&s).ok());
             let tolerance = store::get_meta(tx, META_TOLERANCE)?
                 .and_then(|s| serde_json::from_str::<Tolerance>(&s).ok())
                 .unwrap_or_default();
             Ok((
                 device,
                 store::get_blob(tx, BLOB_BUNDLE)?,
-                station,
+                store::get_meta(tx, META_STATION)?,
                 tolerance,
             ))
         })?;
@@ -182,6 +371,8 @@ impl Scanner {
             Some(bytes) => Some(Self::load(&bundle::open(&bytes, None)?)),
             None => None,
         };
+        let station =
+            station.and_then(|s| read_station(&s, loaded.as_ref().map(|l| &l.content.event)));
         Ok(Scanner {
             store,
             device,
@@ -189,6 +380,7 @@ impl Scanner {
             station,
             tolerance,
             last: None,
+            pending: None,
             qr_in: QrAssembler::new(),
             pending_export: None,
         })
@@ -224,13 +416,26 @@ impl Scanner {
     }
 
     /// The chosen station.
-    pub fn station(&self) -> Option<Station> {
-        self.station
+    pub fn station(&self) -> Option<&Station> {
+        self.station.as_ref()
     }
 
     /// The time tolerance around windows.
     pub fn tolerance(&self) -> Tolerance {
         self.tolerance
+    }
+
+    /// The session the station's room is running at `now` (it follows the clock through
+    /// hand-overs); `None` before a station is set or when the room has no session that day.
+    pub fn session_now(&self, now: UnixMillis) -> Option<u8> {
+        let (l, st) = self.ready().ok()?;
+        let event = &l.content.event;
+        room::current_session(
+            event,
+            &st.room,
+            time::to_local(event.utc_offset, now),
+            self.tolerance,
+        )
     }
 
     /// Imports a scanner bundle; a newer bundle of the same event replaces the old one and keeps
@@ -241,8 +446,8 @@ impl Scanner {
         let replaced = current.is_some();
         self.store
             .write(|tx| store::set_blob(tx, BLOB_BUNDLE, bytes))?;
-        if let Some(st) = self.station {
-            if content.event.session(st.session).is_none() {
+        if let Some(st) = &self.station {
+            if room::sessions_in(&content.event, &st.room).is_empty() {
                 self.station = None;
                 self.store.write(|tx| {
                     tx.execute("DELETE FROM meta WHERE key = ?1", [META_STATION])?;
@@ -260,19 +465,28 @@ impl Scanner {
         };
         self.loaded = Some(Self::load(&content));
         self.last = None;
+        self.pending = None;
         Ok(summary)
     }
 
-    /// Chooses the session this device guards and its photo-number letter (`A`–`Z`) when it
-    /// shares the session with other devices. Touches the disk.
-    pub fn set_station(&mut self, session: u8, lane: Option<char>) -> Result<Station> {
+    /// Sets up the station: the room this device guards (its name, or a session number as a
+    /// shortcut), its role, and its photo-number letter (`A`–`Z`) when more than one studio phone
+    /// numbers in the room. A studio phone is warned when another phone it knows of already
+    /// numbers here under the same prefix. Touches the disk.
+    pub fn set_station(
+        &mut self,
+        room_name: &str,
+        role: Role,
+        lane: Option<char>,
+    ) -> Result<StationSetup> {
         let event = self.loaded()?.content.event.clone();
-        if event.session(session).is_none() {
+        let Some(room) = room::find(&event, room_name) else {
             return Err(Error::Invalid(format!(
-                "session {session} does not exist; the event has sessions 1–{}",
-                event.sessions.len()
+                "no room `{}` in this event; its rooms are {}",
+                room_name.trim(),
+                room::rooms(&event).join("、")
             )));
-        }
+        };
         let lane = lane.map(|c| c.to_ascii_uppercase());
         if let Some(c) = lane {
             if !c.is_ascii_uppercase() {
@@ -281,7 +495,57 @@ impl Scanner {
                 )));
             }
         }
-        let st = Station { session, lane };
+        let check_code = match &self.station {
+            Some(old) if old.role == role => old.check_code,
+            _ => role.numbers(),
+        };
+        let st = Station {
+            room,
+            role,
+            lane,
+            check_code,
+        };
+        let device = self.device.clone();
+        let sessions = room::sessions_in(&event, &st.room);
+        let warning = self.store.write(|tx| {
+            store::set_meta(
+                tx,
+                META_STATION,
+                &serde_json::to_string(&st).expect("serialises"),
+            )?;
+            if !role.numbers() {
+                return Ok(None);
+            }
+            let others: std::collections::BTreeSet<String> = log::all(tx)?
+                .into_iter()
+                .filter(|r| r.device != device && sessions.contains(&r.session))
+                .filter(|r| matches!(r.action, Action::Number { lane: l, .. } if l == lane))
+                .map(|r| r.device)
+                .collect();
+            Ok((!others.is_empty()).then(|| {
+                let list = others.into_iter().collect::<Vec<_>>().join("、");
+                let prefix = lane.map(String::from).unwrap_or_else(|| "无".into());
+                let prefix_en = lane.map(String::from).unwrap_or_else(|| "none".into());
+                Text::new(
+                    format!("另一台手机（设备 {list}）已在本室用同一前缀（{prefix}）编号：两台摄影室手机的编号会重复。请给本机设不同的前缀（如 B）"),
+                    format!("Another phone (device {list}) already numbers in this room with the same prefix ({prefix_en}): the numbers would clash. Give this phone its own letter (e.g. B)"),
+                )
+            }))
+        })?;
+        self.station = Some(st.clone());
+        self.last = None;
+        self.pending = None;
+        Ok(StationSetup {
+            station: st,
+            warning,
+        })
+    }
+
+    /// Switches the studio's 采集码 check on or off (off when the 新华社 photographer checks the
+    /// code instead). Touches the disk.
+    pub fn set_check_code(&mut self, on: bool) -> Result<Station> {
+        let mut st = self.ready()?.1.clone();
+        st.check_code = on;
         self.store.write(|tx| {
             store::set_meta(
                 tx,
@@ -289,12 +553,15 @@ impl Scanner {
                 &serde_json::to_string(&st).expect("serialises"),
             )
         })?;
-        self.station = Some(st);
-        self.last = None;
+        self.station = Some(st.clone());
+        if !on {
+            self.pending = None;
+        }
         Ok(st)
     }
 
-    /// Sets how early and late around windows scans still admit. Touches the disk.
+    /// Sets how early and late around windows scans still let students in (never into another
+    /// college's time in the same room). Touches the disk.
     pub fn set_tolerance(&mut self, tolerance: Tolerance) -> Result<()> {
         self.store.write(|tx| {
             store::set_meta(
@@ -316,24 +583,38 @@ impl Scanner {
         })
     }
 
-    fn ready(&self) -> Result<(&Loaded, Station)> {
+    fn ready(&self) -> Result<(&Loaded, &Station)> {
         let l = self.loaded()?;
-        let st = self.station.ok_or_else(|| {
-            Error::NotReady("choose the session this device guards first (选择考场)".into())
+        let st = self.station.as_ref().ok_or_else(|| {
+            Error::NotReady("choose the room this device guards first (选择考场)".into())
         })?;
         Ok((l, st))
     }
 
-    /// Judges a scanned text and, if admitted, records the admission durably before returning.
-    /// The same text again within 5 seconds of its last sighting returns the first outcome with
-    /// `repeat` set and records nothing (a pass held up to the camera stays one scan). Touches
-    /// the disk.
+    /// The session records at `now` are filed under: the room's current session, else its first.
+    fn record_session(&self, now: UnixMillis) -> Result<u8> {
+        let (l, st) = self.ready()?;
+        Ok(self
+            .session_now(now)
+            .or_else(|| {
+                room::sessions_in(&l.content.event, &st.room)
+                    .first()
+                    .copied()
+            })
+            .unwrap_or(1))
+    }
+
+    /// Judges a scanned text and, if it checks in or numbers, records that durably before
+    /// returning. At the studio a good pass first asks for the 采集码; scanning the 采集码 then
+    /// numbers the student (its content is never stored). The same text again within 5 seconds
+    /// of its last sighting returns the first outcome with `repeat` set and records nothing.
+    /// Touches the disk.
     pub fn scan(&mut self, text: &str, now: UnixMillis) -> Result<ScanOutcome> {
         let key = text.trim().to_string();
         if let Some((t, at, out)) = &mut self.last {
             if *t == key && now >= *at && now - *at < REPEAT_WINDOW_MS {
                 // The window slides with each sighting: a pass held in front of the camera for
-                // a minute is still the same scan, not an "already admitted" in amber.
+                // a minute is still the same scan, not an "already checked in" in amber.
                 *at = now;
                 let mut out = out.clone();
                 out.repeat = true;
@@ -349,11 +630,15 @@ impl Scanner {
                 serial,
                 ..
             } => self.judge(
-                student_no,
-                Some(session_index),
-                Via::Pass,
-                Some(serial),
+                Subject {
+                    student_no,
+                    session: Some(session_index),
+                    via: Via::Pass,
+                    serial: Some(serial),
+                    note: None,
+                },
                 None,
+                false,
                 now,
             )?,
             PassCheck::Revoked {
@@ -373,14 +658,21 @@ impl Scanner {
                 claimed_student_no, ..
             } => self.refuse(Verdict::BadSignature { claimed_student_no }, now)?,
             PassCheck::UnknownKey { key_id } => self.refuse(Verdict::UnknownKey { key_id }, now)?,
+            PassCheck::NotAPass {
+                hint: NotAPassHint::LooksLikeCollectionCode,
+            } if self.pending.is_some() => {
+                let p = self.pending.take().expect("checked");
+                self.judge(p.subject, p.override_reason, true, now)?
+            }
             PassCheck::NotAPass { hint } => self.refuse(Verdict::NotAPass { hint }, now)?,
         };
         self.last = Some((key, now, out.clone()));
         Ok(out)
     }
 
-    /// Admits over an `outside_window` or `not_on_roster` verdict for this pass, with the staff's
-    /// reason. Any other verdict is returned unchanged (a forged pass cannot be overridden).
+    /// Lets a student through over an overridable verdict for this pass (outside their time,
+    /// not on the roster, already checked in or numbered), with the staff's reason. Any other
+    /// verdict is returned unchanged (a forged pass cannot be overridden). Touches the disk.
     pub fn override_pass(
         &mut self,
         text: &str,
@@ -388,6 +680,12 @@ impl Scanner {
         now: UnixMillis,
     ) -> Result<ScanOutcome> {
         let reason = non_empty_reason(reason)?;
+        // An override re-judges only what was refused: a student just let through stays as they
+        // are (no second number from a stray tap).
+        if let Some(out) = self.last_if_not_overridable(text.trim()) {
+            return Ok(out);
+        }
+        self.last = None;
         let (l, _) = self.ready()?;
         match pass::verify(text, &l.content.event.id, &l.keys, &l.revocations) {
             PassCheck::Valid {
@@ -395,26 +693,24 @@ impl Scanner {
                 session_index,
                 serial,
                 ..
-            } => {
-                self.last = None;
-                self.judge(
+            } => self.judge(
+                Subject {
                     student_no,
-                    Some(session_index),
-                    Via::Pass,
-                    Some(serial),
-                    Some(reason),
-                    now,
-                )
-            }
-            _ => {
-                self.last = None;
-                self.scan(text, now)
-            }
+                    session: Some(session_index),
+                    via: Via::Pass,
+                    serial: Some(serial),
+                    note: None,
+                },
+                Some(reason),
+                false,
+                now,
+            ),
+            _ => self.scan(text, now),
         }
     }
 
-    /// Checks in a student by number (no phone, no printout). With `override_reason`, admits over
-    /// `outside_window` / `not_on_roster`. Touches the disk.
+    /// Checks in (door) or numbers (studio) a student by number: no phone, no printout. With
+    /// `override_reason`, lets them through over an overridable verdict. Touches the disk.
     pub fn check_in_by_number(
         &mut self,
         student_no: u64,
@@ -422,210 +718,420 @@ impl Scanner {
         override_reason: Option<&str>,
         now: UnixMillis,
     ) -> Result<ScanOutcome> {
-        let (l, st) = self.ready()?;
+        let (l, _) = self.ready()?;
         if student_no == 0 || student_no > crate::roster::MAX_STUDENT_NO {
             return Err(Error::Invalid(format!(
                 "{student_no} is not a student number (1–14 digits)"
             )));
         }
-        let session = l
-            .roster
-            .get(student_no)
-            .map(|s| s.session)
-            .unwrap_or(st.session);
+        let session = l.roster.get(student_no).map(|s| s.session);
         let over = override_reason.map(non_empty_reason).transpose()?;
+        let key = format!("#{student_no}");
+        if over.is_some() {
+            if let Some(out) = self.last_if_not_overridable(&key) {
+                return Ok(out);
+            }
+        }
         self.last = None;
-        let reason = reason
+        let note = reason
             .map(|r| r.trim().to_string())
             .filter(|r| !r.is_empty());
-        self.judge_with(
-            student_no,
-            Some(session),
-            Via::Manual,
-            None,
+        let out = self.judge(
+            Subject {
+                student_no,
+                session,
+                via: Via::Manual,
+                serial: None,
+                note,
+            },
             over,
-            reason,
+            false,
             now,
-        )
+        )?;
+        self.last = Some((key, now, out.clone()));
+        Ok(out)
     }
 
+    /// The last outcome for this text or typed number when it was not overridable (already let
+    /// through, or refused for good), shown again instead of being re-judged.
+    fn last_if_not_overridable(&self, key: &str) -> Option<ScanOutcome> {
+        match &self.last {
+            Some((k, _, out)) if k == key && !out.overridable => {
+                let mut out = out.clone();
+                out.repeat = true;
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+
+    /// Numbers the studio student waiting on the 采集码 check without it (the 新华社 photographer
+    /// checks the code instead). Touches the disk.
+    pub fn skip_code_check(&mut self, now: UnixMillis) -> Result<ScanOutcome> {
+        let p = self.pending.take().ok_or_else(|| {
+            Error::NotReady("no student is waiting for the 采集码 check; scan a pass first".into())
+        })?;
+        self.last = None;
+        self.judge(p.subject, p.override_reason, true, now)
+    }
+
+    /// The student waiting for the 采集码 check, if any.
+    pub fn waiting_for_code(&self) -> Option<u64> {
+        self.pending.as_ref().map(|p| p.subject.student_no)
+    }
+
+    /// The verdict for a subject: place and time against the station's room, the roster, what
+    /// this device already knows of the student, then a check-in or a number, durably.
     fn judge(
         &mut self,
-        student_no: u64,
-        session: Option<u8>,
-        via: Via,
-        serial: Option<u16>,
+        subject: Subject,
         override_reason: Option<String>,
-        now: UnixMillis,
-    ) -> Result<ScanOutcome> {
-        self.judge_with(student_no, session, via, serial, override_reason, None, now)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn judge_with(
-        &mut self,
-        student_no: u64,
-        session: Option<u8>,
-        via: Via,
-        serial: Option<u16>,
-        override_reason: Option<String>,
-        note: Option<String>,
+        code_seen: bool,
         now: UnixMillis,
     ) -> Result<ScanOutcome> {
         let (l, st) = self.ready()?;
+        let st = st.clone();
         let event = &l.content.event;
         let now_local = time::to_local(event.utc_offset, now);
-        let student = l.roster.get(student_no);
+        let no = subject.student_no;
+        let student = l.roster.get(no);
         let name = student.map(|s| s.name.clone()).filter(|n| !n.is_empty());
         let class = student.map(|s| s.class.clone()).filter(|c| !c.is_empty());
-        let has_roster = !l.roster.is_empty();
-        let on_roster = student.is_some();
-        let session = session.unwrap_or(st.session);
-        let tolerance = self.tolerance;
-        let device = self.device.clone();
+        let off_roster = !l.roster.is_empty() && student.is_none();
+        let here = self.record_session(now)?;
+        let session = subject
+            .session
+            .or(student.map(|s| s.session))
+            .unwrap_or(here);
+        let clock = door::clock_warning(event, now_local);
+        let offset = event.utc_offset;
+        let batch_size = event.batch_size;
+        let event_id = event.id.clone();
+        let arrive_early = event.arrive_early_minutes as i64;
         let plan_time = l
             .content
             .plan
             .as_ref()
-            .and_then(|p| p.entry_for(session, student_no))
+            .and_then(|p| p.entry_for(session, no))
             .map(|e| e.start);
-        let batch_size = event.batch_size;
-        let arrive_early = event.arrive_early_minutes as i64;
-        let session_info = event.session(st.session).cloned();
-        let wrong = (session != st.session)
-            .then(|| door::wrong_session(event, student_no, name.clone(), session));
-        let clock = door::clock_warning(event, now_local);
-        let offset = event.utc_offset;
+        let place = door::place_and_time(
+            event,
+            &st.room,
+            no,
+            name.clone(),
+            session,
+            now_local,
+            self.tolerance,
+        );
+        let place_refused = place.is_some();
+        // Directions to another room are never overridden: the student walks there.
+        let refusal = match place {
+            Some(v @ Verdict::WrongSession { .. }) => Some(v),
+            Some(v) if override_reason.is_none() => Some(v),
+            _ if off_roster && override_reason.is_none() => {
+                Some(Verdict::NotOnRoster { student_no: no })
+            }
+            _ => None,
+        };
+        if let Some(v) = refusal {
+            return self.refuse(v, now);
+        }
+        let overridden = override_reason.is_some() && (place_refused || off_roster);
+        let session = if room::holds(event, &st.room, session) {
+            session
+        } else {
+            here
+        };
+        let via = if overridden {
+            Via::Override
+        } else {
+            subject.via
+        };
+        let reason = override_reason.clone().or(subject.note.clone());
+        let device = self.device.clone();
+        let at = |ms: i64| time::format_hhmm(time::to_local(offset, ms).time());
 
-        let (verdict, seq) = self.store.write(|tx| {
-            if let Some(v) = wrong {
-                let seq = next_seq(tx, &device)?;
-                log::insert(tx, &refusal(&device, seq, now, st.session, &v))?;
-                return Ok((v, Some(seq)));
-            }
-            let ledger = Ledger::from_records(&log::for_student(tx, student_no)?);
-            if let Some(prev) = ledger.of_student(student_no).first() {
-                let v = door::Verdict::AlreadyAdmitted {
-                    student_no,
+        // What this device knows of the student (its own records and every log merged).
+        let ledger = self
+            .store
+            .read(|tx| Ok(Ledger::from_records(&log::for_student(tx, no)?)))?;
+        if override_reason.is_none() {
+            if let Some(a) = ledger.of_student(no).first() {
+                let v = Verdict::AlreadyNumbered {
+                    student_no: no,
                     name: name.clone(),
-                    photo_no: prev.photo_no.clone(),
-                    at_ms: prev.at_ms,
-                    at: time::format_hhmm(time::to_local(offset, prev.at_ms).time()),
-                    device: prev.device.clone(),
-                    this_device: prev.device == device,
+                    photo_no: a.photo_no.clone(),
+                    batch: a.batch,
+                    at_ms: a.at_ms,
+                    at: at(a.at_ms),
+                    device: a.device.clone(),
+                    this_device: a.device == device,
+                    photographed: ledger.photographed(no),
                 };
-                let seq = next_seq(tx, &device)?;
-                log::insert(tx, &refusal(&device, seq, now, st.session, &v))?;
-                return Ok((v, Some(seq)));
+                let qr = ShotNumber {
+                    event_id,
+                    session: a.session,
+                    student_no: no,
+                    photo_no: a.photo_no.clone(),
+                    batch: a.batch,
+                }
+                .to_text();
+                let mut out = self.refuse(v, now)?;
+                out.number_qr = Some(qr);
+                return Ok(out);
             }
-            let mut refusal_verdict = None;
-            if has_roster && !on_roster {
-                refusal_verdict = Some(Verdict::NotOnRoster { student_no });
-            } else if let Some(s) = &session_info {
-                if let Some((timing, minutes)) = door::timing(s, now_local, tolerance) {
-                    refusal_verdict = Some(Verdict::OutsideWindow {
-                        student_no,
+            if st.role == Role::Door {
+                if let Some(c) = ledger.check_in(no) {
+                    let v = Verdict::AlreadyCheckedIn {
+                        student_no: no,
                         name: name.clone(),
-                        timing,
-                        minutes,
-                        date: s.date.to_string(),
-                        windows: s.windows_label(),
-                    });
+                        at_ms: c.at_ms,
+                        at: at(c.at_ms),
+                        device: c.device.clone(),
+                        this_device: c.device == device,
+                    };
+                    return self.refuse(v, now);
                 }
             }
-            let (via, reason) = match (refusal_verdict, &override_reason) {
-                (Some(v), None) => {
-                    let seq = next_seq(tx, &device)?;
-                    log::insert(tx, &refusal(&device, seq, now, st.session, &v))?;
-                    return Ok((v, Some(seq)));
-                }
-                (Some(_), Some(r)) => (Via::Override, Some(r.clone())),
-                (None, _) => (via, note.clone().or(override_reason.clone())),
-            };
-            let photo_seq = match log::last_admit(tx, &device, st.session)? {
-                Some(Record {
-                    action: Action::Admit { photo_seq, .. },
-                    ..
-                }) => photo_seq + 1,
-                _ => 1,
-            };
-            let seq = next_seq(tx, &device)?;
-            let rec = Record {
-                device: device.clone(),
-                seq,
-                at_ms: now,
-                session: st.session,
-                action: Action::Admit {
-                    student_no,
-                    photo_seq,
-                    lane: st.lane,
-                    via,
-                    serial,
-                    reason,
+        }
+        if st.role.numbers() && st.check_code && !code_seen {
+            self.pending = Some(Pending {
+                subject: subject.clone(),
+                override_reason,
+            });
+            return Ok(outcome(
+                Verdict::ShowCollectionCode {
+                    student_no: no,
+                    name,
+                    class,
                 },
-            };
-            log::insert(tx, &rec)?;
+                clock,
+                None,
+            ));
+        }
+        self.pending = None;
+
+        if st.role == Role::Door {
+            let seq = self.store.write(|tx| {
+                let seq = next_seq(tx, &device)?;
+                log::insert(
+                    tx,
+                    &Record {
+                        device: device.clone(),
+                        seq,
+                        at_ms: now,
+                        session,
+                        action: Action::CheckIn {
+                            student_no: no,
+                            via,
+                            serial: subject.serial,
+                            reason: reason.clone(),
+                        },
+                    },
+                )?;
+                Ok(seq)
+            })?;
             // Arriving up to the notice's "20 minutes early" is on time; earlier is worth a word.
             let early_minutes = plan_time
                 .map(|t| (t - now_local).num_minutes())
                 .filter(|m| *m > arrive_early)
                 .map(|m| m as u32);
-            Ok((
-                Verdict::Admitted {
-                    student_no,
-                    name: name.clone(),
-                    class: class.clone(),
-                    photo_no: log::photo_no(st.lane, photo_seq),
-                    batch: photo_seq.div_ceil(batch_size),
-                    via,
-                    early_minutes,
+            let v = Verdict::CheckedIn {
+                student_no: no,
+                name,
+                class,
+                via,
+                early_minutes,
+            };
+            return Ok(outcome(v, clock, Some(seq)));
+        }
+
+        let door_unseen = st.role == Role::Studio && ledger.check_in(no).is_none();
+        let renumbered = ledger.was_stepped_aside(no);
+        let lane = st.lane;
+        let (seq, photo_seq, batch) = self.store.write(|tx| {
+            let last = log::last_number(tx, &device, session)?;
+            let (last_seq, last_batch) = match &last {
+                Some(Record {
+                    action:
+                        Action::Number {
+                            photo_seq, batch, ..
+                        },
+                    ..
+                }) => (*photo_seq, *batch),
+                _ => (0, 0),
+            };
+            let floor = floors(tx, META_PHOTO_FLOOR)?
+                .get(&session)
+                .copied()
+                .unwrap_or(0);
+            let photo_seq = last_seq.max(floor) + 1;
+            set_floor(tx, META_PHOTO_FLOOR, session, photo_seq)?;
+            let closed = floors(tx, META_BATCH_CLOSED)?
+                .get(&session)
+                .copied()
+                .unwrap_or(0);
+            let batch = if last_batch > closed
+                && numbers_in_batch(tx, &device, session, last_batch)? < batch_size
+            {
+                last_batch
+            } else {
+                last_batch.max(closed) + 1
+            };
+            let seq = next_seq(tx, &device)?;
+            log::insert(
+                tx,
+                &Record {
+                    device: device.clone(),
+                    seq,
+                    at_ms: now,
+                    session,
+                    action: Action::Number {
+                        student_no: no,
+                        photo_seq,
+                        lane,
+                        batch,
+                        via,
+                        serial: subject.serial,
+                        reason: reason.clone(),
+                        door_unseen,
+                    },
                 },
-                Some(seq),
-            ))
+            )?;
+            Ok((seq, photo_seq, batch))
         })?;
-        Ok(outcome(verdict, clock, seq))
+        let photo_no = log::photo_no(lane, photo_seq);
+        let qr = ShotNumber {
+            event_id,
+            session,
+            student_no: no,
+            photo_no: photo_no.clone(),
+            batch,
+        }
+        .to_text();
+        let v = Verdict::Numbered {
+            student_no: no,
+            name,
+            class,
+            photo_no,
+            batch,
+            via,
+            door_unseen,
+            renumbered,
+        };
+        let mut out = outcome(v, clock, Some(seq));
+        out.number_qr = Some(qr);
+        Ok(out)
     }
 
     fn refuse(&mut self, verdict: Verdict, now: UnixMillis) -> Result<ScanOutcome> {
-        let (l, st) = self.ready()?;
+        let (l, _) = self.ready()?;
         let clock = door::clock_warning(
             &l.content.event,
             time::to_local(l.content.event.utc_offset, now),
         );
+        let session = self.record_session(now)?;
         let device = self.device.clone();
-        let seq = self.store.write(|tx| {
+        self.store.write(|tx| {
             let seq = next_seq(tx, &device)?;
-            log::insert(tx, &refusal(&device, seq, now, st.session, &verdict))?;
+            log::insert(tx, &refusal(&device, seq, now, session, &verdict))?;
             Ok(seq)
         })?;
-        Ok(outcome(verdict, clock, Some(seq)))
+        Ok(outcome(verdict, clock, None))
     }
 
-    /// Cancels one of this device's admissions (by its record number) within 5 minutes. The photo
-    /// number is not reused. Touches the disk.
+    /// Steps a student aside at the studio (no 采集码, clothes, glasses, not there when called):
+    /// their number on this device is voided — never reused, shown struck out on the
+    /// photographer's list — and they are numbered again, at the end, when they return. Works at
+    /// any time in the session and after restarts. A student already photographed is refused.
+    /// Touches the disk.
+    pub fn step_aside(
+        &mut self,
+        student_no: u64,
+        reason: AsideReason,
+        note: Option<&str>,
+        now: UnixMillis,
+    ) -> Result<StepAsideOutcome> {
+        let here = self.record_session(now)?;
+        let device = self.device.clone();
+        let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        let out = self.store.write(|tx| {
+            let ledger = Ledger::from_records(&log::for_student(tx, student_no)?);
+            if ledger.photographed(student_no) {
+                return Err(Error::Invalid(format!(
+                    "{student_no} was already photographed (their batch was closed); nothing to step aside"
+                )));
+            }
+            let mine = ledger
+                .of_student(student_no)
+                .into_iter()
+                .filter(|a| a.device == device)
+                .max_by_key(|a| a.seq)
+                .cloned();
+            let seq = next_seq(tx, &device)?;
+            log::insert(
+                tx,
+                &Record {
+                    device: device.clone(),
+                    seq,
+                    at_ms: now,
+                    session: mine.as_ref().map(|a| a.session).unwrap_or(here),
+                    action: Action::StepAside {
+                        student_no,
+                        target_seq: mine.as_ref().map(|a| a.seq),
+                        reason,
+                        note: note.clone(),
+                    },
+                },
+            )?;
+            Ok(StepAsideOutcome {
+                student_no,
+                photo_no: mine.map(|a| a.photo_no),
+                reason,
+                record_seq: seq,
+            })
+        })?;
+        if self.waiting_for_code() == Some(student_no) {
+            self.pending = None;
+        }
+        self.last = None;
+        Ok(out)
+    }
+
+    /// Cancels one of this device's check-ins, numbers or step-asides (by its record number)
+    /// within 5 minutes. A cancelled number is not reused. Touches the disk.
     pub fn undo(&mut self, record_seq: u64, now: UnixMillis) -> Result<UndoOutcome> {
         let device = self.device.clone();
-        let (_, st) = self.ready()?;
+        self.ready()?;
         let out = self.store.write(|tx| {
-            let rows = log::for_device_session(tx, &device, st.session)?;
+            let rows = log::for_device(tx, &device)?;
             let Some(target) = rows.iter().find(|r| r.seq == record_seq) else {
                 return Err(Error::Invalid(format!(
-                    "record {record_seq} is not an admission of this device in this session; only the device that admitted can undo"
+                    "record {record_seq} is not one of this device's; only the device that made a record can undo it"
                 )));
             };
-            let Action::Admit { student_no, .. } = target.action else {
-                return Err(Error::Invalid(format!("record {record_seq} is not an admission")));
+            let (Action::CheckIn { student_no, .. }
+            | Action::Number { student_no, .. }
+            | Action::StepAside { student_no, .. }) = target.action
+            else {
+                return Err(Error::Invalid(format!(
+                    "record {record_seq} is not a check-in, number or step-aside"
+                )));
             };
             if rows.iter().any(|r| matches!(r.action, Action::Undo { target_seq, .. } if target_seq == record_seq)) {
+                return Err(Error::Invalid(format!("record {record_seq} was already undone")));
+            }
+            if matches!(target.action, Action::Number { .. })
+                && rows.iter().any(|r| matches!(r.action, Action::Photographed { target_seq, .. } if target_seq == record_seq))
+            {
                 return Err(Error::Invalid(format!(
-                    "photo no. {} was already undone",
+                    "photo no. {} was already photographed (batch closed); it cannot be undone",
                     target.photo_no().unwrap_or_default()
                 )));
             }
             if now - target.at_ms > UNDO_WINDOW_MS {
                 return Err(Error::Invalid(format!(
-                    "photo no. {} was given more than 5 minutes ago and can no longer be undone; ask the 教务处 to void it in the report",
-                    target.photo_no().unwrap_or_default()
+                    "record {record_seq} is more than 5 minutes old and can no longer be undone; step the student aside instead"
                 )));
             }
             let seq = next_seq(tx, &device)?;
@@ -635,7 +1141,7 @@ impl Scanner {
                     device: device.clone(),
                     seq,
                     at_ms: now,
-                    session: st.session,
+                    session: target.session,
                     action: Action::Undo {
                         target_seq: record_seq,
                         student_no,
@@ -643,7 +1149,8 @@ impl Scanner {
                 },
             )?;
             Ok(UndoOutcome {
-                photo_no: target.photo_no().unwrap_or_default(),
+                photo_no: target.photo_no(),
+                undone: target.kind().to_string(),
                 student_no,
                 record_seq: seq,
             })
@@ -652,63 +1159,189 @@ impl Scanner {
         Ok(out)
     }
 
-    /// Undoes this device's latest standing admission in its session (within 5 minutes).
+    /// Undoes this device's latest check-in, number or step-aside that still stands (within 5
+    /// minutes), also after a restart.
     pub fn undo_last(&mut self, now: UnixMillis) -> Result<UndoOutcome> {
-        let (_, st) = self.ready()?;
+        self.ready()?;
         let device = self.device.clone();
-        let rows = self
-            .store
-            .read(|tx| log::for_device_session(tx, &device, st.session))?;
-        let ledger = Ledger::from_records(&rows);
-        let last = ledger
-            .admissions()
+        let rows = self.store.read(|tx| log::for_device(tx, &device))?;
+        let undone: std::collections::HashSet<u64> = rows
             .iter()
-            .filter(|a| a.device == device)
-            .max_by_key(|a| a.seq)
+            .filter_map(|r| match r.action {
+                Action::Undo { target_seq, .. } => Some(target_seq),
+                _ => None,
+            })
+            .collect();
+        let last = rows
+            .iter()
+            .rev()
+            .find(|r| {
+                matches!(
+                    r.action,
+                    Action::CheckIn { .. } | Action::Number { .. } | Action::StepAside { .. }
+                ) && !undone.contains(&r.seq)
+            })
             .ok_or_else(|| Error::Invalid("nothing to undo on this device".into()))?;
         self.undo(last.seq, now)
     }
 
-    /// The batch being called in: the batch of this device's latest standing admission.
-    pub fn current_batch(&mut self) -> Result<Option<Batch>> {
-        let (l, st) = self.ready()?;
-        let size = l.content.event.batch_size;
+    /// The studio's session: the one of its latest number, else the room's by the clock.
+    fn studio_session(&mut self, now: UnixMillis) -> Result<u8> {
+        let here = self.record_session(now)?;
         let device = self.device.clone();
-        let rows = self
-            .store
-            .read(|tx| log::for_device_session(tx, &device, st.session))?;
+        let last = self.store.read(|tx| {
+            Ok(log::for_device(tx, &device)?
+                .into_iter()
+                .rev()
+                .find(|r| matches!(r.action, Action::Number { .. })))
+        })?;
+        Ok(match last {
+            Some(r) if self.session_now(now).is_none_or(|s| s == r.session) => r.session,
+            _ => here,
+        })
+    }
+
+    /// This device's numbers in a session, in photo-number order, with where each stands.
+    pub fn photo_list(&mut self, session: u8) -> Result<Vec<BatchMember>> {
+        let device = self.device.clone();
+        let rows = self.store.read(|tx| log::all(tx))?;
         let ledger = Ledger::from_records(&rows);
-        let mine: Vec<_> = ledger
+        let roster = &self.loaded()?.roster;
+        let name = |no: u64| {
+            roster
+                .get(no)
+                .map(|s| s.name.clone())
+                .filter(|n| !n.is_empty())
+        };
+        let mut out: Vec<(u32, BatchMember)> = ledger
             .admissions()
             .iter()
-            .filter(|a| a.device == device)
-            .collect();
-        let Some(last) = mine.iter().max_by_key(|a| a.photo_seq) else {
-            return Ok(None);
-        };
-        let number = last.photo_seq.div_ceil(size);
-        let roster = &self.loaded()?.roster;
-        let mut in_batch: Vec<_> = mine
-            .iter()
-            .filter(|a| a.photo_seq.div_ceil(size) == number)
-            .collect();
-        in_batch.sort_by_key(|a| a.photo_seq);
-        let members: Vec<BatchMember> = in_batch
-            .into_iter()
-            .map(|a| BatchMember {
-                photo_no: a.photo_no.clone(),
-                student_no: a.student_no,
-                name: roster
-                    .get(a.student_no)
-                    .map(|s| s.name.clone())
-                    .filter(|n| !n.is_empty()),
+            .filter(|a| a.device == device && a.session == session)
+            .map(|a| {
+                let photographed = rows.iter().any(|r| {
+                    r.device == device
+                        && matches!(r.action, Action::Photographed { target_seq, .. } if target_seq == a.seq)
+                });
+                (
+                    a.photo_seq,
+                    BatchMember {
+                        photo_no: a.photo_no.clone(),
+                        student_no: a.student_no,
+                        name: name(a.student_no),
+                        batch: a.batch,
+                        status: if photographed && ledger.photographed(a.student_no) {
+                            NumberStatus::Photographed
+                        } else {
+                            NumberStatus::Waiting
+                        },
+                        aside: None,
+                    },
+                )
             })
             .collect();
-        Ok(Some(Batch {
-            number,
+        out.extend(
+            ledger
+                .voided()
+                .iter()
+                .filter(|v| v.number.device == device && v.number.session == session)
+                .map(|v| {
+                    (
+                        v.number.photo_seq,
+                        BatchMember {
+                            photo_no: v.number.photo_no.clone(),
+                            student_no: v.number.student_no,
+                            name: name(v.number.student_no),
+                            batch: v.number.batch,
+                            status: NumberStatus::Voided,
+                            aside: Some(v.reason),
+                        },
+                    )
+                }),
+        );
+        out.sort_by_key(|(seq, _)| *seq);
+        Ok(out.into_iter().map(|(_, m)| m).collect())
+    }
+
+    /// The batch being called into the studio: the oldest one this device has not closed.
+    pub fn current_batch(&mut self, now: UnixMillis) -> Result<Option<Batch>> {
+        let (l, st) = self.ready()?;
+        if !st.role.numbers() {
+            return Ok(None);
+        }
+        let size = l.content.event.batch_size;
+        let session = self.studio_session(now)?;
+        let closed = self
+            .store
+            .read(|tx| floors(tx, META_BATCH_CLOSED))?
+            .get(&session)
+            .copied()
+            .unwrap_or(0);
+        let members: Vec<BatchMember> = self
+            .photo_list(session)?
+            .into_iter()
+            .filter(|m| m.batch == closed + 1)
+            .collect();
+        Ok((!members.is_empty()).then(|| Batch {
+            session,
+            number: closed + 1,
             size,
             members,
         }))
+    }
+
+    /// Closes the batch being shot: its numbered students who were not stepped aside are marked
+    /// photographed (the fact the 补拍 list is built on). Touches the disk.
+    pub fn close_batch(&mut self, now: UnixMillis) -> Result<BatchClosed> {
+        let Some(batch) = self.current_batch(now)? else {
+            return Err(Error::NotReady(
+                "no open batch on this phone: number students as they enter the studio first"
+                    .into(),
+            ));
+        };
+        let device = self.device.clone();
+        let session = batch.session;
+        let number = batch.number;
+        let photographed = self.store.write(|tx| {
+            let ledger = Ledger::from_records(&log::for_device_session(tx, &device, session)?);
+            let mut n = 0;
+            for a in ledger
+                .admissions()
+                .iter()
+                .filter(|a| a.device == device && a.batch == number)
+            {
+                let seq = next_seq(tx, &device)?;
+                log::insert(
+                    tx,
+                    &Record {
+                        device: device.clone(),
+                        seq,
+                        at_ms: now,
+                        session,
+                        action: Action::Photographed {
+                            student_no: a.student_no,
+                            target_seq: a.seq,
+                            batch: number,
+                        },
+                    },
+                )?;
+                n += 1;
+            }
+            set_floor(tx, META_BATCH_CLOSED, session, number)?;
+            Ok(n)
+        })?;
+        self.last = None;
+        let batch = Batch {
+            members: self
+                .photo_list(session)?
+                .into_iter()
+                .filter(|m| m.batch == number)
+                .collect(),
+            ..batch
+        };
+        Ok(BatchClosed {
+            batch,
+            photographed,
+        })
     }
 
     /// Attendance of every session, from everything this device has recorded and merged.
@@ -723,11 +1356,11 @@ impl Scanner {
         ))
     }
 
-    /// Attendance of the station's session.
-    pub fn station_attendance(&mut self) -> Result<SessionAttendance> {
-        let (_, st) = self.ready()?;
+    /// Attendance of the session the station's room is running at `now`.
+    pub fn station_attendance(&mut self, now: UnixMillis) -> Result<SessionAttendance> {
+        let session = self.record_session(now)?;
         let a = self.attendance()?;
-        Ok(a.sessions[st.session as usize - 1].clone())
+        Ok(a.sessions[session as usize - 1].clone())
     }
 
     /// Every record this device holds (its own and merged).
@@ -823,12 +1456,14 @@ impl Scanner {
                 )));
             }
             tx.execute_batch(
-                "DELETE FROM records; DELETE FROM blobs; DELETE FROM students; DELETE FROM meta WHERE key NOT IN ('device_id', 'seq_floor');",
+                "DELETE FROM records; DELETE FROM blobs; DELETE FROM students; DELETE FROM meta WHERE key NOT IN ('device_id', 'seq_floor', 'photo_floor', 'batch_closed');",
             )?;
             Ok(())
         })?;
-        // Keep the sequence moving forward even though old records are gone.
+        // The record sequence and the photo numbers keep moving forward though old records are
+        // gone: a phone reused after a purge never repeats a number.
         self.loaded = None;
+        self.pending = None;
         self.station = None;
         self.last = None;
         self.pending_export = None;
@@ -856,6 +1491,21 @@ fn next_seq(tx: &rusqlite::Connection, device: &str) -> Result<u64> {
     Ok(seq)
 }
 
+fn numbers_in_batch(
+    tx: &rusqlite::Connection,
+    device: &str,
+    session: u8,
+    batch: u32,
+) -> Result<u32> {
+    let n: i64 = tx.query_row(
+        "SELECT count(*) FROM records WHERE session = ?1 AND device = ?2 AND kind = 'number'
+         AND json_extract(body, '$.batch') = ?3",
+        rusqlite::params![session, device, batch],
+        |r| r.get(0),
+    )?;
+    Ok(n as u32)
+}
+
 fn refusal(device: &str, seq: u64, now: UnixMillis, session: u8, v: &Verdict) -> Record {
     Record {
         device: device.to_string(),
@@ -878,11 +1528,8 @@ fn outcome(verdict: Verdict, clock_warning: Option<Text>, record_seq: Option<u64
         detail,
         repeat: false,
         clock_warning,
-        record_seq: if matches!(verdict, Verdict::Admitted { .. }) {
-            record_seq
-        } else {
-            None
-        },
+        record_seq: record_seq.filter(|_| verdict.is_admission()),
+        number_qr: None,
         verdict,
     }
 }
@@ -914,10 +1561,13 @@ pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<Impo
                 known += 1;
             }
         }
+        let ledger = Ledger::from_records(&log::all(tx)?);
+        let warnings = ledger.clashes().iter().map(|c| c.advice()).collect();
         Ok(ImportSummary {
             added,
             known,
             devices: devices.into_iter().collect(),
+            warnings,
         })
     })
 }

@@ -15,6 +15,7 @@ use crate::event::Event;
 use crate::pass::{self, NotAPassHint, PassCheck};
 use crate::qr::QrMatrix;
 use crate::qr_decode::{self, Readability};
+use crate::shot::ShotNumber;
 use crate::slot::Slot;
 use crate::store::{self, Store};
 use crate::text::Text;
@@ -24,6 +25,7 @@ use crate::timeline::{self, Reminder, TimelineItem};
 const BLOB_BUNDLE: &str = "student_bundle";
 const BLOB_CODE: &str = "collection_code_image";
 const META_PASS: &str = "pass_text";
+const META_SHOT: &str = "shot";
 /// Largest 采集码 image accepted (a phone screenshot is well under this).
 pub const MAX_CODE_IMAGE: usize = 20 * 1024 * 1024;
 
@@ -52,9 +54,22 @@ pub enum SetupStep {
     SaveCollectionCode,
 }
 
+/// The student's shoot, once done: their number from the studio phone, or their own word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shot {
+    /// The 摄影编号 from the studio phone's code; `None` when the student ticked "我已拍完".
+    pub number: Option<ShotNumber>,
+    /// "一教104 · 037 · 第5批", or "已拍完" when no number reached the phone.
+    pub label: Text,
+}
+
 /// The home screen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Home {
+    /// The shoot, once done: the home and reminders switch to after-the-shoot.
+    pub shot: Option<Shot>,
+    /// Once the session has begun and no shoot is recorded: ask whether they were photographed.
+    pub shot_prompt: Option<Text>,
     /// The slot card, once a pass is imported.
     pub slot: Option<Slot>,
     /// Class name from the plan, if any.
@@ -80,16 +95,23 @@ pub struct StudentPhone {
     store: Store,
     bundle: Option<BundleContent>,
     pass: Option<PassInfo>,
+    shot: Option<Shot>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredShot {
+    number: Option<ShotNumber>,
 }
 
 impl StudentPhone {
     /// Opens the phone's database. Touches the disk.
     pub fn open(path: impl AsRef<std::path::Path>) -> Result<StudentPhone> {
         let mut store = Store::open(path)?;
-        let (bundle, pass_text) = store.read(|tx| {
+        let (bundle, pass_text, shot) = store.read(|tx| {
             Ok((
                 store::get_blob(tx, BLOB_BUNDLE)?,
                 store::get_meta(tx, META_PASS)?,
+                store::get_meta(tx, META_SHOT)?,
             ))
         })?;
         let bundle = bundle.map(|b| bundle::open(&b, None)).transpose()?;
@@ -97,7 +119,11 @@ impl StudentPhone {
             store,
             bundle,
             pass: None,
+            shot: None,
         };
+        if let Some(s) = shot.and_then(|s| serde_json::from_str::<StoredShot>(&s).ok()) {
+            phone.shot = Some(phone.shot_of(s.number));
+        }
         if let Some(text) = pass_text {
             phone.pass = phone.check_pass(&text).ok();
         }
@@ -200,7 +226,86 @@ impl StudentPhone {
         let (slot, _) = self.slot().ok_or_else(|| {
             Error::NotReady("import your pass first (导入签到码) so your slot is known".into())
         })?;
-        Ok(timeline::timeline(&b.event, &slot, now))
+        let items = timeline::timeline(&b.event, &slot, now);
+        Ok(if self.shot.is_some() {
+            timeline::after_shoot(items)
+        } else {
+            items
+        })
+    }
+
+    fn shot_of(&self, number: Option<ShotNumber>) -> Shot {
+        let label = match &number {
+            Some(n) => {
+                let room = self
+                    .event()
+                    .and_then(|e| e.session(n.session))
+                    .map(|s| s.room.clone())
+                    .unwrap_or_else(|| Text::new("", ""));
+                Text::new(
+                    format!("{} · {} · 第{}批", room.zh, n.photo_no, n.batch),
+                    format!("{} · {} · batch {}", room.en, n.photo_no, n.batch),
+                )
+            }
+            None => Text::new("已拍完", "Photographed"),
+        };
+        Shot { number, label }
+    }
+
+    fn store_shot(&mut self, number: Option<ShotNumber>) -> Result<Shot> {
+        let json = serde_json::to_string(&StoredShot {
+            number: number.clone(),
+        })
+        .expect("serialises");
+        self.store
+            .write(|tx| store::set_meta(tx, META_SHOT, &json))?;
+        let shot = self.shot_of(number);
+        self.shot = Some(shot.clone());
+        Ok(shot)
+    }
+
+    /// Keeps the 摄影编号 from the small QR on the studio phone: the home and reminders switch to
+    /// after-the-shoot (no 补拍 alarms; the 学信网 check stays). A classmate's or another event's
+    /// code is refused. Touches the disk.
+    pub fn import_number(&mut self, text: &str) -> Result<Shot> {
+        let n = ShotNumber::parse(text)?;
+        let event = self.event().ok_or_else(|| {
+            Error::NotReady("先导入活动资料包 / import the event bundle first".into())
+        })?;
+        if n.event_id != event.id {
+            return Err(Error::Invalid(
+                "这个编号码属于另一次拍摄活动 / this number code belongs to another event".into(),
+            ));
+        }
+        if let Some(p) = &self.pass {
+            if p.student_no != n.student_no {
+                return Err(Error::Invalid(format!(
+                    "这是 {} 的编号，不是你的（{}）/ this number is {}'s, not yours ({})",
+                    n.student_no, p.student_no, n.student_no, p.student_no
+                )));
+            }
+        }
+        self.store_shot(Some(n))
+    }
+
+    /// The student says they were photographed (the number never reached the phone), or takes it
+    /// back. Touches the disk.
+    pub fn set_shot_done(&mut self, done: bool) -> Result<Option<Shot>> {
+        if done {
+            let keep = self.shot.as_ref().and_then(|s| s.number.clone());
+            return self.store_shot(keep).map(Some);
+        }
+        self.store.write(|tx| {
+            tx.execute("DELETE FROM meta WHERE key = ?1", [META_SHOT])?;
+            Ok(())
+        })?;
+        self.shot = None;
+        Ok(None)
+    }
+
+    /// The shoot, once recorded.
+    pub fn shot(&self) -> Option<&Shot> {
+        self.shot.as_ref()
     }
 
     /// The local notifications to schedule now (soonest first).
@@ -242,7 +347,18 @@ impl StudentPhone {
             None => None,
         };
         let off = self.event().map(|e| e.utc_offset);
+        let began = slot.as_ref().zip(off).is_some_and(|((s, _), off)| {
+            now >= crate::time::to_unix(off, s.date.and_time(s.windows[0].start))
+        });
+        let shot_prompt = (began && self.shot.is_none()).then(|| {
+            Text::new(
+                "拍完了吗？扫一下摄影室手机上的编号码，或点“我已拍完”；还没拍的请看补拍安排",
+                "Photographed? Scan the number code on the studio phone, or tap “I've been photographed”; if not, see the make-up arrangements",
+            )
+        });
         Ok(Home {
+            shot: self.shot.clone(),
+            shot_prompt,
             countdown_ms: slot
                 .as_ref()
                 .zip(off)
@@ -332,10 +448,12 @@ impl StudentPhone {
         self.store.write(|tx| {
             store::delete_blob(tx, BLOB_CODE)?;
             tx.execute("DELETE FROM meta WHERE key = ?1", [META_PASS])?;
+            tx.execute("DELETE FROM meta WHERE key = ?1", [META_SHOT])?;
             tx.execute("DELETE FROM ticks", [])?;
             Ok(())
         })?;
         self.pass = None;
+        self.shot = None;
         Ok(())
     }
 }

@@ -293,6 +293,23 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         .collect()
 }
 
+/// The timeline of a student who has been photographed (their phone holds their 摄影编号, or they
+/// said so): the 补拍 deadline is not theirs, everything up to the shoot is over and silent, and
+/// the 学信网 check 40 days later stays with its reminders.
+pub fn after_shoot(items: Vec<TimelineItem>) -> Vec<TimelineItem> {
+    items
+        .into_iter()
+        .filter(|i| i.kind != ItemKind::MakeupDeadline)
+        .map(|mut i| {
+            if i.kind != ItemKind::VerificationOpens {
+                i.status = Status::Past;
+                i.reminders.clear();
+            }
+            i
+        })
+        .collect()
+}
+
 /// Every reminder of the timeline, soonest first, for the app to schedule as local notifications.
 pub fn reminders(items: &[TimelineItem]) -> Vec<Reminder> {
     let mut all: Vec<Reminder> = items.iter().flat_map(|i| i.reminders.clone()).collect();

@@ -1,4 +1,6 @@
-//! At the door: a morning at 一教104 as staff live it.
+//! At the door and in the studio: a morning at 一教104 as staff live it, with one phone doing
+//! both (check-in and 摄影编号) unless a test says otherwise. The two-step day, rooms that hand
+//! over, step-asides and photographed are in `core/tests/studio.rs`.
 
 use photoday_core::bundle::{self, BundleContent, BundleKind};
 use photoday_core::door::{Colour, Timing, Verdict};
@@ -8,7 +10,7 @@ use photoday_core::log::{self, Via};
 use photoday_core::pass::{self, NotAPassHint, PassBody};
 use photoday_core::qr::QrMatrix;
 use photoday_core::roster::Roster;
-use photoday_core::scanner::Scanner;
+use photoday_core::scanner::{Role, Scanner};
 use photoday_core::synthetic;
 use photoday_core::time::parse_moment;
 use photoday_core::Error;
@@ -56,7 +58,9 @@ impl Day {
     fn scanner(&self, name: &str, session: u8, lane: Option<char>) -> Scanner {
         let mut s = Scanner::open(self.dir.path().join(name)).unwrap();
         s.import_bundle(&self.bundle()).unwrap();
-        s.set_station(session, lane).unwrap();
+        s.set_station(&session.to_string(), Role::Both, lane)
+            .unwrap();
+        s.set_check_code(false).unwrap();
         s
     }
 
@@ -80,14 +84,14 @@ impl Day {
 }
 
 #[test]
-fn students_are_numbered_in_admission_order_and_called_in_batches_of_eight() {
+fn students_are_numbered_in_the_order_they_enter_and_called_in_batches_of_eight() {
     let day = Day::new();
     let mut door = day.scanner("a.db", 1, None);
     let t = day.at("2023-06-03 09:40");
     for k in 0..10 {
         let no = day.student(1, k);
         let out = door.scan(&day.pass(no), t + k as i64 * 20_000).unwrap();
-        let Verdict::Admitted {
+        let Verdict::Numbered {
             photo_no,
             batch,
             name,
@@ -96,16 +100,20 @@ fn students_are_numbered_in_admission_order_and_called_in_batches_of_eight() {
         else {
             panic!("{out:?}")
         };
-        assert_eq!(photo_no, &(k + 1).to_string());
+        assert_eq!(photo_no, &format!("{:03}", k + 1));
         assert_eq!(*batch, (k as u32) / 8 + 1);
         assert_eq!(
             name.as_deref(),
             Some(day.roster.get(no).unwrap().name.as_str())
         );
         assert_eq!(out.colour, Colour::Green);
-        assert!(out.headline.zh.contains(&format!("摄影编号 {}", k + 1)));
+        assert!(out.headline.zh.contains(&format!("摄影编号 {:03}", k + 1)));
     }
-    let batch = door.current_batch().unwrap().unwrap();
+    let t_end = t + 10 * 20_000;
+    let first = door.current_batch(t_end).unwrap().unwrap();
+    assert_eq!((first.number, first.members.len()), (1, 8));
+    assert_eq!(door.close_batch(t_end).unwrap().photographed, 8);
+    let batch = door.current_batch(t_end).unwrap().unwrap();
     assert_eq!(batch.number, 2);
     assert_eq!(
         batch
@@ -113,13 +121,13 @@ fn students_are_numbered_in_admission_order_and_called_in_batches_of_eight() {
             .iter()
             .map(|m| m.photo_no.as_str())
             .collect::<Vec<_>>(),
-        vec!["9", "10"]
+        vec!["009", "010"]
     );
     assert_eq!(batch.members[0].student_no, day.student(1, 8));
 }
 
 #[test]
-fn the_same_pass_twice_within_seconds_records_nothing_new_and_later_says_already_admitted() {
+fn the_same_pass_twice_within_seconds_records_nothing_new_and_later_says_already_numbered() {
     let day = Day::new();
     let mut door = day.scanner("a.db", 1, None);
     let t = day.at("2023-06-03 09:40");
@@ -138,7 +146,7 @@ fn the_same_pass_twice_within_seconds_records_nothing_new_and_later_says_already
     }
     assert_eq!(door.records().unwrap().len(), before);
     let later = door.scan(&p, t + 60_000).unwrap();
-    let Verdict::AlreadyAdmitted {
+    let Verdict::AlreadyNumbered {
         photo_no,
         at,
         this_device,
@@ -149,7 +157,7 @@ fn the_same_pass_twice_within_seconds_records_nothing_new_and_later_says_already
     };
     assert_eq!(
         (photo_no.as_str(), at.as_str(), this_device),
-        ("1", "09:40", true)
+        ("001", "09:40", true)
     );
     assert_eq!(later.colour, Colour::Amber);
 }
@@ -197,7 +205,7 @@ fn too_early_too_late_and_wrong_day_are_refused_but_staff_may_override_with_a_re
     let p2 = day.pass(day.student(1, 1));
     assert!(matches!(
         door.scan(&p2, day.at("2023-06-03 09:05")).unwrap().verdict,
-        Verdict::Admitted { .. }
+        Verdict::Numbered { .. }
     ));
     // Lunch: 12:30 is too early for the 14:00 window.
     let p3 = day.pass(day.student(1, 2));
@@ -232,7 +240,7 @@ fn too_early_too_late_and_wrong_day_are_refused_but_staff_may_override_with_a_re
     let over = door
         .override_pass(&p, "辅导员确认", day.at("2023-06-03 08:01"))
         .unwrap();
-    let Verdict::Admitted { via, .. } = over.verdict else {
+    let Verdict::Numbered { via, .. } = over.verdict else {
         panic!("{over:?}")
     };
     assert_eq!(via, Via::Override);
@@ -246,7 +254,8 @@ fn forged_revoked_foreign_and_non_passes_are_refused_in_red_or_explained() {
     let mut door = Scanner::open(day.dir.path().join("r.db")).unwrap();
     door.import_bundle(&bundle::seal(&day.content(2, vec![(no, 1)]), &day.key).unwrap())
         .unwrap();
-    door.set_station(1, None).unwrap();
+    door.set_station("一教104", Role::Both, None).unwrap();
+    door.set_check_code(false).unwrap();
     let t = day.at("2023-06-03 10:00");
     let out = door.scan(&day.pass(no), t).unwrap();
     assert!(matches!(
@@ -333,12 +342,12 @@ fn a_genuine_pass_missing_from_the_roster_can_be_admitted_by_override() {
         .unwrap();
     assert!(matches!(
         out.verdict,
-        Verdict::Admitted {
+        Verdict::Numbered {
             via: Via::Override,
             ..
         }
     ));
-    let a = door.station_attendance().unwrap();
+    let a = door.station_attendance(t).unwrap();
     assert_eq!(a.not_on_roster, 1);
 }
 
@@ -350,11 +359,11 @@ fn a_student_without_a_phone_is_checked_in_by_number() {
     let out = door
         .check_in_by_number(no, Some("手机没电"), None, day.at("2023-06-03 10:00"))
         .unwrap();
-    let Verdict::Admitted { via, photo_no, .. } = &out.verdict else {
+    let Verdict::Numbered { via, photo_no, .. } = &out.verdict else {
         panic!("{out:?}")
     };
-    assert_eq!((*via, photo_no.as_str()), (Via::Manual, "1"));
-    assert!(out.detail.zh.contains("人工签到"));
+    assert_eq!((*via, photo_no.as_str()), (Via::Manual, "001"));
+    assert!(out.detail.zh.contains("人工登记"));
     // A student of another college typed in is sent to their room.
     let other = day.student(3, 0);
     let out = door
@@ -371,12 +380,15 @@ fn undo_within_five_minutes_frees_the_student_but_never_reuses_the_number() {
     let no = day.student(1, 0);
     let first = door.scan(&day.pass(no), t).unwrap();
     let undone = door.undo(first.record_seq.unwrap(), t + 60_000).unwrap();
-    assert_eq!((undone.photo_no.as_str(), undone.student_no), ("1", no));
+    assert_eq!(
+        (undone.photo_no.as_deref(), undone.student_no),
+        (Some("001"), no)
+    );
     let again = door.scan(&day.pass(no), t + 120_000).unwrap();
-    let Verdict::Admitted { photo_no, .. } = &again.verdict else {
+    let Verdict::Numbered { photo_no, .. } = &again.verdict else {
         panic!("{again:?}")
     };
-    assert_eq!(photo_no, "2");
+    assert_eq!(photo_no, "002");
     let err = door
         .undo(again.record_seq.unwrap(), t + 120_000 + 6 * 60_000)
         .unwrap_err();
@@ -390,7 +402,7 @@ fn undo_within_five_minutes_frees_the_student_but_never_reuses_the_number() {
     assert!(recs
         .iter()
         .any(|r| matches!(r.action, log::Action::Undo { .. })));
-    assert_eq!(door.station_attendance().unwrap().admitted, 1);
+    assert_eq!(door.station_attendance(t).unwrap().numbered, 1);
 }
 
 #[test]
@@ -414,15 +426,15 @@ fn an_admission_shown_green_is_on_disk_when_the_app_is_reopened() {
         let mut door = day.scanner("a.db", 1, None);
         assert!(matches!(
             door.scan(&day.pass(no), t).unwrap().verdict,
-            Verdict::Admitted { .. }
+            Verdict::Numbered { .. }
         ));
     }
     let mut door = Scanner::open(day.dir.path().join("a.db")).unwrap();
-    assert_eq!(door.station().unwrap().session, 1);
+    assert_eq!(door.station().unwrap().room, "一教104");
     let out = door.scan(&day.pass(no), t + 60_000).unwrap();
-    assert!(matches!(out.verdict, Verdict::AlreadyAdmitted { .. }));
+    assert!(matches!(out.verdict, Verdict::AlreadyNumbered { .. }));
     let next = door.scan(&day.pass(day.student(1, 1)), t + 90_000).unwrap();
-    assert_eq!(next.verdict.photo_no(), Some("2"));
+    assert_eq!(next.verdict.photo_no(), Some("002"));
 }
 
 #[test]
@@ -502,7 +514,7 @@ fn a_newer_bundle_replaces_the_old_one_and_keeps_the_records() {
     let newer = bundle::seal(&day.content(10, vec![(day.student(1, 9), 1)]), &day.key).unwrap();
     let sum = door.import_bundle(&newer).unwrap();
     assert!(sum.replaced);
-    assert_eq!(door.station_attendance().unwrap().admitted, 1);
+    assert_eq!(door.station_attendance(t).unwrap().numbered, 1);
     assert!(matches!(
         door.scan(&day.pass(day.student(1, 9)), t + 10_000)
             .unwrap()
@@ -592,7 +604,7 @@ fn a_truncated_or_corrupted_log_is_refused_whole() {
 }
 
 #[test]
-fn two_admissions_of_one_student_on_two_phones_are_both_kept_and_the_later_is_named_to_void() {
+fn two_numbers_for_one_student_on_two_phones_are_both_kept_and_the_later_is_named_to_void() {
     let day = Day::new();
     let mut a = day.scanner("a.db", 1, Some('A'));
     let mut b = day.scanner("b.db", 1, Some('B'));
@@ -608,7 +620,7 @@ fn two_admissions_of_one_student_on_two_phones_are_both_kept_and_the_later_is_na
         (d.keep.photo_no.as_str(), d.void[0].photo_no.as_str()),
         ("A001", "B001")
     );
-    assert_eq!(att.sessions[0].admitted, 1);
+    assert_eq!(att.sessions[0].numbered, 1);
 }
 
 #[test]
@@ -627,7 +639,8 @@ fn a_scanner_purges_only_after_its_log_was_exported() {
     assert!(a.event().is_none());
     // Numbers keep going up after a purge, so old and new records never collide in a merge.
     a.import_bundle(&day.bundle()).unwrap();
-    a.set_station(1, None).unwrap();
+    a.set_station("一教104", Role::Both, None).unwrap();
+    a.set_check_code(false).unwrap();
     let out = a
         .scan(&day.pass(day.student(1, 1)), day.at("2023-06-03 10:05"))
         .unwrap();

@@ -7,7 +7,7 @@ use photoday_core::event::Event;
 use photoday_core::keys::EventKey;
 use photoday_core::pass::{self, PassBody};
 use photoday_core::plan::{plan, PlanSettings};
-use photoday_core::scanner::Scanner;
+use photoday_core::scanner::{Role, Scanner};
 use photoday_core::student::StudentPhone;
 use photoday_core::synthetic;
 use photoday_core::time::parse_moment;
@@ -201,19 +201,21 @@ fn a_students_arrive_by_follows_their_class_and_the_door_says_how_early_they_are
     let mut door = Scanner::open(dir.path().join("d.db")).unwrap();
     door.import_bundle(&bundle::seal(&content(BundleKind::Scanner), &key).unwrap())
         .unwrap();
-    door.set_station(1, None).unwrap();
+    door.set_station("1", Role::Door, None).unwrap();
     let at = parse_moment("2023-06-03 09:30", e.utc_offset).unwrap();
     let out = door.scan(&text, at).unwrap();
-    let Verdict::Admitted { early_minutes, .. } = out.verdict else {
+    let Verdict::CheckedIn { early_minutes, .. } = out.verdict else {
         panic!("{out:?}")
     };
     assert_eq!(
         early_minutes,
         Some((entry.start - parse_moment_local("2023-06-03 09:30")).num_minutes() as u32)
     );
-    let att = door.station_attendance().unwrap();
+    // Checked in at the door is not photographed: the class still counts 0 of 50 shot.
+    let att = door.station_attendance(at).unwrap();
+    assert_eq!(att.arrived, 1);
     let class = att.classes.iter().find(|c| c.class == entry.class).unwrap();
-    assert_eq!((class.admitted, class.expected), (1, 50));
+    assert_eq!((class.photographed, class.expected), (0, 50));
 }
 
 fn parse_moment_local(s: &str) -> chrono::NaiveDateTime {

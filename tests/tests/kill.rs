@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use photoday_core::log::Action;
-use photoday_core::scanner::Scanner;
+use photoday_core::scanner::{Role, Scanner};
 use photoday_tests::Prepared;
 use rand::Rng;
 
@@ -20,7 +20,8 @@ fn every_admission_shown_survives_a_kill_and_no_photo_number_is_used_twice() {
     {
         let mut door = Scanner::open(&db).unwrap();
         door.import_bundle(&prep.scanner_bundle).unwrap();
-        door.set_station(1, None).unwrap();
+        door.set_station("1", Role::Both, None).unwrap();
+        door.set_check_code(false).unwrap();
     }
     // The whole event's passes: those of session 1 are admitted, the rest are refused as the
     // wrong room — refusals are records too, written the same durable way.
@@ -100,7 +101,7 @@ fn every_admission_shown_survives_a_kill_and_no_photo_number_is_used_twice() {
         let mut numbers = HashSet::new();
         let mut stored: HashMap<u64, String> = HashMap::new();
         for r in &records {
-            if let Action::Admit { student_no, .. } = r.action {
+            if let Action::Number { student_no, .. } = r.action {
                 let photo = r.photo_no().unwrap();
                 assert!(
                     numbers.insert(photo.clone()),

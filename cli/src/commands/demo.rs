@@ -4,17 +4,22 @@
 //! It runs the real code paths, not a mock-up: the built-in notice becomes an event folder; a
 //! synthetic roster (made-up students, never real ones) is written as an Excel file and imported
 //! through the same reader as a college's file; passes are signed; one student's phone shows its
-//! pass, slot and timeline; two door phones guard 一教104 on the morning of 3 June (admitted,
-//! wrong room, photographed twice, forged, a 采集码 shown by mistake, checked in by hand), their
-//! logs are merged both ways and into the 教务处's folder; and the reports land in the folder.
+//! pass, slot and timeline; on the morning of 3 June two door phones check 一教104's students into
+//! the queue (wrong room, forged, a 采集码 shown by mistake, checked in by hand) and the studio
+//! phone numbers them as they enter, in batches, after seeing their 采集码 — one is stepped aside
+//! and comes back, one skipped the door, one checked in and left; the student keeps their number;
+//! the logs are merged everywhere; and the reports, built on who was photographed, land in the
+//! folder.
 
 use photoday_core::admin::EventFolder;
 use photoday_core::bundle::BundleKind;
 use photoday_core::event::Event;
+use photoday_core::log::AsideReason;
 use photoday_core::pass::{self, PassCheck};
 use photoday_core::qr::QrMatrix;
-use photoday_core::scanner::{ScanOutcome, Scanner};
+use photoday_core::scanner::{Role, ScanOutcome, Scanner};
 use photoday_core::slot::Slot;
+use photoday_core::student::StudentPhone;
 use photoday_core::synthetic;
 use photoday_core::time::{self, format_hhmm, format_local_minute, UnixMillis};
 use photoday_core::timeline::{timeline, Status};
@@ -34,7 +39,8 @@ const MARKER: &str = ".photoday-demo";
 /// Files the demo writes (besides `event/` and the `pass-*` / `phone-*` files).
 const FILES: &[&str] = &[
     "roster.xlsx",
-    "scanner.pdb",
+    "scanner.photoday",
+    "student.db",
     "passes-print.html",
     "attendance.csv",
     "attendance.xlsx",
@@ -154,8 +160,8 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
 
     // 6. The morning at 一教104.
     out.heading(
-        "6. 6月3日上午，一教104：两台门口手机",
-        "3 June, morning, 一教104: two door phones",
+        "6. 6月3日上午，一教104：两台门口手机签到，摄影室手机发摄影编号",
+        "3 June, morning, 一教104: two door phones check in, the studio phone gives photo numbers",
     );
     let morning = Morning::run(&mut folder, &ev, &all, &class1, dir, out)?;
 
@@ -166,7 +172,7 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
     );
     let att = folder.attendance()?;
     if let Some(s1) = att.sessions.first() {
-        let (ad, ex) = (s1.admitted, s1.expected);
+        let (ar, nu, ph, ex) = (s1.arrived, s1.numbered, s1.photographed, s1.expected);
         let (college, room) = (out.text(&s1.college), out.text(&s1.room));
         println!(
             "{}",
@@ -174,13 +180,47 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
                 Tone::Bold,
                 tr!(
                     out,
-                    "第1场 {college} · {room}：已拍 {ad}/{ex}",
-                    "Session 1 {college} · {room}: {ad}/{ex} photographed"
+                    "第1场 {college} · {room}：到场 {ar}，已编号 {nu}，已拍 {ph}/{ex}（上午过了一半）",
+                    "Session 1 {college} · {room}: arrived {ar}, numbered {nu}, photographed {ph}/{ex} (half-way through the morning)"
                 )
             )
         );
         for c in s1.classes.iter().take(4) {
-            println!("  {} {:>3}/{}", pad(&c.class, 12), c.admitted, c.expected);
+            println!(
+                "  {} {:>3}/{}",
+                pad(&c.class, 12),
+                c.photographed,
+                c.expected
+            );
+        }
+        let chase = &s1.arrived_not_photographed;
+        for st in chase.iter().take(3) {
+            let (no, name) = (st.student_no, &st.name);
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Warn,
+                    tr!(
+                        out,
+                        "▲ {name} {no} 签到了但还没拍：在补拍名单上，联络员去找",
+                        "▲ {name} {no} checked in but has not been photographed: on the make-up list; the liaison chases them"
+                    )
+                )
+            );
+        }
+        if chase.len() > 3 {
+            let more = chase.len() - 3;
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Dim,
+                    tr!(
+                        out,
+                        "  ……另有{more}人到场未拍（多数在第2批，正在拍）",
+                        "  … {more} more arrived, not yet photographed (most are in batch 2, being shot)"
+                    )
+                )
+            );
         }
         if s1.classes.len() > 4 {
             let more = s1.classes.len() - 4;
@@ -194,10 +234,8 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
         }
     }
     let phone_name = |device: &str| {
-        if device == morning.device_a {
-            tr!(out, "手机A", "phone A")
-        } else if device == morning.device_b {
-            tr!(out, "手机B", "phone B")
+        if device == morning.studio {
+            tr!(out, "摄影室手机", "studio phone")
         } else {
             device.to_string()
         }
@@ -293,7 +331,7 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
     );
     for cmd in [
         format!("photoday plan --dir {e} --cameras 2"),
-        format!("photoday scan --dir {e} --station 2 --now \"2023-06-03 09:40\""),
+        format!("photoday scan --dir {e} --room 一教108 --role studio --now \"2023-06-03 09:40\""),
         format!("photoday report fees --dir {e} --out fees.xlsx"),
         format!("photoday passes export --format html --college 会计学院 --out print --dir {e}"),
     ] {
@@ -432,8 +470,7 @@ fn show_student(
 
 /// What the morning left behind.
 struct Morning {
-    device_a: String,
-    device_b: String,
+    studio: String,
 }
 
 /// The simulated clock of the morning.
@@ -453,6 +490,10 @@ impl Sim {
     }
 }
 
+/// What the studio phone's camera reads off a student's 学信网 app (recognised by its shape; the
+/// phone keeps nothing of it).
+const COLLECTION_CODE: &str = "https://m.chsi.com.cn/xlcj/code?c=8F3A2C9E71B04D5A";
+
 impl Morning {
     fn run(
         folder: &mut EventFolder,
@@ -464,39 +505,63 @@ impl Morning {
     ) -> Result<Morning, Failure> {
         let made = time::parse_moment("2023-06-02 18:00", ev.utc_offset).unwrap_or_default();
         let bundle = folder.bundle(BundleKind::Scanner, true, made)?;
-        let bundle_path = dir.join("scanner.pdb");
+        let bundle_path = dir.join("scanner.photoday");
         std::fs::write(&bundle_path, &bundle).map_err(|e| Failure::write(&bundle_path, e))?;
         let (p, kb) = (bundle_path.display(), bundle.len().div_ceil(1024));
         println!(
             "{}",
             tr!(
                 out,
-                "前一晚：门口资料包 {p}（{kb} KB，含名单和公钥，不含私钥）导入两台手机",
-                "The evening before: scanner bundle {p} ({kb} KB: roster and public keys, no private key) goes onto two phones"
+                "前一晚：门口资料包 {p}（{kb} KB，含名单和公钥，不含私钥）导入三台手机；每台只选教室和角色，场次跟着时钟走",
+                "The evening before: scanner bundle {p} ({kb} KB: roster and public keys, no private key) goes onto three phones; each is set to a room and a role, and the session follows the clock"
             )
         );
-        let mut a = Phone::new(dir.join("phone-a.db"), 'A', &bundle, out)?;
-        let mut b = Phone::new(dir.join("phone-b.db"), 'B', &bundle, out)?;
+        let mut a = Phone::new(
+            dir.join("phone-a.db"),
+            Role::Door,
+            "门口A",
+            "door A",
+            &bundle,
+            out,
+        )?;
+        let mut b = Phone::new(
+            dir.join("phone-b.db"),
+            Role::Door,
+            "门口B",
+            "door B",
+            &bundle,
+            out,
+        )?;
+        let mut st = Phone::new(
+            dir.join("phone-studio.db"),
+            Role::Studio,
+            "摄影室",
+            "studio",
+            &bundle,
+            out,
+        )?;
         println!();
 
         let mut sim = Sim {
-            at: time::parse_moment("2023-06-03 09:12", ev.utc_offset).unwrap_or_default(),
+            at: time::parse_moment("2023-06-03 09:10", ev.utc_offset).unwrap_or_default() - 30_000,
             offset: ev.utc_offset,
         };
-        // The class queues; the two phones take turns.
-        let queue: Vec<&photoday_core::admin::IssuedPass> = class1.iter().take(11).collect();
-        for (i, p) in queue.iter().enumerate() {
-            let phone = if i % 2 == 0 { &mut a } else { &mut b };
-            let o = phone.scanner.scan(&p.text, sim.tick(35))?;
-            phone.line(&sim, &o, out, false);
-        }
-        let first = queue
-            .first()
-            .ok_or_else(|| Failure::other("the demo's first class is empty"))?;
-
-        println!();
         let story =
             |zh: &str, en: &str| println!("{}", out.paint(Tone::Dim, tr!(out, "{zh}", "{en}")));
+        story(
+            "09:10 起第一个班在门口排队（提前20分钟），两台门口手机轮流签到——门口不发编号，编号在摄影室里给：",
+            "From 09:10 the first class queues at the door (20 minutes early); the two door phones take turns — no numbers at the door, they are given inside the studio:",
+        );
+        let queue: Vec<&photoday_core::admin::IssuedPass> = class1.iter().take(10).collect();
+        if queue.len() < 10 || class1.len() < 13 {
+            return Err(Failure::other("the demo's first class is too small"));
+        }
+        for (i, p) in queue.iter().enumerate() {
+            let phone = if i % 2 == 0 { &mut a } else { &mut b };
+            let o = phone.scanner.scan(&p.text, sim.tick(30))?;
+            phone.line(&sim, &o, out, i == 0);
+        }
+        println!();
         story(
             "会计学院的同学走错了门：",
             "A student of the School of Accounting comes to the wrong room:",
@@ -506,12 +571,6 @@ impl Morning {
             a.line(&sim, &o, out, true);
         }
         story(
-            "刚拍过的同学又排到手机B那边（两台手机之间没有网络）：",
-            "A student already admitted on phone A queues again at phone B (no network between them):",
-        );
-        let o = b.scanner.scan(&first.text, sim.tick(40))?;
-        b.line(&sim, &o, out, true);
-        story(
             "有人改了签到码上的一个字符：",
             "Someone changed one character of a pass:",
         );
@@ -520,50 +579,183 @@ impl Morning {
             a.line(&sim, &o, out, true);
         }
         story(
-            "有人出示了学信网采集码而不是签到码：",
-            "Someone shows the CHSI 采集码 instead of the pass:",
+            "有人在门口出示了学信网采集码而不是签到码：",
+            "Someone shows the CHSI 采集码 at the door instead of the pass:",
         );
-        let o = a.scanner.scan(
-            "https://m.chsi.com.cn/xlcj/code?c=8F3A2C9E71B04D5A",
-            sim.tick(40),
-        )?;
+        let o = a.scanner.scan(COLLECTION_CODE, sim.tick(40))?;
         a.line(&sim, &o, out, true);
-        if let Some(no_phone) = class1.get(11) {
-            let no = no_phone.student.student_no;
-            story(
-                &format!("{no} 的手机没电了，工作人员核对学生证后按学号签到："),
-                &format!("{no}'s phone is flat; staff check the student card and type the number:"),
-            );
-            let o = b.scanner.check_in_by_number(
-                no,
-                Some("手机没电，已核对学生证 / phone flat, student card checked"),
-                None,
-                sim.tick(50),
-            )?;
-            b.line(&sim, &o, out, true);
-        }
+        let no_phone = class1[10].student.student_no;
         story(
-            "第一位同学回来再扫一次：",
-            "The first student comes back and scans again:",
+            &format!("{no_phone} 的手机没电了，工作人员核对学生证后按学号签到："),
+            &format!(
+                "{no_phone}'s phone is flat; staff check the student card and type the number:"
+            ),
         );
-        let o = a.scanner.scan(&first.text, sim.tick(90))?;
-        a.line(&sim, &o, out, true);
+        let o = b.scanner.check_in_by_number(
+            no_phone,
+            Some("手机没电，已核对学生证 / phone flat, student card checked"),
+            None,
+            sim.tick(50),
+        )?;
+        b.line(&sim, &o, out, true);
 
-        if let Some(batch) = a.scanner.current_batch()? {
-            let (n, k, size) = (batch.number, batch.members.len(), batch.size);
+        // The doors hand their check-ins to the studio phone by QR: no network, a few codes.
+        println!();
+        sim.at = time::parse_moment("2023-06-03 09:26", ev.utc_offset).unwrap_or_default();
+        for door in [&mut a, &mut b] {
+            let codes = door.scanner.export_log_qr(sim.tick(30))?;
+            let mut merged = None;
+            for code in &codes {
+                merged = st.scanner.receive_log_qr(code)?.1.or(merged);
+            }
+            let (from, k) = (door.label.clone(), codes.len());
+            let added = merged.map(|m| m.added).unwrap_or(0);
+            println!(
+                "  {} {} {}",
+                sim.label(),
+                pad(&st.label, 7),
+                out.paint(
+                    Tone::Dim,
+                    tr!(
+                        out,
+                        "扫了{from}屏幕上的 {k} 个记录码：合并 {added} 条签到",
+                        "scanned the {k} log codes on {from}'s screen: {added} check-ins merged"
+                    )
+                )
+            );
+        }
+
+        // The studio: batches of the event's size, numbered as they enter.
+        println!();
+        sim.at = time::parse_moment("2023-06-03 09:30", ev.utc_offset).unwrap_or_default();
+        let size = ev.batch_size;
+        story(
+            &format!("09:30 第一批（{size}人）进入摄影室。摄影室手机扫签到码，再看学信网采集码，然后发摄影编号："),
+            &format!("09:30 the first batch ({size}) enters the studio. The studio phone scans the pass, then the student's 采集码, then gives the photo number:"),
+        );
+        let first = queue[0];
+        let mut entering: Vec<&photoday_core::admin::IssuedPass> =
+            queue.iter().copied().take(8).collect();
+        let skipped_door = &class1[12];
+        entering.push(skipped_door);
+        let aside = queue[2].student.student_no;
+        let mut first_qr = None;
+        for (i, p) in entering.iter().enumerate() {
+            let o = st.scanner.scan(&p.text, sim.tick(20))?;
+            if i == 0 {
+                st.line(&sim, &o, out, true);
+            }
+            if p.student.student_no == skipped_door.student.student_no {
+                story(
+                    "有人没在门口签到就跟着进来了：照样编号，记下“门口未签到”：",
+                    "Someone came in without checking in at the door: numbered anyway, with a note:",
+                );
+            }
+            let o = st.scanner.scan(COLLECTION_CODE, sim.tick(8))?;
+            st.line(
+                &sim,
+                &o,
+                out,
+                i == 0 || p.student.student_no == skipped_door.student.student_no,
+            );
+            if i == 0 {
+                first_qr = o.number_qr.clone();
+            }
+            if p.student.student_no == aside {
+                story(
+                    &format!("摄影师发现 {aside} 戴着眼镜：让其稍后，编号作废，不再使用："),
+                    &format!("The photographer sees {aside} still wearing glasses: stepped aside, the number void, never reused:"),
+                );
+                let s = st
+                    .scanner
+                    .step_aside(aside, AsideReason::Glasses, None, sim.tick(30))?;
+                let p = s.photo_no.unwrap_or_default();
+                println!(
+                    "  {} {} {}",
+                    sim.label(),
+                    pad(&st.label, 7),
+                    out.paint(
+                        Tone::Warn,
+                        tr!(out, "▲ {p} 作废（眼镜）", "▲ {p} void (glasses)")
+                    )
+                );
+            }
+        }
+        if let Some(batch) = st.scanner.current_batch(sim.at)? {
             let members: Vec<String> = batch
                 .members
                 .iter()
-                .map(|m| format!("{} {}", m.photo_no, m.name.clone().unwrap_or_default()))
+                .map(|m| match m.status {
+                    photoday_core::scanner::NumberStatus::Voided => format!("({}作废)", m.photo_no),
+                    _ => m.photo_no.clone(),
+                })
                 .collect();
-            let members = members.join("  ");
-            println!();
+            let (label, members) = (out.text(&batch.label()).to_string(), members.join(" "));
             println!(
-                "{}",
+                "  {}",
+                out.paint(
+                    Tone::Bold,
+                    tr!(out, "{label}：{members}", "{label}: {members}")
+                )
+            );
+        }
+        let closed = st.scanner.close_batch(sim.tick(240))?;
+        let (n, k) = (closed.batch.number, closed.photographed);
+        println!(
+            "  {} {} {}",
+            sim.label(),
+            pad(&st.label, 7),
+            out.paint(
+                Tone::Good,
                 tr!(
                     out,
-                    "手机A 当前第{n}批（{k}/{size}人）：{members}",
-                    "Phone A, batch {n} ({k}/{size}): {members}"
+                    "✔ 第{n}批拍完：{k}人记为已拍",
+                    "✔ batch {n} shot: {k} marked photographed"
+                )
+            )
+        );
+        story(
+            &format!("{aside} 摘了眼镜回来，排在最后，重新编号："),
+            &format!("{aside} comes back without glasses: a new number at the end of the queue:"),
+        );
+        let o = st.scanner.scan(&queue[2].text, sim.tick(30))?;
+        st.line(&sim, &o, out, false);
+        let o = st.scanner.scan(COLLECTION_CODE, sim.tick(8))?;
+        st.line(&sim, &o, out, true);
+        story(
+            "第一位同学又扫了一次（在摄影室）：",
+            "The first student scans again at the studio:",
+        );
+        let o = st.scanner.scan(&first.text, sim.tick(60))?;
+        st.line(&sim, &o, out, true);
+
+        // The student keeps their number.
+        if let Some(qr) = first_qr {
+            println!();
+            story(
+                "第一位同学用 App 扫摄影室手机上的小二维码，保存自己的编号：",
+                "The first student scans the small code on the studio phone with the app and keeps their number:",
+            );
+            let student = folder.bundle(BundleKind::Student, false, made)?;
+            let mut phone = StudentPhone::open(dir.join("student.db"))?;
+            phone.import_bundle(&student)?;
+            phone.import_pass(&first.text)?;
+            let shot = phone.import_number(&qr)?;
+            let makeup = phone
+                .reminders(sim.at)?
+                .iter()
+                .filter(|r| r.id.starts_with("makeup"))
+                .count();
+            let label = out.text(&shot.label).to_string();
+            println!(
+                "  {}",
+                out.paint(
+                    Tone::Good,
+                    tr!(
+                        out,
+                        "✔ 手机上显示“{label}”；补拍提醒 {makeup} 条，40天后的学信网校对提醒保留",
+                        "✔ the phone shows “{label}”; make-up reminders: {makeup}; the 学信网 check 40 days later stays"
+                    )
                 )
             );
         }
@@ -572,61 +764,51 @@ impl Morning {
         println!();
         sim.at = time::parse_moment("2023-06-03 12:05", ev.utc_offset).unwrap_or_default();
         story(
-            "12:05 两台手机导出记录，互相合并，并交给教务处：",
-            "12:05 both phones export their logs, merge each other's, and hand them to the 教务处:",
+            "12:05 三台手机导出记录，互相合并，并交给教务处：",
+            "12:05 the three phones export their logs, merge each other's, and hand them to the 教务处:",
         );
-        let log_a = a.scanner.export_log(sim.at)?;
-        let log_b = b.scanner.export_log(sim.at)?;
-        let (pa, pb) = (dir.join("phone-a.pdl"), dir.join("phone-b.pdl"));
-        std::fs::write(&pa, &log_a).map_err(|e| Failure::write(&pa, e))?;
-        std::fs::write(&pb, &log_b).map_err(|e| Failure::write(&pb, e))?;
-        let s = folder.import_log(&log_a)?;
-        log::print_import(
-            &format!("  {} → {}", file_name(&pa), tr!(out, "教务处", "admin")),
-            &s,
-            out,
-        );
-        let s = folder.import_log(&log_b)?;
-        log::print_import(
-            &format!("  {} → {}", file_name(&pb), tr!(out, "教务处", "admin")),
-            &s,
-            out,
-        );
-        let s = a.scanner.import_log(&log_b)?;
-        log::print_import(
-            &format!("  {} → {}", file_name(&pb), tr!(out, "手机A", "phone A")),
-            &s,
-            out,
-        );
-        let s = b.scanner.import_log(&log_a)?;
-        log::print_import(
-            &format!("  {} → {}", file_name(&pa), tr!(out, "手机B", "phone B")),
-            &s,
-            out,
-        );
-        let s = folder.import_log(&log_a)?;
+        let mut logs = Vec::new();
+        for (phone, file) in [
+            (&mut a, "phone-a"),
+            (&mut b, "phone-b"),
+            (&mut st, "phone-studio"),
+        ] {
+            let bytes = phone.scanner.export_log(sim.at)?;
+            let path = dir.join(format!("{file}.photodaylog"));
+            std::fs::write(&path, &bytes).map_err(|e| Failure::write(&path, e))?;
+            logs.push((path, bytes));
+        }
+        for (path, bytes) in &logs {
+            let s = folder.import_log(bytes)?;
+            log::print_import(
+                &format!("  {} → {}", file_name(path), tr!(out, "教务处", "admin")),
+                &s,
+                out,
+            );
+            let s = st.scanner.import_log(bytes)?;
+            log::print_import(
+                &format!(
+                    "  {} → {}",
+                    file_name(path),
+                    tr!(out, "摄影室手机", "studio phone")
+                ),
+                &s,
+                out,
+            );
+        }
+        let s = folder.import_log(&logs[0].1)?;
         log::print_import(
             &format!(
                 "  {} → {} {}",
-                file_name(&pa),
+                file_name(&logs[0].0),
                 tr!(out, "教务处", "admin"),
                 tr!(out, "（再导一次）", "(again)")
             ),
             &s,
             out,
         );
-
-        story(
-            "合并之后，手机B也知道谁在手机A那边拍过了：",
-            "After the merge, phone B knows who was admitted on phone A:",
-        );
-        if let Some(p) = queue.get(2) {
-            let o = b.scanner.scan(&p.text, sim.tick(60))?;
-            b.line(&sim, &o, out, true);
-        }
         Ok(Morning {
-            device_a: a.scanner.device_id().to_string(),
-            device_b: b.scanner.device_id().to_string(),
+            studio: st.scanner.device_id().to_string(),
         })
     }
 }
@@ -637,25 +819,40 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// A door phone of the demo.
+/// A staff phone of the demo.
 struct Phone {
     scanner: Scanner,
     label: String,
 }
 
 impl Phone {
-    fn new(db: PathBuf, lane: char, bundle: &[u8], out: &Out) -> Result<Phone, Failure> {
+    fn new(
+        db: PathBuf,
+        role: Role,
+        zh: &str,
+        en: &str,
+        bundle: &[u8],
+        out: &Out,
+    ) -> Result<Phone, Failure> {
         let mut scanner = Scanner::open(&db)?;
         scanner.import_bundle(bundle)?;
-        scanner.set_station(1, Some(lane))?;
-        let label = tr!(out, "手机{lane}", "phone {lane}");
+        scanner.set_station("一教104", role, None)?;
+        let label = tr!(out, "{zh}", "{en}");
         let (dev, f) = (scanner.device_id().to_string(), file_name(&db));
+        let what = match role {
+            Role::Door => tr!(out, "签到", "check-in"),
+            _ => tr!(
+                out,
+                "发摄影编号，先看采集码",
+                "photo numbers, after the 采集码"
+            ),
+        };
         println!(
             "  {}",
             tr!(
                 out,
-                "{label}：设备 {dev}，第1场，编号前缀 {lane}（{f}）",
-                "{label}: device {dev}, session 1, photo numbers {lane}001… ({f})"
+                "{label}：设备 {dev}，一教104，{what}（{f}）",
+                "{label}: device {dev}, 一教104, {what} ({f})"
             )
         );
         Ok(Phone { scanner, label })

@@ -75,7 +75,7 @@ fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `a.pdl: 12 new records, 3 already here (devices 1a2b3c, 4d5e6f)`.
+/// `a.photodaylog: 12 new records, 3 already here (devices 1a2b3c, 4d5e6f)`.
 pub fn print_import(what: &str, s: &ImportSummary, out: &Out) {
     let (added, known, devices) = (s.added, s.known, s.devices.join(", "));
     println!(

@@ -41,8 +41,8 @@ pub fn run_passes(command: PassesCommand, out: &Out) -> Result<(), Failure> {
                 "{}",
                 tr!(
                     out,
-                    "下一步：photoday passes export --format html --out 打印 --dir {dir}，或 photoday bundle scanner --out 门口.pdb --dir {dir}",
-                    "Next: photoday passes export --format html --out print --dir {dir}, or photoday bundle scanner --out door.pdb --dir {dir}"
+                    "下一步：photoday passes export --format html --out 打印 --dir {dir}，或 photoday bundle scanner --out 门口.photoday --dir {dir}",
+                    "Next: photoday passes export --format html --out print --dir {dir}, or photoday bundle scanner --out door.photoday --dir {dir}"
                 )
             );
             Ok(())

@@ -8,11 +8,13 @@
 
 use photoday_core::bundle::BundleKind;
 use photoday_core::door::{Colour, Verdict};
-use photoday_core::scanner::{ScanOutcome, Scanner};
+use photoday_core::log::AsideReason;
+use photoday_core::room;
+use photoday_core::scanner::{BatchMember, NumberStatus, Role, ScanOutcome, Scanner};
 use photoday_core::time::{self, UnixMillis};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
@@ -47,13 +49,59 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
         .device_db
         .clone()
         .unwrap_or_else(|| args.dir.dir.join("scanner.db"));
+    crate::door_input::check_before_open(&db, args.bundle.as_deref(), &args.dir.dir, |e| {
+        match (&args.room, &args.station) {
+            (Some(room), _) if photoday_core::room::find(e, room).is_none() => {
+                Err(Failure::input(format!(
+                    "no room `{room}` in this event; its rooms are {}",
+                    photoday_core::room::rooms(e).join("、")
+                )))
+            }
+            (None, Some(station)) => find_session(e, station).map(|_| ()),
+            _ => Ok(()),
+        }
+    })?;
     let mut scanner = prepare(&db, args.bundle.as_deref(), &args.dir.dir, out, args.json)?;
+    crate::door_input::keep_bundle_current(
+        &mut scanner,
+        args.bundle.is_some(),
+        args.device_db.as_deref(),
+        &args.dir.dir,
+        out,
+        args.json,
+    )?;
     let event = scanner
         .event()
         .cloned()
         .ok_or_else(|| Failure::other("the door database has no event after importing a bundle"))?;
-    let session = find_session(&event, &args.station)?;
-    let station = scanner.set_station(session, args.lane)?;
+    let room_name = match (&args.room, &args.station) {
+        (Some(room), _) => room.clone(),
+        (None, Some(station)) => {
+            let session = find_session(&event, station)?;
+            let room = event.session(session).expect("found above").room.zh.clone();
+            if !args.json {
+                eprintln!(
+                    "{}",
+                    out.paint(
+                        Tone::Warn,
+                        tr!(
+                            out,
+                            "--station 已改为 --room：本机守 {room}，场次按时钟自动切换（换场的教室全天都是同一个门口）",
+                            "--station is now --room: this laptop guards {room}, and the session follows the clock (a room that changes college is one station all day)"
+                        )
+                    )
+                );
+            }
+            room
+        }
+        (None, None) => unreachable!("clap requires --room or --station"),
+    };
+    let role = Role::parse(&args.role).expect("clap checked the role");
+    let setup = scanner.set_station(&room_name, role, args.lane)?;
+    let station = setup.station.clone();
+    if role.numbers() {
+        scanner.set_check_code(!args.no_code_check)?;
+    }
     let base = match &args.now {
         Some(s) => time::parse_moment(s, event.utc_offset).ok_or_else(|| {
             Failure::input(format!(
@@ -68,12 +116,28 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
     };
 
     if !args.json {
-        let s = event.session(session).expect("found above");
-        let (college, room, when) = (
-            out.text(&s.college),
-            out.text(&s.room),
-            format!("{} {}", s.date, s.windows_label()),
-        );
+        let room = station.room.clone();
+        let role_text = match role {
+            Role::Door => tr!(out, "门口签到（不编号）", "door check-in (no numbers)"),
+            Role::Studio => tr!(out, "摄影室（发摄影编号）", "studio (gives photo numbers)"),
+            Role::Both => tr!(
+                out,
+                "门口+摄影室（签到并编号）",
+                "door + studio (checks in and numbers)"
+            ),
+        };
+        let sessions: Vec<String> = room::sessions_in(&event, &room)
+            .into_iter()
+            .filter_map(|n| event.session(n).map(|s| (n, s)))
+            .map(|(n, s)| {
+                format!(
+                    "{n} {} {} {}",
+                    out.text(&s.college),
+                    s.date,
+                    s.windows_label()
+                )
+            })
+            .collect();
         let device = scanner.device_id().to_string();
         let lane = station
             .lane
@@ -83,13 +147,12 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
             "{}",
             out.paint(
                 Tone::Bold,
-                tr!(
-                    out,
-                    "门口：第{session}场 {college} · {room} · {when}",
-                    "Door: session {session} {college} · {room} · {when}"
-                )
+                tr!(out, "{room} · {role_text}", "{room} · {role_text}")
             )
         );
+        for s in &sessions {
+            println!("  {s}");
+        }
         println!(
             "{}",
             out.paint(
@@ -97,6 +160,9 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
                 tr!(out, "本机 {device}{lane}", "device {device}{lane}")
             )
         );
+        if let Some(w) = &setup.warning {
+            println!("{}", out.paint(Tone::Warn, format!("⚠ {}", out.text(w))));
+        }
         if args.now.is_some() {
             let at = time::format_local_minute(time::to_local(event.utc_offset, base));
             println!(
@@ -116,8 +182,8 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
                 "{}",
                 tr!(
                     out,
-                    "逐行扫描签到码；输入学号为人工签到；/undo 撤销上一个，/override 原因 放行，/batch 本批，/status 到场；Ctrl-D 结束",
-                    "Scan passes, one per line; type a student number to check in by hand; /undo, /override REASON, /batch, /status; Ctrl-D to finish"
+                    "逐行扫描签到码；输入学号为人工登记；/skip 跳过采集码检查，/aside 学号 原因 让其稍后，/close 本批拍完，/undo 撤销上一个，/override 原因 放行，/batch 本批，/list 摄影编号单，/status 到场；Ctrl-D 结束",
+                    "Scan passes, one per line; type a student number to enter by hand; /skip the 采集码 check, /aside NO REASON, /close the batch, /undo, /override REASON, /batch, /list, /status; Ctrl-D to finish"
                 )
             );
         }
@@ -130,14 +196,16 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
+        let (n, ignored) = crate::door_input::read_line_capped(&mut input, &mut buf)
             .map_err(|e| Failure::other(format!("stdin cannot be read ({e})")))?;
         if n == 0 {
             break;
         }
         line_no += 1;
+        if ignored > 0 {
+            crate::door_input::report_long_line(line_no, ignored, out, args.json);
+            continue;
+        }
         let line = String::from_utf8_lossy(&buf);
         let line = line.trim();
         if line.is_empty() {
@@ -170,9 +238,10 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
     }
 
     if !args.json {
-        let a = scanner.station_attendance()?;
+        let a = scanner.station_attendance(clock.now())?;
         let total: u32 = counts.values().sum();
-        let (admitted, expected) = (a.admitted, a.expected);
+        let (arrived, numbered, shot, expected) =
+            (a.arrived, a.numbered, a.photographed, a.expected);
         let by: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
         let by = by.join(", ");
         println!();
@@ -180,8 +249,8 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
             "{}",
             tr!(
                 out,
-                "本次读入 {total} 个（{by}）；本场已拍 {admitted}/{expected}",
-                "{total} read this time ({by}); photographed in this session: {admitted}/{expected}"
+                "本次读入 {total} 个（{by}）；本场到场 {arrived}、已编号 {numbered}、已拍 {shot}/{expected}",
+                "{total} read this time ({by}); this session: arrived {arrived}, numbered {numbered}, photographed {shot}/{expected}"
             )
         );
         let file = db.display();
@@ -191,8 +260,8 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
                 Tone::Dim,
                 tr!(
                     out,
-                    "记录保存在 {file}；导出：photoday log export --device-db {file} --out 门口.pdl",
-                    "Records are kept in {file}; export them: photoday log export --device-db {file} --out door.pdl"
+                    "记录保存在 {file}；导出：photoday log export --device-db {file} --out 门口.photodaylog",
+                    "Records are kept in {file}; export them: photoday log export --device-db {file} --out door.photodaylog"
                 )
             )
         );
@@ -243,6 +312,52 @@ fn prepare(
         }
     }
     Ok(scanner)
+}
+
+/// The step-aside reason a word names (Chinese or English); anything else is "other".
+fn aside_reason(word: &str) -> AsideReason {
+    match word.to_lowercase().as_str() {
+        "code" | "采集码" | "没有采集码" => AsideReason::NoCollectionCode,
+        "clothes" | "着装" | "衣服" => AsideReason::Clothes,
+        "glasses" | "眼镜" | "饰物" | "头发" => AsideReason::Glasses,
+        "absent" | "未到" | "没到" => AsideReason::NotPresent,
+        _ => AsideReason::Other,
+    }
+}
+
+fn aside_reason_known(word: &str) -> bool {
+    aside_reason(word) != AsideReason::Other || matches!(word, "other" | "其他")
+}
+
+/// The photographer's list: number, student, name; voided numbers struck through.
+fn print_members(members: &[BatchMember], out: &Out) {
+    for m in members {
+        let line = format!(
+            "  {} {} {}",
+            m.photo_no,
+            m.student_no,
+            m.name.clone().unwrap_or_default()
+        );
+        match m.status {
+            NumberStatus::Waiting => println!("{line}"),
+            NumberStatus::Photographed => {
+                println!("{line} {}", out.paint(Tone::Good, tr!(out, "已拍", "shot")))
+            }
+            NumberStatus::Voided => {
+                let why = m
+                    .aside
+                    .map(|r| out.text(&r.text()).to_string())
+                    .unwrap_or_default();
+                println!(
+                    "{}",
+                    out.paint(
+                        Tone::Dim,
+                        tr!(out, "{line} 作废（{why}）", "{line} void ({why})")
+                    )
+                )
+            }
+        }
+    }
 }
 
 /// A line of 1–14 digits: a student number typed (or read off a student card's barcode).
@@ -366,21 +481,108 @@ fn staff_command(
             if json {
                 println!(
                     "{}",
-                    json!({"line": line, "action": "undo", "photo_no": u.photo_no, "student_no": u.student_no})
+                    json!({"line": line, "action": "undo", "undone": u.undone, "photo_no": u.photo_no, "student_no": u.student_no})
                 );
             } else {
-                let (p, n) = (&u.photo_no, u.student_no);
+                let n = u.student_no;
+                let text = match &u.photo_no {
+                    Some(p) => tr!(
+                        out,
+                        "已撤销摄影编号 {p}（{n}）；该编号不再使用",
+                        "Undid photo no. {p} ({n}); the number is not reused"
+                    ),
+                    None => tr!(out, "已撤销 {n} 的上一个操作", "Undid the last action for {n}"),
+                };
+                println!("{}", out.paint(Tone::Warn, text));
+            }
+            Ok(())
+        }
+        "skip" => {
+            let o = scanner.skip_code_check(now)?;
+            if json {
+                println!("{}", outcome_json(&o, out, line));
+            } else {
+                print_outcome(&o, out, "");
+            }
+            Ok(())
+        }
+        "aside" | "noshow" => {
+            let mut words = rest.splitn(2, char::is_whitespace);
+            let no: u64 = words
+                .next()
+                .filter(|w| is_student_no(w))
+                .and_then(|w| w.parse().ok())
+                .ok_or_else(|| {
+                    Failure::input(tr!(
+                        out,
+                        "请写学号，例如：/aside 2020010203 眼镜；原因：采集码、着装、眼镜、未到、其他",
+                        "give the student number, e.g. /aside 2020010203 glasses; reasons: code, clothes, glasses, absent, other"
+                    ))
+                })?;
+            let words_rest = words.next().unwrap_or("").trim();
+            let (reason, note) = if word == "noshow" {
+                (AsideReason::NotPresent, words_rest)
+            } else {
+                let (r, note) = words_rest
+                    .split_once(char::is_whitespace)
+                    .unwrap_or((words_rest, ""));
+                (aside_reason(r), if aside_reason_known(r) { note } else { words_rest })
+            };
+            let note = note.trim();
+            let a = scanner.step_aside(no, reason, (!note.is_empty()).then_some(note), now)?;
+            if json {
                 println!(
                     "{}",
-                    out.paint(
-                        Tone::Warn,
-                        tr!(
-                            out,
-                            "已撤销摄影编号 {p}（{n}）；该编号不再使用，此学生可重新签到",
-                            "Undid photo no. {p} ({n}); the number is not reused and the student can be admitted again"
-                        )
-                    )
+                    json!({"line": line, "action": "step_aside", "student_no": no, "photo_no": a.photo_no, "reason": a.reason})
                 );
+            } else {
+                let why_text = reason.text();
+                let why = out.text(&why_text);
+                let text = match &a.photo_no {
+                    Some(p) => tr!(
+                        out,
+                        "{no} 让其稍后（{why}）：摄影编号 {p} 作废，回来时重新编号",
+                        "{no} stepped aside ({why}): photo no. {p} is void; renumbered on return"
+                    ),
+                    None => tr!(
+                        out,
+                        "{no} 让其稍后（{why}）；回来时再编号",
+                        "{no} stepped aside ({why}); numbered on return"
+                    ),
+                };
+                println!("{}", out.paint(Tone::Warn, text));
+            }
+            Ok(())
+        }
+        "close" => {
+            let c = scanner.close_batch(now)?;
+            if json {
+                println!(
+                    "{}",
+                    json!({"line": line, "action": "close_batch", "batch": c.batch, "photographed": c.photographed})
+                );
+                return Ok(());
+            }
+            let (n, k) = (c.batch.number, c.photographed);
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Good,
+                    tr!(out, "第{n}批拍完：{k}人记为已拍", "Batch {n} done: {k} photographed")
+                )
+            );
+            print_members(&c.batch.members, out);
+            Ok(())
+        }
+        "list" => {
+            let session = scanner
+                .session_now(now)
+                .ok_or_else(|| Failure::input(tr!(out, "本室今天没有场次", "no session in this room today")))?;
+            let list = scanner.photo_list(session)?;
+            if json {
+                println!("{}", json!({"line": line, "action": "list", "session": session, "numbers": list}));
+            } else {
+                print_members(&list, out);
             }
             Ok(())
         }
@@ -411,7 +613,7 @@ fn staff_command(
             Ok(())
         }
         "batch" => {
-            let b = scanner.current_batch()?;
+            let b = scanner.current_batch(now)?;
             if json {
                 println!("{}", json!({"line": line, "action": "batch", "batch": b}));
                 return Ok(());
@@ -421,33 +623,19 @@ fn staff_command(
                     "{}",
                     tr!(
                         out,
-                        "本机还没有放行任何人",
-                        "Nobody admitted on this device yet"
+                        "没有正在拍的批次",
+                        "No batch open on this device"
                     )
                 ),
                 Some(b) => {
-                    let (n, k, size) = (b.number, b.members.len(), b.size);
-                    println!(
-                        "{}",
-                        out.paint(
-                            Tone::Bold,
-                            tr!(out, "第{n}批（{k}/{size}）", "Batch {n} ({k}/{size})")
-                        )
-                    );
-                    for m in &b.members {
-                        println!(
-                            "  {} {} {}",
-                            m.photo_no,
-                            m.student_no,
-                            m.name.clone().unwrap_or_default()
-                        );
-                    }
+                    println!("{}", out.paint(Tone::Bold, out.text(&b.label())));
+                    print_members(&b.members, out);
                 }
             }
             Ok(())
         }
         "status" => {
-            let a = scanner.station_attendance()?;
+            let a = scanner.station_attendance(now)?;
             if json {
                 println!(
                     "{}",
@@ -455,23 +643,27 @@ fn staff_command(
                 );
                 return Ok(());
             }
-            let (ad, ex) = (a.admitted, a.expected);
+            let (ar, nu, ph, ex) = (a.arrived, a.numbered, a.photographed, a.expected);
             println!(
                 "{}",
                 out.paint(
                     Tone::Bold,
-                    tr!(out, "已拍 {ad}/{ex}", "Photographed {ad}/{ex}")
+                    tr!(
+                        out,
+                        "到场 {ar} · 已编号 {nu} · 已拍 {ph}/{ex}",
+                        "Arrived {ar} · numbered {nu} · photographed {ph}/{ex}"
+                    )
                 )
             );
             for c in &a.classes {
-                println!("  {} {}/{}", pad(&c.class, 14), c.admitted, c.expected);
+                println!("  {} {}/{}", pad(&c.class, 14), c.photographed, c.expected);
             }
             Ok(())
         }
         _ => Err(Failure::input(tr!(
             out,
-            "不认识的命令 /{word}；可用：/undo、/override 原因、/batch、/status",
-            "unknown command /{word}; use /undo, /override REASON, /batch or /status"
+            "不认识的命令 /{word}；可用：/skip、/aside 学号 原因、/noshow 学号、/close、/undo、/override 原因、/batch、/list、/status",
+            "unknown command /{word}; use /skip, /aside NO REASON, /noshow NO, /close, /undo, /override REASON, /batch, /list or /status"
         ))),
     }
 }

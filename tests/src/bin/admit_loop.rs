@@ -1,9 +1,9 @@
-//! A door phone that admits passes as fast as it can and says so, for the kill test.
+//! A studio phone that numbers passes as fast as it can and says so, for the kill test.
 //!
 //! Usage: `admit_loop DB PASSES_FILE START_MS`. The database already holds a scanner bundle and a
-//! station. Each pass text of the file is scanned; after each verdict comes back, one line
-//! `ADMITTED <student_no> <photo_no>` is printed and flushed: the moment the staff would have seen
-//! green. The parent kills this process at random moments and checks that every printed admission
+//! station (studio, 采集码 check off). Each pass text of the file is scanned; after each verdict
+//! comes back, one line `ADMITTED <student_no> <photo_no>` is printed and flushed: the moment the
+//! staff would have seen the number in green. The parent kills this process at random moments and checks that every printed admission
 //! survived.
 
 use std::io::Write;
@@ -20,7 +20,7 @@ fn main() {
     for text in passes.lines() {
         now += 6_000;
         let o = door.scan(text, now).expect("scan");
-        if let Verdict::Admitted {
+        if let Verdict::Numbered {
             student_no,
             photo_no,
             ..
