@@ -3,6 +3,15 @@
 //! One folder per event: `event.toml` (the notice, editable), `event.key` (the private signing key,
 //! mode 0600, never leaves this machine), `event.pub`, and `photoday.db` (roster, issued passes,
 //! revocations, merged door logs). The CLI is a thin shell over this struct; so are tests.
+//!
+//! Nothing the 教务处 holds may be lost or silently changed here. The database holds every
+//! student's name, so it is created readable by its owner only (0600). A roster file replaces the
+//! colleges it covers and keeps the others; removing students who already hold passes needs an
+//! explicit `replace`; every import is one transaction and is recorded with the file's name and
+//! SHA-256, so `roster history` shows what came from where. The database marks itself as the
+//! admin's, so a door database cannot be opened as an event folder's, nor the other way round.
+//! A laptop door compares its bundle with what the folder would make now
+//! ([`EventFolder::door_bundle_state`]), so a reissued pass is refused there at once.
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -16,7 +25,7 @@ use crate::keys::{EventKey, KeyRing, PublicKey};
 use crate::log::{self, LogFile};
 use crate::pass::{self, PassBody, Revocations};
 use crate::plan::{self, Plan, PlanSettings};
-use crate::roster::{Roster, Student};
+use crate::roster::{Roster, RosterDiff, Student};
 use crate::scanner::{merge_log, ImportSummary};
 use crate::store::{self, Store};
 use crate::time::UnixMillis;
@@ -29,6 +38,188 @@ pub const KEY_FILE: &str = "event.key";
 pub const PUB_FILE: &str = "event.pub";
 /// The database.
 pub const DB_FILE: &str = "photoday.db";
+
+/// `meta` key marking an admin database (value `admin`); door databases carry a device id instead.
+const META_ROLE: &str = "role";
+/// `meta` key of a door database's device id (written by the scanner).
+const META_DEVICE: &str = "device_id";
+/// `meta` key of the roster's student-number display width.
+const META_NUMBER_WIDTH: &str = "student_no_width";
+
+/// What a PhotoDay database file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DatabaseRole {
+    /// An event folder's `photoday.db`: roster, passes, merged logs.
+    Admin,
+    /// A door device's database (`photoday scan`, a staff phone's export).
+    Door,
+    /// A PhotoDay database that holds neither yet.
+    Empty,
+}
+
+/// What a database file at `path` is, read without writing to it; `None` when there is no file.
+/// A file that is not a PhotoDay database is an error.
+pub fn database_role(path: &Path) -> Result<Option<DatabaseRole>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let nd = |e: rusqlite::Error| Error::NotADatabase {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(nd)?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(nd)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(nd)?;
+    if tables == 0 {
+        return Ok(Some(DatabaseRole::Empty));
+    }
+    if app_id != crate::store::schema::APPLICATION_ID {
+        return Err(Error::NotADatabase {
+            path: path.to_path_buf(),
+            detail: "it is a SQLite database of another program".into(),
+        });
+    }
+    let meta = |key: &str| -> Result<Option<String>> { store::get_meta(&conn, key) };
+    if meta(META_ROLE)?.as_deref() == Some("admin") {
+        return Ok(Some(DatabaseRole::Admin));
+    }
+    if meta(META_DEVICE)?.is_some() {
+        return Ok(Some(DatabaseRole::Door));
+    }
+    // An admin database from before the role was written: it has issued passes or a roster.
+    let held: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM passes) + (SELECT count(*) FROM students)",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(nd)?;
+    Ok(Some(if held > 0 {
+        DatabaseRole::Admin
+    } else {
+        DatabaseRole::Empty
+    }))
+}
+
+/// Creates `path` empty with mode 0600 if it does not exist, and takes group and other access
+/// away from an existing one (and its `-wal`/`-shm` companions): the file holds students' names.
+pub fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        if !path.exists() {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(|e| Error::io(path, e))?;
+        }
+        for p in [
+            path.to_path_buf(),
+            PathBuf::from(format!("{}-wal", path.display())),
+            PathBuf::from(format!("{}-shm", path.display())),
+        ] {
+            if let Ok(meta) = std::fs::metadata(&p) {
+                let mode = meta.permissions().mode() & 0o777;
+                if mode & 0o077 != 0 {
+                    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o700))
+                        .map_err(|e| Error::io(&p, e))?;
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// SHA-256 of a file's bytes, as lowercase hex (what `sha256sum` prints), to record where a
+/// roster came from.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Where an imported roster came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterSource {
+    /// The file's name as given.
+    pub file: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    /// The worksheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// Student rows read from it.
+    pub rows: u32,
+}
+
+/// What `import_roster_from` did, or would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterImport {
+    /// Added, changed, removed, and the colleges covered and kept.
+    pub diff: RosterDiff,
+    /// Removed students who already hold a pass. Unless the import was told to replace, their
+    /// presence means nothing was stored.
+    pub removes_pass_holders: Vec<Student>,
+    /// Whether the roster was stored (false for a dry run or a refused removal).
+    pub stored: bool,
+    /// The import's number in `roster history`, once stored.
+    pub id: Option<i64>,
+    /// Students on the roster afterwards (or that would be).
+    pub total: usize,
+}
+
+/// One line of `roster history`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterImportRecord {
+    /// Import number, in order.
+    pub id: i64,
+    /// When (Unix ms).
+    pub at_ms: i64,
+    /// File name as given.
+    pub file: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+    /// Worksheet, for a workbook.
+    pub sheet: Option<String>,
+    /// Colleges the file covered.
+    pub colleges: Vec<String>,
+    /// Student rows in the file.
+    pub rows: u32,
+    /// Students added.
+    pub added: u32,
+    /// Students whose row changed.
+    pub changed: u32,
+    /// Students removed.
+    pub removed: u32,
+    /// Whether removing pass holders was allowed.
+    pub replace: bool,
+    /// Students on today's roster whose row last came from this file.
+    pub current: u32,
+}
+
+/// How a laptop door's bundle compares with its event folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoorBundleState {
+    /// Exactly what the folder would put in a bundle now.
+    Current,
+    /// The folder changed since (roster, passes, revocations, keys or the event).
+    Stale,
+    /// The bundle is for another event.
+    OtherEvent,
+}
 
 /// A student with their current pass.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +305,21 @@ impl EventFolder {
             )));
         }
         let event = Event::load(&toml_path)?;
-        let store = Store::open(dir.join(DB_FILE))?;
+        let db = dir.join(DB_FILE);
+        if database_role(&db)? == Some(DatabaseRole::Door) {
+            return Err(Error::Invalid(format!(
+                "{} is a door database (from `photoday scan` or a phone), not this event folder's; move it away (keep it: its records can be merged with `photoday log import`) and restore the folder's own {DB_FILE}",
+                db.display()
+            )));
+        }
+        make_private(&db)?;
+        let mut store = Store::open(&db)?;
+        store.write(|tx| {
+            if store::get_meta(tx, META_ROLE)?.is_none() {
+                store::set_meta(tx, META_ROLE, "admin")?;
+            }
+            Ok(())
+        })?;
         Ok(EventFolder {
             dir: dir.to_path_buf(),
             event,
@@ -134,13 +339,26 @@ impl EventFolder {
 
     /// The private key (refused if others can read it).
     pub fn key(&self) -> Result<EventKey> {
-        EventKey::load(&self.dir.join(KEY_FILE))
+        let path = self.dir.join(KEY_FILE);
+        if !path.exists() {
+            return Err(Error::NotReady(format!(
+                "{} is missing: the event's private key, made by `photoday init` with event.toml; without it no pass or bundle can be signed — copy it back from where the event folder was made (a new key would invalidate every pass already sent)",
+                path.display()
+            )));
+        }
+        EventKey::load(&path)
     }
 
     /// Public keys that passes of this event may be signed with: the current key plus any listed
     /// in `event.pub` (one hex key a line; older keys stay listed during a rotation).
     pub fn key_ring(&self) -> Result<KeyRing> {
         let path = self.dir.join(PUB_FILE);
+        if !path.exists() {
+            return Err(Error::NotReady(format!(
+                "{} is missing: the event's public key, made by `photoday init` next to event.key; copy it back from where the event folder was made",
+                path.display()
+            )));
+        }
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let mut keys = Vec::new();
         for line in text
@@ -159,9 +377,12 @@ impl EventFolder {
         Ok(KeyRing::new(keys))
     }
 
-    /// Replaces the roster (all or nothing). Passes already issued stay; run `issue_passes` next.
+    /// Replaces the whole roster (all or nothing), unrecorded: for a synthetic or test roster.
+    /// A college's file goes through [`EventFolder::import_roster_from`]. Passes already issued
+    /// stay; run `issue_passes` next.
     pub fn import_roster(&mut self, roster: &Roster) -> Result<usize> {
         self.store.write(|tx| {
+            set_number_width(tx, roster.number_width())?;
             tx.execute("DELETE FROM students", [])?;
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO students (student_no, name, college, cohort, class, paid, session)
@@ -182,9 +403,141 @@ impl EventFolder {
         })
     }
 
+    /// Imports a college's roster file: the colleges it covers are replaced by its rows, every
+    /// other college is kept. A removal of students who hold a pass is refused (nothing stored,
+    /// the students listed in the answer) unless `replace`. With `dry_run` nothing is stored
+    /// either way. A stored import is one transaction and is recorded for [`Self::roster_history`].
+    pub fn import_roster_from(
+        &mut self,
+        incoming: &Roster,
+        source: &RosterSource,
+        replace: bool,
+        dry_run: bool,
+        now: UnixMillis,
+    ) -> Result<RosterImport> {
+        let current = self.roster()?;
+        let (merged, diff) = current.merge(incoming)?;
+        let with_pass: std::collections::HashSet<u64> = self.store.read(|tx| {
+            let mut stmt = tx.prepare("SELECT student_no FROM passes")?;
+            let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+            Ok(rows
+                .map(|r| r.map(|n| n as u64))
+                .collect::<rusqlite::Result<_>>()?)
+        })?;
+        let removes_pass_holders: Vec<Student> = diff
+            .removed
+            .iter()
+            .filter(|s| with_pass.contains(&s.student_no))
+            .cloned()
+            .collect();
+        let mut answer = RosterImport {
+            total: merged.len(),
+            diff,
+            removes_pass_holders,
+            stored: false,
+            id: None,
+        };
+        if dry_run || (!replace && !answer.removes_pass_holders.is_empty()) {
+            return Ok(answer);
+        }
+        let diff = &answer.diff;
+        let id = self.store.write(|tx| {
+            let colleges = serde_json::to_string(&diff.colleges).expect("serialises");
+            tx.execute(
+                "INSERT INTO roster_imports (at_ms, file, sha256, sheet, colleges, rows, added,
+                   changed, removed, replace, diff)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    now,
+                    source.file,
+                    source.sha256,
+                    source.sheet,
+                    colleges,
+                    source.rows,
+                    diff.added.len() as i64,
+                    diff.changed.len() as i64,
+                    diff.removed.len() as i64,
+                    replace,
+                    serde_json::to_string(diff).expect("serialises"),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            let mut del = tx.prepare_cached("DELETE FROM students WHERE student_no = ?1")?;
+            for s in &diff.removed {
+                del.execute([s.student_no as i64])?;
+            }
+            let mut put = tx.prepare_cached(
+                "INSERT INTO students (student_no, name, college, cohort, class, paid, session, import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (student_no) DO UPDATE SET name = excluded.name,
+                   college = excluded.college, cohort = excluded.cohort, class = excluded.class,
+                   paid = excluded.paid, session = excluded.session, import_id = excluded.import_id",
+            )?;
+            for s in incoming.students() {
+                put.execute(params![
+                    s.student_no as i64,
+                    s.name,
+                    s.college,
+                    s.cohort,
+                    s.class,
+                    s.paid,
+                    s.session,
+                    id
+                ])?;
+            }
+            set_number_width(tx, merged.number_width())?;
+            Ok(id)
+        })?;
+        answer.stored = true;
+        answer.id = Some(id);
+        Ok(answer)
+    }
+
+    /// Every recorded roster import, oldest first, with how many of today's students each gave.
+    pub fn roster_history(&mut self) -> Result<Vec<RosterImportRecord>> {
+        self.store.read(|tx| {
+            let mut stmt = tx.prepare(
+                "SELECT i.id, i.at_ms, i.file, i.sha256, i.sheet, i.colleges, i.rows, i.added,
+                   i.changed, i.removed, i.replace,
+                   (SELECT count(*) FROM students s WHERE s.import_id = i.id)
+                 FROM roster_imports i ORDER BY i.id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok(RosterImportRecord {
+                    id: r.get(0)?,
+                    at_ms: r.get(1)?,
+                    file: r.get(2)?,
+                    sha256: r.get(3)?,
+                    sheet: r.get(4)?,
+                    colleges: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                    rows: r.get(6)?,
+                    added: r.get(7)?,
+                    changed: r.get(8)?,
+                    removed: r.get(9)?,
+                    replace: r.get(10)?,
+                    current: r.get(11)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// The diff a recorded import made (who was added, changed, removed).
+    pub fn roster_import_diff(&mut self, id: i64) -> Result<Option<RosterDiff>> {
+        let text: Option<String> = self.store.read(|tx| {
+            Ok(tx
+                .query_row("SELECT diff FROM roster_imports WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?)
+        })?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
+
     /// The roster as stored.
     pub fn roster(&mut self) -> Result<Roster> {
         self.store.read(|tx| {
+            let width = store::get_meta(tx, META_NUMBER_WIDTH)?.and_then(|w| w.parse::<u8>().ok());
             let mut stmt = tx.prepare(
                 "SELECT student_no, name, college, cohort, class, paid, session FROM students",
             )?;
@@ -199,9 +552,10 @@ impl EventFolder {
                     session: r.get(6)?,
                 })
             })?;
-            Ok(Roster::from_students(
-                rows.collect::<rusqlite::Result<Vec<_>>>()?,
-            ))
+            Ok(
+                Roster::from_students(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+                    .with_number_width(width),
+            )
         })
     }
 
@@ -396,6 +750,17 @@ impl EventFolder {
         now: UnixMillis,
     ) -> Result<Vec<u8>> {
         let key = self.key()?;
+        let content = self.bundle_content(kind, with_names, now)?;
+        bundle::seal(&content, &key)
+    }
+
+    /// What [`Self::bundle`] signs.
+    pub fn bundle_content(
+        &mut self,
+        kind: BundleKind,
+        with_names: bool,
+        now: UnixMillis,
+    ) -> Result<BundleContent> {
         let roster = self.roster()?;
         let plan = if roster.is_empty() {
             None
@@ -415,7 +780,21 @@ impl EventFolder {
             with_names: kind == BundleKind::Scanner && with_names,
             plan,
         };
-        bundle::seal(&content, &key)
+        Ok(content)
+    }
+
+    /// Whether a door's bundle still says what this folder would say now: after a roster import,
+    /// `passes issue` or `passes reissue` it does not, and the door would admit a revoked pass.
+    pub fn door_bundle_state(&mut self, held: &BundleContent) -> Result<DoorBundleState> {
+        if held.event.id != self.event.id {
+            return Ok(DoorBundleState::OtherEvent);
+        }
+        let now = self.bundle_content(held.kind, held.with_names, held.made_at_ms)?;
+        Ok(if now == *held {
+            DoorBundleState::Current
+        } else {
+            DoorBundleState::Stale
+        })
     }
 
     /// Merges a door device's log file.
@@ -473,6 +852,16 @@ impl EventFolder {
     }
 }
 
+fn set_number_width(tx: &rusqlite::Connection, width: Option<u8>) -> Result<()> {
+    match width {
+        Some(w) => store::set_meta(tx, META_NUMBER_WIDTH, &w.to_string()),
+        None => {
+            tx.execute("DELETE FROM meta WHERE key = ?1", [META_NUMBER_WIDTH])?;
+            Ok(())
+        }
+    }
+}
+
 fn revoke_below(tx: &rusqlite::Connection, student_no: u64, min_serial: u16) -> Result<()> {
     if min_serial == 0 {
         return Ok(());
@@ -483,4 +872,168 @@ fn revoke_below(tx: &rusqlite::Connection, student_no: u64, min_serial: u16) -> 
         params![student_no as i64, min_serial],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pass::PassCheck;
+
+    fn roster(event: &Event, rows: &[(&str, &str, &str)]) -> Roster {
+        let header = ["学号", "姓名", "学院"].map(String::from).to_vec();
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(n, name, c)| vec![n.to_string(), name.to_string(), c.to_string()])
+            .collect();
+        Roster::from_table(event, &header, &rows).unwrap()
+    }
+
+    fn source(file: &str) -> RosterSource {
+        RosterSource {
+            file: file.into(),
+            sha256: sha256_hex(file.as_bytes()),
+            sheet: None,
+            rows: 1,
+        }
+    }
+
+    #[test]
+    fn the_database_holding_names_is_private_to_its_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let f = EventFolder::init(&tmp.path().join("e"), "gzcc-2023").unwrap();
+        let mode = std::fs::metadata(f.dir().join(DB_FILE))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(
+            database_role(&f.dir().join(DB_FILE)).unwrap(),
+            Some(DatabaseRole::Admin)
+        );
+    }
+
+    #[test]
+    fn a_door_database_is_not_opened_as_an_event_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("e");
+        drop(EventFolder::init(&dir, "gzcc-2023").unwrap());
+        std::fs::remove_file(dir.join(DB_FILE)).unwrap();
+        crate::scanner::Scanner::open(dir.join(DB_FILE)).unwrap();
+        let before = std::fs::read(dir.join(DB_FILE)).unwrap();
+        let err = EventFolder::open(&dir)
+            .err()
+            .expect("a door database opened as admin");
+        assert!(err.to_string().contains("door database"), "{err}");
+        assert_eq!(std::fs::read(dir.join(DB_FILE)).unwrap(), before);
+    }
+
+    #[test]
+    fn college_files_add_up_and_a_pass_holder_is_removed_only_with_replace() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut f = EventFolder::init(&tmp.path().join("e"), "gzcc-2023").unwrap();
+        let ev = f.event().clone();
+        let it = "信息技术与工程学院";
+        let a = roster(&ev, &[("2020010001", "甲", it), ("2020010002", "乙", it)]);
+        let b = roster(&ev, &[("2020020001", "丙", "会计学院")]);
+        f.import_roster_from(&a, &source("it.xlsx"), false, false, 1)
+            .unwrap();
+        f.import_roster_from(&b, &source("acc.xlsx"), false, false, 2)
+            .unwrap();
+        assert_eq!(f.roster().unwrap().len(), 3, "college B kept college A");
+        f.issue_passes(|_, _| {}).unwrap();
+
+        let a2 = roster(&ev, &[("2020010001", "甲", it)]);
+        let refused = f
+            .import_roster_from(&a2, &source("it2.xlsx"), false, false, 3)
+            .unwrap();
+        assert!(!refused.stored);
+        assert_eq!(refused.removes_pass_holders[0].student_no, 2020010002);
+        assert_eq!(f.roster().unwrap().len(), 3, "nothing changed");
+        assert_eq!(f.roster_history().unwrap().len(), 2);
+
+        let dry = f
+            .import_roster_from(&a2, &source("it2.xlsx"), true, true, 3)
+            .unwrap();
+        assert!(!dry.stored);
+        assert_eq!(f.roster().unwrap().len(), 3, "a dry run stores nothing");
+
+        let done = f
+            .import_roster_from(&a2, &source("it2.xlsx"), true, false, 4)
+            .unwrap();
+        assert!(done.stored);
+        assert_eq!(f.roster().unwrap().len(), 2);
+        let h = f.roster_history().unwrap();
+        assert_eq!(h.len(), 3);
+        assert_eq!(h[2].file, "it2.xlsx");
+        assert_eq!(h[2].sha256, sha256_hex(b"it2.xlsx"));
+        assert_eq!((h[2].removed, h[2].current), (1, 1));
+        assert_eq!(
+            h[1].current, 1,
+            "会计学院's student still comes from acc.xlsx"
+        );
+        let diff = f.roster_import_diff(h[2].id).unwrap().unwrap();
+        assert_eq!(diff.removed[0].name, "乙");
+    }
+
+    #[test]
+    fn passes_issued_before_the_migration_keep_verifying_and_zeros_come_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("e");
+        let mut f = EventFolder::init(&dir, "gzcc-2023").unwrap();
+        let ev = f.event().clone();
+        f.import_roster(&roster(&ev, &[("0501230101", "甲", "会计学院")]))
+            .unwrap();
+        f.issue_passes(|_, _| {}).unwrap();
+        let text = f.passes().unwrap()[0].text.clone();
+        drop(f);
+        // Take the database back to schema 1, as a build before roster history left it.
+        let conn = rusqlite::Connection::open(dir.join(DB_FILE)).unwrap();
+        conn.execute_batch(
+            "DROP TABLE roster_imports; ALTER TABLE students DROP COLUMN import_id;
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(conn);
+        let mut f = EventFolder::open(&dir).unwrap();
+        let check = pass::verify(
+            &text,
+            &f.event().id.clone(),
+            &f.key_ring().unwrap(),
+            &f.revocations().unwrap(),
+        );
+        assert!(
+            matches!(
+                check,
+                PassCheck::Valid {
+                    student_no: 501230101,
+                    ..
+                }
+            ),
+            "{check:?}"
+        );
+        let r = f.roster().unwrap();
+        assert_eq!(r.display_no(501230101), "0501230101");
+        // And the door bundle is current until something changes.
+        let held = f.bundle_content(BundleKind::Scanner, true, 5).unwrap();
+        assert_eq!(
+            f.door_bundle_state(&held).unwrap(),
+            DoorBundleState::Current
+        );
+        f.reissue(501230101).unwrap();
+        assert_eq!(f.door_bundle_state(&held).unwrap(), DoorBundleState::Stale);
+    }
+
+    #[test]
+    fn a_missing_key_names_the_file_and_the_command_that_makes_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("e");
+        let f = EventFolder::init(&dir, "gzcc-2023").unwrap();
+        std::fs::remove_file(dir.join(KEY_FILE)).unwrap();
+        let err = f.key().err().unwrap().to_string();
+        assert!(
+            err.contains("event.key") && err.contains("photoday init"),
+            "{err}"
+        );
+    }
 }

@@ -56,6 +56,25 @@ pub const MIGRATIONS: &[&str] = &[
         at_ms INTEGER NOT NULL
     );
     "#,
+    // 2: roster imports are recorded (file, hash, what changed), and each student remembers the
+    // import their row came from, so `roster history` shows what came from where.
+    r#"
+    CREATE TABLE roster_imports (
+        id       INTEGER PRIMARY KEY,
+        at_ms    INTEGER NOT NULL,
+        file     TEXT NOT NULL,
+        sha256   TEXT NOT NULL,
+        sheet    TEXT,
+        colleges TEXT NOT NULL,
+        rows     INTEGER NOT NULL,
+        added    INTEGER NOT NULL,
+        changed  INTEGER NOT NULL,
+        removed  INTEGER NOT NULL,
+        replace  INTEGER NOT NULL,
+        diff     TEXT NOT NULL
+    );
+    ALTER TABLE students ADD COLUMN import_id INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.
