@@ -47,7 +47,7 @@ pub enum Command {
     /// The event (the notice): show it, check it
     #[command(subcommand)]
     Event(EventCommand),
-    /// The roster (名单): import a college's .xlsx or .csv
+    /// The roster (名单): import a college's .xlsx or .csv; see where each college came from
     #[command(subcommand)]
     Roster(RosterCommand),
     /// All passes: issue them, export them for printing or sending
@@ -130,21 +130,44 @@ pub struct EventShowArgs {
 /// `photoday roster …`.
 #[derive(Debug, Subcommand)]
 pub enum RosterCommand {
-    /// Import a roster (.xlsx or .csv; 学号/姓名/学院/年级/班级/已缴费): all rows or none
+    /// Import a roster (.xlsx, .csv, .txt; 学号/姓名/学院/年级/班级/已缴费): all rows or none
+    ///
+    /// The file replaces the colleges it covers and keeps every other college, so colleges can
+    /// send their files one by one. It prints what changes (added, changed class or college,
+    /// removed) and records the file's name and SHA-256 for `roster history`. Students who
+    /// already hold a pass are removed only with --replace.
     Import(RosterImportArgs),
+    /// Every roster import: when, which file (and its SHA-256), which colleges, what changed
+    History(RosterHistoryArgs),
 }
 
 /// `photoday roster import`.
 #[derive(Debug, Args)]
 pub struct RosterImportArgs {
-    /// The roster file (.xlsx, .xls, .ods or .csv)
+    /// The roster file (.xlsx, .xls, .ods, .csv, or Excel's tab-separated .txt)
     pub file: PathBuf,
-    /// Check the file and report, but store nothing
+    /// Check the file and show what would change, but store nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Worksheet to read (default: the first)
+    /// Also remove students of the file's colleges who hold a pass but are not in the file
+    #[arg(long)]
+    pub replace: bool,
+    /// Worksheet to read (default: the first one with a 学号 column)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    #[command(flatten)]
+    pub dir: DirArg,
+}
+
+/// `photoday roster history`.
+#[derive(Debug, Args)]
+pub struct RosterHistoryArgs {
+    /// Also list who one import added, changed and removed (its number in the history)
+    #[arg(long, value_name = "N")]
+    pub show: Option<i64>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub dir: DirArg,
 }
@@ -275,16 +298,25 @@ pub struct BundleShowArgs {
 /// `photoday scan`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// The session this door guards: its number (1–10 for the 2023 notice) or its college
-    #[arg(long, value_name = "SESSION")]
-    pub station: String,
-    /// This laptop's door database (default: scanner.db in --dir)
-    #[arg(long, value_name = "FILE")]
+    /// The room this laptop guards (一教209); the session follows the clock through hand-overs
+    #[arg(long, value_name = "ROOM", required_unless_present = "station")]
+    pub room: Option<String>,
+    /// Older form: a session number or college; its room is guarded (use --room)
+    #[arg(long, value_name = "SESSION", conflicts_with = "room")]
+    pub station: Option<String>,
+    /// door: check students into the queue; studio: give 摄影编号 as they enter; both (default)
+    #[arg(long, value_name = "ROLE", default_value = "both", value_parser = ["door", "studio", "both"])]
+    pub role: String,
+    /// Number without asking for the 学信网 采集码 first (the photographer checks it)
+    #[arg(long)]
+    pub no_code_check: bool,
+    /// This laptop's door database (default: scanner.db in --dir); never an event's photoday.db
+    #[arg(long, value_name = "FILE", value_parser = crate::door_input::door_database)]
     pub device_db: Option<PathBuf>,
     /// A scanner bundle to import first (default: made from --dir when the database has none)
     #[arg(long, value_name = "FILE")]
     pub bundle: Option<PathBuf>,
-    /// Photo-number letter when several devices share the session (A, B…)
+    /// Photo-number letter when several studio devices number in one room (A, B…)
     #[arg(long, value_name = "A")]
     pub lane: Option<char>,
     /// Rehearse or replay: the clock starts at this moment (`2023-06-03 09:40` or RFC 3339)
@@ -313,7 +345,7 @@ pub struct LogExportArgs {
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Export a door database (from `photoday scan`) instead of the event folder
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = crate::door_input::door_database)]
     pub device_db: Option<PathBuf>,
     #[command(flatten)]
     pub dir: DirArg,
@@ -326,7 +358,7 @@ pub struct LogImportArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Merge into a door database instead of the event folder
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_parser = crate::door_input::door_database)]
     pub device_db: Option<PathBuf>,
     #[command(flatten)]
     pub dir: DirArg,

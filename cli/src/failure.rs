@@ -21,6 +21,8 @@ pub struct Failure {
     code: u8,
     message: String,
     rows: Vec<RowError>,
+    /// The roster file the bad rows are in.
+    file: Option<String>,
 }
 
 impl Failure {
@@ -30,6 +32,7 @@ impl Failure {
             code: EXIT_INPUT,
             message: message.into(),
             rows: Vec::new(),
+            file: None,
         }
     }
 
@@ -39,6 +42,7 @@ impl Failure {
             code: EXIT_OTHER,
             message: message.into(),
             rows: Vec::new(),
+            file: None,
         }
     }
 
@@ -48,7 +52,14 @@ impl Failure {
             code: EXIT_INPUT,
             message: String::new(),
             rows,
+            file: None,
         }
+    }
+
+    /// Names the file a bad roster came from.
+    pub fn with_file(mut self, file: impl Into<String>) -> Failure {
+        self.file = Some(file.into());
+        self
     }
 
     /// A failure already explained on stdout (e.g. a pass that is not valid): only the exit code.
@@ -57,6 +68,7 @@ impl Failure {
             code,
             message: String::new(),
             rows: Vec::new(),
+            file: None,
         }
     }
 
@@ -100,12 +112,18 @@ impl Failure {
             return;
         }
         let n = self.rows.len();
+        let file = self.file.as_deref().unwrap_or("");
+        let (zh_file, en_file) = if file.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!(" {file} "), format!(" {file}"))
+        };
         eprintln!(
             "photoday: {label}: {}",
             tr!(
                 out,
-                "名单有{n}处问题，什么都没有导入；请改好这些行后重新导入：",
-                "the roster has {n} problem(s); nothing was imported — fix these rows and import again:"
+                "名单{zh_file}有{n}处问题，什么都没有导入；请改好这些行后重新导入：",
+                "the roster{en_file} has {n} problem(s); nothing was imported — fix these rows and import again:"
             )
         );
         for r in &self.rows {

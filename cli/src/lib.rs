@@ -8,6 +8,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod door_input;
 pub mod failure;
 pub mod output;
 pub mod printable;

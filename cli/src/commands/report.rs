@@ -5,11 +5,15 @@
 //! and uses roster headers, so it can be imported again as the roster of a make-up day; the fee
 //! report says per college what is still owed before the deadline; duplicates name the photo
 //! number to void when a student was photographed twice.
+//!
+//! Every file is written through `sheet::write`: private to its owner, formula-like text
+//! neutralised in CSV, strings kept strings in .xlsx; student numbers keep the roster's leading
+//! zeros.
 
 use photoday_core::admin::{EventFolder, FeeRow};
 use photoday_core::attendance::Attendance;
 use photoday_core::event::Event;
-use photoday_core::roster::Roster;
+use photoday_core::roster::{format_student_no, Roster};
 use photoday_core::time::{format_local_minute, to_local};
 use std::path::Path;
 
@@ -42,7 +46,7 @@ pub fn write(
             let a = folder.attendance()?;
             let roster = folder.roster()?;
             let (adm, exp) = (
-                a.sessions.iter().map(|s| s.admitted).sum::<u32>(),
+                a.photographed(),
                 a.sessions.iter().map(|s| s.expected).sum::<u32>(),
             );
             let dups = a.duplicates.len();
@@ -69,19 +73,28 @@ pub fn write(
                     "; {dups} photographed twice (photoday report duplicates lists the numbers to void)"
                 ));
             }
-            (
-                vec![
-                    attendance_sheet(&a, out),
-                    duplicates_sheet(&event, &roster, &a, out),
-                ],
-                summary,
-            )
+            let arrived: usize = a.sessions.iter().map(|s| s.arrived_not_photographed.len()).sum();
+            if arrived > 0 {
+                summary.push_str(&tr!(
+                    out,
+                    "；{arrived}人到场但未拍（见“到场未拍”，请联络员追回）",
+                    "; {arrived} arrived but were not photographed (see the arrived-not-photographed sheet; liaisons, chase them)"
+                ));
+            }
+            let mut dups = duplicates_sheet(&event, &roster, &a, out);
+            restore_zeros(&mut dups, 0, roster.number_width());
+            let mut chase = arrived_sheet(&a, out);
+            restore_zeros(&mut chase, 0, roster.number_width());
+            (vec![attendance_sheet(&a, out), chase, dups], summary)
         }
         ReportKind::Absentees => {
             let a = folder.attendance()?;
+            let width = folder.roster()?.number_width();
             let n: usize = a.sessions.iter().map(|s| s.absentees.len()).sum();
+            let mut sheet = absentees_sheet(&a, out);
+            restore_zeros(&mut sheet, 0, width);
             (
-                vec![absentees_sheet(&a, out)],
+                vec![sheet],
                 tr!(
                     out,
                     "{n}名学生未拍（补拍名单）",
@@ -106,13 +119,21 @@ pub fn write(
             let a = folder.attendance()?;
             let roster = folder.roster()?;
             let n = a.duplicates.len();
+            let mut dups = duplicates_sheet(&event, &roster, &a, out);
+            restore_zeros(&mut dups, 0, roster.number_width());
             (
-                vec![duplicates_sheet(&event, &roster, &a, out)],
+                vec![dups],
                 tr!(out, "{n}人被拍了两次", "{n} photographed twice"),
             )
         }
     };
     sheet::write(path, format, &sheets)?;
+    if kind != ReportKind::Fees {
+        // A number held by two students is said loudly in every report (DESIGN §5).
+        for c in &folder.attendance()?.clashes {
+            println!("{}", out.paint(Tone::Bad, format!("✖ {}", out.text(&c.advice()))));
+        }
+    }
     println!(
         "{}",
         out.paint(
@@ -121,6 +142,18 @@ pub fn write(
         )
     );
     Ok(())
+}
+
+/// Shows column `col`'s student numbers with the roster's leading zeros (`0501…`), if it has them.
+fn restore_zeros(sheet: &mut Sheet, col: usize, width: Option<u8>) {
+    let Some(w) = width else { return };
+    for row in &mut sheet.rows {
+        if let Some(Cell::Text(t)) = row.get_mut(col) {
+            if let Ok(n) = t.parse::<u64>() {
+                *t = format_student_no(n, Some(w));
+            }
+        }
+    }
 }
 
 /// Per session and class: expected, photographed, missing; a total row per session.
@@ -132,7 +165,7 @@ pub fn attendance_sheet(a: &Attendance, out: &Out) -> Sheet {
         ("日期", "date"),
         ("班级", "class"),
         ("应到", "expected"),
-        ("已拍", "admitted"),
+        ("已拍", "photographed"),
         ("未拍", "missing"),
     ]);
     let total = tr!(out, "（合计）", "(total)");
@@ -141,9 +174,9 @@ pub fn attendance_sheet(a: &Attendance, out: &Out) -> Sheet {
     for s in a
         .sessions
         .iter()
-        .filter(|s| s.expected > 0 || s.admitted > 0 || s.not_on_roster > 0)
+        .filter(|s| s.expected > 0 || s.arrived > 0 || s.not_on_roster > 0)
     {
-        let head = |class: &str, expected: u32, admitted: u32| {
+        let head = |class: &str, expected: u32, photographed: u32| {
             vec![
                 Cell::Int(s.session as i64),
                 // Data cells keep the notice's own (Chinese) names, so sheets sort and re-import
@@ -153,14 +186,14 @@ pub fn attendance_sheet(a: &Attendance, out: &Out) -> Sheet {
                 s.date.as_str().into(),
                 class.into(),
                 Cell::Int(expected as i64),
-                Cell::Int(admitted as i64),
-                Cell::Int(expected.saturating_sub(admitted) as i64),
+                Cell::Int(photographed as i64),
+                Cell::Int(expected.saturating_sub(photographed) as i64),
             ]
         };
         for c in &s.classes {
-            rows.push(head(&c.class, c.expected, c.admitted));
+            rows.push(head(&c.class, c.expected, c.photographed));
         }
-        rows.push(head(&total, s.expected, s.admitted));
+        rows.push(head(&total, s.expected, s.photographed));
     }
     Sheet {
         name: tr!(out, "到场情况", "attendance"),
@@ -201,6 +234,42 @@ pub fn absentees_sheet(a: &Attendance, out: &Out) -> Sheet {
     }
     Sheet {
         name: tr!(out, "补拍名单", "absentees"),
+        header,
+        rows,
+    }
+}
+
+/// Students who arrived (checked in or numbered) but were not photographed: liaisons chase them
+/// before the session ends; they are on the 补拍 list too.
+pub fn arrived_sheet(a: &Attendance, out: &Out) -> Sheet {
+    let header = out.columns(&[
+        ("学号", "student_no"),
+        ("姓名", "name"),
+        ("学院", "college"),
+        ("班级", "class"),
+        ("场次", "session"),
+        ("地点", "room"),
+        ("日期", "date"),
+    ]);
+    let rows = a
+        .sessions
+        .iter()
+        .flat_map(|s| {
+            s.arrived_not_photographed.iter().map(move |st| {
+                vec![
+                    Cell::from(st.student_no),
+                    st.name.as_str().into(),
+                    st.college.as_str().into(),
+                    st.class.as_str().into(),
+                    Cell::Int(s.session as i64),
+                    s.room.zh.as_str().into(),
+                    s.date.as_str().into(),
+                ]
+            })
+        })
+        .collect();
+    Sheet {
+        name: tr!(out, "到场未拍", "arrived not photographed"),
         header,
         rows,
     }
