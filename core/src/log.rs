@@ -315,6 +315,36 @@ pub fn for_device_session(tx: &Connection, device: &str, session: u8) -> Result<
     )
 }
 
+/// The session of a device's latest `number` record.
+pub fn last_number_session(tx: &Connection, device: &str) -> Result<Option<u8>> {
+    Ok(tx
+        .query_row(
+            "SELECT session FROM records WHERE device = ?1 AND kind IN ('number', 'admit')
+             ORDER BY seq DESC LIMIT 1",
+            params![device],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A device's records in a session from the first `number` of a batch on: everything that can
+/// concern that batch (its numbers, and the step-asides, undos and photographs that follow them).
+pub fn for_device_session_from_batch(
+    tx: &Connection,
+    device: &str,
+    session: u8,
+    batch: u32,
+) -> Result<Vec<Record>> {
+    read_rows(
+        tx,
+        "SELECT body FROM records WHERE session = ?1 AND device = ?2 AND seq >= coalesce((
+             SELECT min(seq) FROM records WHERE session = ?1 AND device = ?2
+             AND kind = 'number' AND json_extract(body, '$.batch') = ?3), 1 << 62)
+         ORDER BY seq",
+        params![session, device, batch],
+    )
+}
+
 /// The last `number` record of a device in a session (older builds stored the kind `admit`).
 pub fn last_number(tx: &Connection, device: &str, session: u8) -> Result<Option<Record>> {
     Ok(read_rows(

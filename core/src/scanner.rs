@@ -836,16 +836,11 @@ impl Scanner {
         if let Some(v) = refusal {
             return self.refuse(v, now);
         }
-        let overridden = override_reason.is_some() && (place_refused || off_roster);
+        let refused_before_override = place_refused || off_roster;
         let session = if room::holds(event, &st.room, session) {
             session
         } else {
             here
-        };
-        let via = if overridden {
-            Via::Override
-        } else {
-            subject.via
         };
         let reason = override_reason.clone().or(subject.note.clone());
         let device = self.device.clone();
@@ -855,6 +850,13 @@ impl Scanner {
         let ledger = self
             .store
             .read(|tx| Ok(Ledger::from_records(&log::for_student(tx, no)?)))?;
+        let known = !ledger.of_student(no).is_empty()
+            || (st.role == Role::Door && ledger.check_in(no).is_some());
+        let via = if override_reason.is_some() && (refused_before_override || known) {
+            Via::Override
+        } else {
+            subject.via
+        };
         if override_reason.is_none() {
             if let Some(a) = ledger.of_student(no).first() {
                 let v = Verdict::AlreadyNumbered {
@@ -1189,23 +1191,24 @@ impl Scanner {
     fn studio_session(&mut self, now: UnixMillis) -> Result<u8> {
         let here = self.record_session(now)?;
         let device = self.device.clone();
-        let last = self.store.read(|tx| {
-            Ok(log::for_device(tx, &device)?
-                .into_iter()
-                .rev()
-                .find(|r| matches!(r.action, Action::Number { .. })))
-        })?;
+        let last = self
+            .store
+            .read(|tx| log::last_number_session(tx, &device))?;
         Ok(match last {
-            Some(r) if self.session_now(now).is_none_or(|s| s == r.session) => r.session,
+            Some(s) if self.session_now(now).is_none_or(|n| n == s) => s,
             _ => here,
         })
     }
 
-    /// This device's numbers in a session, in photo-number order, with where each stands.
-    pub fn photo_list(&mut self, session: u8) -> Result<Vec<BatchMember>> {
-        let device = self.device.clone();
-        let rows = self.store.read(|tx| log::all(tx))?;
-        let ledger = Ledger::from_records(&rows);
+    /// Lines of the photographer's list from this device's records of one session.
+    fn members(
+        &self,
+        rows: &[Record],
+        session: u8,
+        batch: Option<u32>,
+    ) -> Result<Vec<BatchMember>> {
+        let device = &self.device;
+        let ledger = Ledger::from_records(rows);
         let roster = &self.loaded()?.roster;
         let name = |no: u64| {
             roster
@@ -1213,15 +1216,21 @@ impl Scanner {
                 .map(|s| s.name.clone())
                 .filter(|n| !n.is_empty())
         };
+        let shot: std::collections::HashSet<u64> = rows
+            .iter()
+            .filter_map(|r| match r.action {
+                Action::Photographed { target_seq, .. } if &r.device == device => Some(target_seq),
+                _ => None,
+            })
+            .collect();
+        let wanted = |a: &attendance::Admission| {
+            &a.device == device && a.session == session && batch.is_none_or(|b| a.batch == b)
+        };
         let mut out: Vec<(u32, BatchMember)> = ledger
             .admissions()
             .iter()
-            .filter(|a| a.device == device && a.session == session)
+            .filter(|a| wanted(a))
             .map(|a| {
-                let photographed = rows.iter().any(|r| {
-                    r.device == device
-                        && matches!(r.action, Action::Photographed { target_seq, .. } if target_seq == a.seq)
-                });
                 (
                     a.photo_seq,
                     BatchMember {
@@ -1229,7 +1238,7 @@ impl Scanner {
                         student_no: a.student_no,
                         name: name(a.student_no),
                         batch: a.batch,
-                        status: if photographed && ledger.photographed(a.student_no) {
+                        status: if shot.contains(&a.seq) {
                             NumberStatus::Photographed
                         } else {
                             NumberStatus::Waiting
@@ -1243,7 +1252,7 @@ impl Scanner {
             ledger
                 .voided()
                 .iter()
-                .filter(|v| v.number.device == device && v.number.session == session)
+                .filter(|v| wanted(&v.number))
                 .map(|v| {
                     (
                         v.number.photo_seq,
@@ -1262,6 +1271,25 @@ impl Scanner {
         Ok(out.into_iter().map(|(_, m)| m).collect())
     }
 
+    /// This device's numbers in a session, in photo-number order, with where each stands: the
+    /// photographer's list (voided numbers stay on it, struck out).
+    pub fn photo_list(&mut self, session: u8) -> Result<Vec<BatchMember>> {
+        let device = self.device.clone();
+        let rows = self
+            .store
+            .read(|tx| log::for_device_session(tx, &device, session))?;
+        self.members(&rows, session, None)
+    }
+
+    /// The members of one batch: reads only the records since the batch's first number.
+    fn batch_members(&mut self, session: u8, batch: u32) -> Result<Vec<BatchMember>> {
+        let device = self.device.clone();
+        let rows = self
+            .store
+            .read(|tx| log::for_device_session_from_batch(tx, &device, session, batch))?;
+        self.members(&rows, session, Some(batch))
+    }
+
     /// The batch being called into the studio: the oldest one this device has not closed.
     pub fn current_batch(&mut self, now: UnixMillis) -> Result<Option<Batch>> {
         let (l, st) = self.ready()?;
@@ -1276,11 +1304,7 @@ impl Scanner {
             .get(&session)
             .copied()
             .unwrap_or(0);
-        let members: Vec<BatchMember> = self
-            .photo_list(session)?
-            .into_iter()
-            .filter(|m| m.batch == closed + 1)
-            .collect();
+        let members = self.batch_members(session, closed + 1)?;
         Ok((!members.is_empty()).then(|| Batch {
             session,
             number: closed + 1,
@@ -1302,7 +1326,9 @@ impl Scanner {
         let session = batch.session;
         let number = batch.number;
         let photographed = self.store.write(|tx| {
-            let ledger = Ledger::from_records(&log::for_device_session(tx, &device, session)?);
+            let ledger = Ledger::from_records(&log::for_device_session_from_batch(
+                tx, &device, session, number,
+            )?);
             let mut n = 0;
             for a in ledger
                 .admissions()
@@ -1331,11 +1357,7 @@ impl Scanner {
         })?;
         self.last = None;
         let batch = Batch {
-            members: self
-                .photo_list(session)?
-                .into_iter()
-                .filter(|m| m.batch == number)
-                .collect(),
+            members: self.batch_members(session, number)?,
             ..batch
         };
         Ok(BatchClosed {

@@ -103,9 +103,12 @@ fn every_admission_shown_survives_a_kill_and_no_photo_number_is_used_twice() {
         for r in &records {
             if let Action::Number { student_no, .. } = r.action {
                 let photo = r.photo_no().unwrap();
+                // One sequence per room and session: 一教104 runs session 1 on 6月3日 and
+                // session 5 on 6月4日, and the rounds' clock runs into the second day.
                 assert!(
-                    numbers.insert(photo.clone()),
-                    "photo number {photo} used twice"
+                    numbers.insert((r.session, photo.clone())),
+                    "photo number {photo} used twice in session {}",
+                    r.session
                 );
                 stored.insert(student_no, photo);
             }
