@@ -1,11 +1,14 @@
-//! The door app's API: `ScannerApp`, over the core's `Scanner`.
+//! The staff app's API: `ScannerApp`, over the core's `Scanner`.
 //!
-//! A staff phone imports the scanner bundle, chooses the session it guards, and scans: each scan
-//! returns a verdict with everything the screen shows (colour, headline, detail, photo number and
-//! batch), already durable on disk when it returns green. Staff check in by hand, override with a
-//! reason, undo within minutes, see the batch being called in and who is still missing, and pass
-//! their log to other phones as a file or as QR codes. Every method forwards to the core; the
-//! records mirror `photoday_core::{scanner, door, attendance, log}`.
+//! A staff phone imports the scanner bundle, is set up for a room and a role — door (checks
+//! students into the queue), studio (gives each their 摄影编号 as they enter, after their 采集码)
+//! or both — and scans: each scan returns a verdict with everything the screen shows (colour,
+//! headline, detail, photo number and batch), already durable on disk when it returns green. The
+//! session follows the clock, so a room that changes college is one station all day. Staff check
+//! in by hand, override with a reason, step a student aside (their number is voided), close a
+//! batch once it is shot, undo within minutes, and pass their log to other phones as a file or as
+//! QR codes. Every method forwards to the core; the records mirror
+//! `photoday_core::{scanner, door, attendance, log}` with the same names.
 
 use std::sync::{Arc, Mutex};
 
@@ -65,12 +68,27 @@ impl ScannerApp {
         Ok(lock(&self.inner).import_bundle(&bytes)?.into())
     }
 
-    /// Chooses the session this device guards (its number, 序号) and, when several devices
-    /// share that session, this device's photo-number letter (`A`–`Z`). Disk (writes).
+    /// The event's rooms (`一教104`…), each once, for the station picker. Memory only.
+    pub fn rooms(&self) -> Vec<String> {
+        lock(&self.inner)
+            .event()
+            .map(photoday_core::room::rooms)
+            .unwrap_or_default()
+    }
+
+    /// Sets the station up: the room this device guards (its name, spaces ignored), its role,
+    /// and, when more than one studio phone numbers in the room, its photo-number letter
+    /// (`A`–`Z`). The result carries a warning when another phone this device knows of already
+    /// numbers here with the same prefix: show it. Disk (writes).
     ///
-    /// Fails with `NotReady` before a bundle, `InvalidInput` for an unknown session or a lane
-    /// that is not one letter.
-    pub fn set_station(&self, session: u8, lane: Option<String>) -> ApiResult<Station> {
+    /// Fails with `NotReady` before a bundle, `InvalidInput` for an unknown room (the message
+    /// lists the event's rooms) or a lane that is not one letter.
+    pub fn set_station(
+        &self,
+        room: String,
+        role: Role,
+        lane: Option<String>,
+    ) -> ApiResult<StationSetup> {
         let lane = match lane.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(l) => {
@@ -86,12 +104,29 @@ impl ScannerApp {
                 }
             }
         };
-        Ok(lock(&self.inner).set_station(session, lane)?.into())
+        Ok(lock(&self.inner)
+            .set_station(&room, role.into(), lane)?
+            .into())
     }
 
-    /// The session this device guards, once chosen. Memory only.
+    /// Switches the studio's 采集码 check on or off (off when the 新华社 photographer checks the
+    /// code). Disk (writes).
+    ///
+    /// Fails with `NotReady` before a station is set up.
+    pub fn set_check_code(&self, on: bool) -> ApiResult<Station> {
+        Ok(lock(&self.inner).set_check_code(on)?.into())
+    }
+
+    /// The station, once set up. Memory only.
     pub fn station(&self) -> Option<Station> {
-        lock(&self.inner).station().map(Station::from)
+        lock(&self.inner).station().cloned().map(Station::from)
+    }
+
+    /// The session the station's room is running at `now_ms` (it follows the clock through
+    /// hand-overs); `null`/`nil` before a station is set or when the room has none that day.
+    /// Memory only.
+    pub fn session_now(&self, now_ms: i64) -> Option<u8> {
+        lock(&self.inner).session_now(now_ms)
     }
 
     /// How early before and how late after a window a scan still admits. Memory only.
@@ -115,9 +150,10 @@ impl ScannerApp {
         Ok(lock(&self.inner).scan(&text, now_ms)?.into())
     }
 
-    /// Admits over an overridable verdict (outside the window, not on the roster) for this pass,
-    /// recording the staff's reason. Any other verdict comes back unchanged: a forged pass
-    /// cannot be overridden. Disk (writes).
+    /// Lets the student through over an overridable verdict for this pass (outside their time,
+    /// not on the roster, already checked in or numbered), recording the staff's reason. Any
+    /// other verdict comes back unchanged: a forged pass cannot be overridden, and a student just
+    /// let through gets no second number. Disk (writes).
     ///
     /// Fails with `InvalidInput` for an empty reason, `NotReady` before bundle and station.
     pub fn override_pass(
@@ -131,8 +167,9 @@ impl ScannerApp {
             .into())
     }
 
-    /// Checks a student in by number (no phone, no printout), with an optional note; with
-    /// `override_reason`, admits over an outside-window or not-on-roster verdict. Disk (writes).
+    /// Checks in (door) or numbers (studio) a student by number — no phone, no printout — with
+    /// an optional note; with `override_reason`, lets them through over an overridable verdict.
+    /// Disk (writes).
     ///
     /// Fails with `InvalidInput` for a number that is not a student number or an empty override
     /// reason, `NotReady` before bundle and station.
@@ -153,28 +190,78 @@ impl ScannerApp {
             .into())
     }
 
-    /// Cancels one of this device's admissions by its record number (`ScanOutcome.record_seq`)
-    /// within 5 minutes; the photo number is not reused and the student can be admitted again.
-    /// The undo is itself a record. Disk (writes).
+    /// Numbers the studio student waiting on the 采集码 check without it (one tap, when the
+    /// photographer checks the code instead). Disk (writes).
     ///
-    /// Fails with `InvalidInput` when the record is not this device's admission, was already
-    /// undone or is too old.
+    /// Fails with `NotReady` when nobody is waiting for the check.
+    pub fn skip_code_check(&self, now_ms: i64) -> ApiResult<ScanOutcome> {
+        Ok(lock(&self.inner).skip_code_check(now_ms)?.into())
+    }
+
+    /// The student whose pass was good and who is waiting to show their 采集码. Memory only.
+    pub fn waiting_for_code(&self) -> Option<u64> {
+        lock(&self.inner).waiting_for_code()
+    }
+
+    /// Steps a student aside at the studio (no 采集码, clothes, glasses, not there when called),
+    /// at any time in the session, also after a restart: their number on this phone is voided —
+    /// never reused, shown struck out on the photographer's list — and they are numbered again at
+    /// the end when they return. Disk (writes).
+    ///
+    /// Fails with `InvalidInput` for a student already photographed.
+    pub fn step_aside(
+        &self,
+        student_no: u64,
+        reason: AsideReason,
+        note: Option<String>,
+        now_ms: i64,
+    ) -> ApiResult<StepAsideOutcome> {
+        Ok(lock(&self.inner)
+            .step_aside(student_no, reason.into(), note.as_deref(), now_ms)?
+            .into())
+    }
+
+    /// Closes the batch being shot: its numbered students who were not stepped aside are
+    /// recorded as photographed (the 补拍 list is the roster minus them). Disk (writes).
+    ///
+    /// Fails with `NotReady` when no batch is open on this phone.
+    pub fn close_batch(&self, now_ms: i64) -> ApiResult<BatchClosed> {
+        Ok(lock(&self.inner).close_batch(now_ms)?.into())
+    }
+
+    /// Cancels one of this device's check-ins, numbers or step-asides by its record number
+    /// (`ScanOutcome.record_seq`, `StepAsideOutcome.record_seq`) within 5 minutes; a cancelled
+    /// number is not reused. The undo is itself a record. Disk (writes).
+    ///
+    /// Fails with `InvalidInput` when the record is not this device's, was already undone, was
+    /// photographed or is too old (step the student aside instead).
     pub fn undo(&self, record_seq: u64, now_ms: i64) -> ApiResult<UndoOutcome> {
         Ok(lock(&self.inner).undo(record_seq, now_ms)?.into())
     }
 
-    /// Undoes this device's latest standing admission in its session (within 5 minutes).
-    /// Disk (writes).
+    /// Undoes this device's latest check-in, number or step-aside that still stands (within 5
+    /// minutes), also after a restart. Disk (writes).
     ///
     /// Fails with `InvalidInput` when there is nothing to undo or it is too old.
     pub fn undo_last(&self, now_ms: i64) -> ApiResult<UndoOutcome> {
         Ok(lock(&self.inner).undo_last(now_ms)?.into())
     }
 
-    /// The batch being called into the studio: the batch of this device's latest admission,
-    /// members in photo-number order; `null`/`nil` before the first admission. Disk (reads).
-    pub fn current_batch(&self) -> ApiResult<Option<Batch>> {
-        Ok(lock(&self.inner).current_batch()?.map(Batch::from))
+    /// The batch being called into the studio: the oldest one this phone has not closed, members
+    /// in photo-number order with voided numbers marked; `null`/`nil` on a door phone or before
+    /// the first number. Disk (reads).
+    pub fn current_batch(&self, now_ms: i64) -> ApiResult<Option<Batch>> {
+        Ok(lock(&self.inner).current_batch(now_ms)?.map(Batch::from))
+    }
+
+    /// The photographer's list of a session on this phone: every number in order, waiting,
+    /// voided (with why) or photographed. Disk (reads).
+    pub fn photo_list(&self, session: u8) -> ApiResult<Vec<BatchMember>> {
+        Ok(lock(&self.inner)
+            .photo_list(session)?
+            .into_iter()
+            .map(BatchMember::from)
+            .collect())
     }
 
     /// Attendance of every session from everything this device recorded and merged, with the
@@ -183,9 +270,9 @@ impl ScannerApp {
         Ok(lock(&self.inner).attendance()?.into())
     }
 
-    /// Attendance of this device's session. Disk (reads).
-    pub fn station_attendance(&self) -> ApiResult<SessionAttendance> {
-        Ok(lock(&self.inner).station_attendance()?.into())
+    /// Attendance of the session the station's room is running at `now_ms`. Disk (reads).
+    pub fn station_attendance(&self, now_ms: i64) -> ApiResult<SessionAttendance> {
+        Ok(lock(&self.inner).station_attendance(now_ms)?.into())
     }
 
     /// The log as a file to share: every record this device holds (its own and merged), so logs
@@ -242,13 +329,63 @@ impl ScannerApp {
     }
 }
 
-/// The session a device guards.
+/// What a device does at its room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum Role {
+    /// At the room door: checks students into the queue; gives no numbers. Any number of these.
+    Door,
+    /// At the studio door: gives each student their 摄影编号 as they enter. One per room.
+    Studio,
+    /// Both, for a small room with one phone.
+    Both,
+}
+
+/// The room a device guards, its role and its photo-number letter.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Station {
-    /// 1-based session number (序号).
-    pub session: u8,
-    /// Photo-number letter (`A`, `B`…) when several devices share the session.
+    /// The room (`一教209`).
+    pub room: String,
+    /// Door, studio or both.
+    pub role: Role,
+    /// Photo-number letter (`A`, `B`…) when several studio phones number in the room.
     pub lane: Option<String>,
+    /// Whether the studio asks to see the 采集码 before numbering.
+    pub check_code: bool,
+}
+
+/// What setting up a station did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StationSetup {
+    /// The station as stored.
+    pub station: Station,
+    /// Set when another studio phone numbers in this room with the same prefix: show it.
+    pub warning: Option<BilingualText>,
+}
+
+/// Why the studio stepped a student aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum AsideReason {
+    /// No 学信网 采集码 ready on the phone.
+    NoCollectionCode,
+    /// Clothes the notice advises against.
+    Clothes,
+    /// Glasses, accessories, or hair over the forehead and ears.
+    Glasses,
+    /// Called with their batch but not there ("did not show").
+    NotPresent,
+    /// Anything else; the note says what.
+    Other,
+}
+
+/// Where a numbered student stands in the studio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum NumberStatus {
+    /// Numbered, waiting to be shot.
+    Waiting,
+    /// Stepped aside: the number is void (strike it out).
+    Voided,
+    /// Their batch closed: photographed.
+    Photographed,
 }
 
 /// How far outside a window a scan still admits.
@@ -277,8 +414,11 @@ pub struct ScanOutcome {
     pub overridable: bool,
     /// Set when the device clock looks wrong (far from every session date): show it.
     pub clock_warning: Option<BilingualText>,
-    /// The admission's record number, for `undo`; set only when admitted.
+    /// The record's number, for `undo`; set only when checked in or numbered.
     pub record_seq: Option<u64>,
+    /// When the student holds a number: the text of the small QR the student's app scans to
+    /// keep it (draw it with `qr_code`).
+    pub number_qr: Option<String>,
 }
 
 /// The colour a screen shows a verdict in.
@@ -329,33 +469,62 @@ pub enum NotAPassHint {
     Malformed,
 }
 
-/// The verdict at the door (DESIGN §4). Only `Admitted` lets the student in.
+/// The verdict at the door or the studio (DESIGN §4). `CheckedIn` and `Numbered` let the
+/// student through.
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
 pub enum Verdict {
-    /// Go in: the photo number and batch.
-    Admitted {
+    /// Door: checked into the room's queue (numbers are given in the studio).
+    CheckedIn {
         student_no: u64,
         name: Option<String>,
         /// The student's class (group) in the arrival plan.
         class_name: Option<String>,
-        photo_no: String,
-        batch: u32,
         via: Via,
         /// Minutes before their class's planned time (the plan informs, it never refuses).
         early_minutes: Option<u32>,
     },
-    /// Already in: when, on which device, with which photo number.
-    AlreadyAdmitted {
+    /// Studio: the 摄影编号 and batch, big and green.
+    Numbered {
         student_no: u64,
         name: Option<String>,
+        class_name: Option<String>,
         photo_no: String,
+        batch: u32,
+        via: Via,
+        /// This phone never saw them at the door; numbered anyway, with a note.
+        door_unseen: bool,
+        /// Back after stepping aside: a new number, the old one void.
+        renumbered: bool,
+    },
+    /// Studio: the pass is good; now scan the student's 采集码 (or `skip_code_check`).
+    ShowCollectionCode {
+        student_no: u64,
+        name: Option<String>,
+        class_name: Option<String>,
+    },
+    /// Door: already checked in — when and on which phone; overridable.
+    AlreadyCheckedIn {
+        student_no: u64,
+        name: Option<String>,
         at_ms: i64,
         /// `HH:MM`, event-local.
         at: String,
         device: String,
         this_device: bool,
     },
-    /// Booked into another session: the right college, room, date and windows.
+    /// Studio: already holds a number — which, when, where, and whether shot; overridable.
+    AlreadyNumbered {
+        student_no: u64,
+        name: Option<String>,
+        photo_no: String,
+        batch: u32,
+        at_ms: i64,
+        at: String,
+        device: String,
+        this_device: bool,
+        photographed: bool,
+    },
+    /// Their session is in another room: the right college, room, date and windows.
     WrongSession {
         student_no: u64,
         name: Option<String>,
@@ -365,14 +534,20 @@ pub enum Verdict {
         date: String,
         windows: String,
     },
-    /// Right session, wrong time; staff may override.
+    /// Their session is here but not now: early (wait nearby), late (补拍) or another day.
     OutsideWindow {
         student_no: u64,
         name: Option<String>,
         timing: Timing,
         minutes: i64,
+        /// When their time here starts (early) or ended (late), `HH:MM`.
+        at: String,
         date: String,
         windows: String,
+        /// The 补拍 deadline, `YYYY-MM-DD HH:MM`.
+        makeup_deadline: String,
+        /// The 补拍 place.
+        makeup_place: BilingualText,
     },
     /// A newer pass exists.
     Revoked {
@@ -390,36 +565,70 @@ pub enum Verdict {
     NotAPass { hint: NotAPassHint },
 }
 
-/// One line of the batch being called in.
+/// One line of a batch or of the photographer's list.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct BatchMember {
-    /// Photo number (`12`, `A012`).
+    /// Photo number (`012`, `A012`).
     pub photo_no: String,
     /// Student number.
     pub student_no: u64,
     /// Name, when the bundle has names.
     pub name: Option<String>,
+    /// The batch.
+    pub batch: u32,
+    /// Waiting, voided or photographed.
+    pub status: NumberStatus,
+    /// Why it was voided.
+    pub aside: Option<AsideReason>,
 }
 
 /// The batch being called into the studio.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Batch {
+    /// Session.
+    pub session: u8,
     /// Batch number (1, 2, 3…).
     pub number: u32,
     /// The event's batch size.
     pub size: u32,
-    /// Members in photo-number order.
+    /// Members in photo-number order, voided ones included.
     pub members: Vec<BatchMember>,
+    /// "第5批 · 6/8" / "Batch 5 · 6/8".
+    pub label: BilingualText,
+}
+
+/// What closing a batch did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BatchClosed {
+    /// The batch as it was shot.
+    pub batch: Batch,
+    /// How many were recorded photographed.
+    pub photographed: u32,
 }
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct UndoOutcome {
-    /// The cancelled photo number (it is not reused).
-    pub photo_no: String,
-    /// The student, who can now be admitted again.
+    /// The cancelled photo number (it is not reused), when a number was undone.
+    pub photo_no: Option<String>,
+    /// What was undone: `check_in`, `number` or `step_aside`.
+    pub undone: String,
+    /// The student.
     pub student_no: u64,
     /// The undo's own record number.
+    pub record_seq: u64,
+}
+
+/// What a step-aside did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StepAsideOutcome {
+    /// The student.
+    pub student_no: u64,
+    /// The voided number, when they had one on this phone.
+    pub photo_no: Option<String>,
+    /// Why.
+    pub reason: AsideReason,
+    /// The record's number, for `undo`.
     pub record_seq: u64,
 }
 
@@ -449,6 +658,8 @@ pub struct ImportSummary {
     pub known: u32,
     /// Devices the log covers.
     pub devices: Vec<String>,
+    /// Conflicts the merged records now show (a number held by two students): show them loudly.
+    pub warnings: Vec<BilingualText>,
 }
 
 /// Progress of a log arriving as QR codes.
@@ -488,10 +699,10 @@ pub struct RosterStudent {
     pub session: u8,
 }
 
-/// One admission that stands (not undone).
+/// One 摄影编号 that stands (not undone, not voided).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Admission {
-    /// Device that admitted.
+    /// Device that numbered.
     pub device: String,
     /// Its record number there.
     pub seq: u64,
@@ -501,32 +712,47 @@ pub struct Admission {
     pub session: u8,
     /// Student.
     pub student_no: u64,
-    /// Photo number as written on the form (`12`, `A012`).
+    /// Photo number as on the photographer's list (`012`, `A012`).
     pub photo_no: String,
+    /// The batch.
+    pub batch: u32,
     /// Pass, manual or override.
     pub via: Via,
     /// Staff's reason (manual, override).
     pub reason: Option<String>,
 }
 
-/// A student photographed more than once (admitted on two devices).
+/// A student numbered more than once (two studio phones, or an override).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Duplicate {
     /// Student.
     pub student_no: u64,
-    /// The first admission: its photo stands.
+    /// The first number: its photo stands.
     pub keep: Admission,
-    /// Later admissions: void these photo numbers.
+    /// Later numbers: void these photo numbers.
     pub void: Vec<Admission>,
 }
 
-/// Admitted against expected for one class of a session.
+/// One 摄影编号 held by two or more students.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NumberClash {
+    /// Session.
+    pub session: u8,
+    /// The number.
+    pub photo_no: String,
+    /// Every standing number with it, earliest first.
+    pub holders: Vec<Admission>,
+    /// What staff must do, in both languages.
+    pub advice: BilingualText,
+}
+
+/// Photographed against expected for one class of a session.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ClassAttendance {
     /// Class (`软件1班`).
     pub class_name: String,
-    /// Admitted.
-    pub admitted: u32,
+    /// Photographed.
+    pub photographed: u32,
     /// On the roster.
     pub expected: u32,
 }
@@ -544,30 +770,140 @@ pub struct SessionAttendance {
     pub date: String,
     /// On the roster.
     pub expected: u32,
-    /// Roster students admitted.
-    pub admitted: u32,
-    /// Admitted but not on the roster (overrides).
+    /// Roster students seen (checked in at a door or numbered in the studio).
+    pub arrived: u32,
+    /// Roster students holding a number now.
+    pub numbered: u32,
+    /// Roster students a closed batch recorded photographed.
+    pub photographed: u32,
+    /// Numbered but not on the roster (overrides).
     pub not_on_roster: u32,
+    /// Numbers voided by step-asides.
+    pub stepped_aside: u32,
     /// Per class, in plan order.
     pub classes: Vec<ClassAttendance>,
-    /// Roster students not admitted: the 补拍 list.
+    /// Roster students not photographed: the 补拍 list.
     pub absentees: Vec<RosterStudent>,
+    /// Of those, the ones who arrived but were not photographed: liaisons chase them.
+    pub arrived_not_photographed: Vec<RosterStudent>,
 }
 
-/// Attendance of every session plus the students photographed twice.
+/// Attendance of every session plus the conflicts to settle.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Attendance {
     /// One per session, in the event's order.
     pub sessions: Vec<SessionAttendance>,
-    /// Students photographed twice: which photo number to void.
+    /// Students numbered twice: which photo number to void.
     pub duplicates: Vec<Duplicate>,
+    /// Numbers held by two students.
+    pub clashes: Vec<NumberClash>,
+}
+
+impl From<core_scanner::Role> for Role {
+    fn from(r: core_scanner::Role) -> Self {
+        match r {
+            core_scanner::Role::Door => Role::Door,
+            core_scanner::Role::Studio => Role::Studio,
+            core_scanner::Role::Both => Role::Both,
+        }
+    }
+}
+
+impl From<Role> for core_scanner::Role {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Door => core_scanner::Role::Door,
+            Role::Studio => core_scanner::Role::Studio,
+            Role::Both => core_scanner::Role::Both,
+        }
+    }
 }
 
 impl From<core_scanner::Station> for Station {
     fn from(s: core_scanner::Station) -> Self {
         Station {
-            session: s.session,
+            room: s.room,
+            role: s.role.into(),
             lane: s.lane.map(String::from),
+            check_code: s.check_code,
+        }
+    }
+}
+
+impl From<core_scanner::StationSetup> for StationSetup {
+    fn from(s: core_scanner::StationSetup) -> Self {
+        StationSetup {
+            station: s.station.into(),
+            warning: s.warning.map(BilingualText::from),
+        }
+    }
+}
+
+impl From<core_log::AsideReason> for AsideReason {
+    fn from(r: core_log::AsideReason) -> Self {
+        use core_log::AsideReason as R;
+        match r {
+            R::NoCollectionCode => AsideReason::NoCollectionCode,
+            R::Clothes => AsideReason::Clothes,
+            R::Glasses => AsideReason::Glasses,
+            R::NotPresent => AsideReason::NotPresent,
+            R::Other => AsideReason::Other,
+        }
+    }
+}
+
+impl From<AsideReason> for core_log::AsideReason {
+    fn from(r: AsideReason) -> Self {
+        use core_log::AsideReason as R;
+        match r {
+            AsideReason::NoCollectionCode => R::NoCollectionCode,
+            AsideReason::Clothes => R::Clothes,
+            AsideReason::Glasses => R::Glasses,
+            AsideReason::NotPresent => R::NotPresent,
+            AsideReason::Other => R::Other,
+        }
+    }
+}
+
+impl From<core_scanner::NumberStatus> for NumberStatus {
+    fn from(s: core_scanner::NumberStatus) -> Self {
+        match s {
+            core_scanner::NumberStatus::Waiting => NumberStatus::Waiting,
+            core_scanner::NumberStatus::Voided => NumberStatus::Voided,
+            core_scanner::NumberStatus::Photographed => NumberStatus::Photographed,
+        }
+    }
+}
+
+impl From<core_scanner::BatchMember> for BatchMember {
+    fn from(m: core_scanner::BatchMember) -> Self {
+        BatchMember {
+            photo_no: m.photo_no,
+            student_no: m.student_no,
+            name: m.name,
+            batch: m.batch,
+            status: m.status.into(),
+            aside: m.aside.map(AsideReason::from),
+        }
+    }
+}
+
+impl From<core_scanner::BatchClosed> for BatchClosed {
+    fn from(c: core_scanner::BatchClosed) -> Self {
+        BatchClosed {
+            batch: c.batch.into(),
+            photographed: c.photographed,
+        }
+    }
+}
+
+impl From<core_scanner::StepAsideOutcome> for StepAsideOutcome {
+    fn from(a: core_scanner::StepAsideOutcome) -> Self {
+        StepAsideOutcome {
+            student_no: a.student_no,
+            photo_no: a.photo_no,
+            reason: a.reason.into(),
+            record_seq: a.record_seq,
         }
     }
 }
@@ -601,6 +937,7 @@ impl From<core_scanner::ScanOutcome> for ScanOutcome {
             overridable: o.overridable,
             clock_warning: o.clock_warning.map(BilingualText::from),
             record_seq: o.record_seq,
+            number_qr: o.number_qr,
         }
     }
 }
@@ -651,39 +988,82 @@ impl From<core_door::Verdict> for Verdict {
     fn from(v: core_door::Verdict) -> Self {
         use core_door::Verdict as V;
         match v {
-            V::Admitted {
+            V::CheckedIn {
+                student_no,
+                name,
+                class,
+                via,
+                early_minutes,
+            } => Verdict::CheckedIn {
+                student_no,
+                name,
+                class_name: class,
+                via: via.into(),
+                early_minutes,
+            },
+            V::Numbered {
                 student_no,
                 name,
                 class,
                 photo_no,
                 batch,
                 via,
-                early_minutes,
-            } => Verdict::Admitted {
+                door_unseen,
+                renumbered,
+            } => Verdict::Numbered {
                 student_no,
                 name,
                 class_name: class,
                 photo_no,
                 batch,
                 via: via.into(),
-                early_minutes,
+                door_unseen,
+                renumbered,
             },
-            V::AlreadyAdmitted {
+            V::ShowCollectionCode {
                 student_no,
                 name,
-                photo_no,
+                class,
+            } => Verdict::ShowCollectionCode {
+                student_no,
+                name,
+                class_name: class,
+            },
+            V::AlreadyCheckedIn {
+                student_no,
+                name,
                 at_ms,
                 at,
                 device,
                 this_device,
-            } => Verdict::AlreadyAdmitted {
+            } => Verdict::AlreadyCheckedIn {
                 student_no,
                 name,
-                photo_no,
                 at_ms,
                 at,
                 device,
                 this_device,
+            },
+            V::AlreadyNumbered {
+                student_no,
+                name,
+                photo_no,
+                batch,
+                at_ms,
+                at,
+                device,
+                this_device,
+                photographed,
+            } => Verdict::AlreadyNumbered {
+                student_no,
+                name,
+                photo_no,
+                batch,
+                at_ms,
+                at,
+                device,
+                this_device,
+                photographed,
             },
             V::WrongSession {
                 student_no,
@@ -707,15 +1087,21 @@ impl From<core_door::Verdict> for Verdict {
                 name,
                 timing,
                 minutes,
+                at,
                 date,
                 windows,
+                makeup_deadline,
+                makeup_place,
             } => Verdict::OutsideWindow {
                 student_no,
                 name,
                 timing: timing.into(),
                 minutes,
+                at,
                 date,
                 windows,
+                makeup_deadline,
+                makeup_place: makeup_place.into(),
             },
             V::Revoked {
                 student_no,
@@ -737,17 +1123,11 @@ impl From<core_door::Verdict> for Verdict {
 impl From<core_scanner::Batch> for Batch {
     fn from(b: core_scanner::Batch) -> Self {
         Batch {
+            label: b.label().into(),
+            session: b.session,
             number: b.number,
             size: b.size,
-            members: b
-                .members
-                .into_iter()
-                .map(|m| BatchMember {
-                    photo_no: m.photo_no,
-                    student_no: m.student_no,
-                    name: m.name,
-                })
-                .collect(),
+            members: b.members.into_iter().map(BatchMember::from).collect(),
         }
     }
 }
@@ -756,6 +1136,7 @@ impl From<core_scanner::UndoOutcome> for UndoOutcome {
     fn from(u: core_scanner::UndoOutcome) -> Self {
         UndoOutcome {
             photo_no: u.photo_no,
+            undone: u.undone,
             student_no: u.student_no,
             record_seq: u.record_seq,
         }
@@ -781,6 +1162,7 @@ impl From<core_scanner::ImportSummary> for ImportSummary {
             added: s.added,
             known: s.known,
             devices: s.devices,
+            warnings: s.warnings.into_iter().map(BilingualText::from).collect(),
         }
     }
 }
@@ -817,6 +1199,7 @@ impl From<core_attendance::Admission> for Admission {
             session: a.session,
             student_no: a.student_no,
             photo_no: a.photo_no,
+            batch: a.batch,
             via: a.via.into(),
             reason: a.reason,
         }
@@ -831,18 +1214,26 @@ impl From<core_attendance::SessionAttendance> for SessionAttendance {
             room: s.room.into(),
             date: s.date,
             expected: s.expected,
-            admitted: s.admitted,
+            arrived: s.arrived,
+            numbered: s.numbered,
+            photographed: s.photographed,
             not_on_roster: s.not_on_roster,
+            stepped_aside: s.stepped_aside,
             classes: s
                 .classes
                 .into_iter()
                 .map(|c| ClassAttendance {
                     class_name: c.class,
-                    admitted: c.admitted,
+                    photographed: c.photographed,
                     expected: c.expected,
                 })
                 .collect(),
             absentees: s.absentees.into_iter().map(RosterStudent::from).collect(),
+            arrived_not_photographed: s
+                .arrived_not_photographed
+                .into_iter()
+                .map(RosterStudent::from)
+                .collect(),
         }
     }
 }
@@ -862,6 +1253,16 @@ impl From<core_attendance::Attendance> for Attendance {
                     student_no: d.student_no,
                     keep: d.keep.into(),
                     void: d.void.into_iter().map(Admission::from).collect(),
+                })
+                .collect(),
+            clashes: a
+                .clashes
+                .into_iter()
+                .map(|c| NumberClash {
+                    advice: c.advice().into(),
+                    session: c.session,
+                    photo_no: c.photo_no,
+                    holders: c.holders.into_iter().map(Admission::from).collect(),
                 })
                 .collect(),
         }

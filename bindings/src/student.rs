@@ -94,6 +94,27 @@ impl StudentApp {
         Ok(Home::new(phone.event(), home))
     }
 
+    /// Keeps the 摄影编号 from the small QR on the studio phone ("一教104 · 037 · 第5批"): the home
+    /// and the reminders switch to after-the-shoot — no 补拍 alarms; the 学信网 check 40 days
+    /// later stays. Disk (writes).
+    ///
+    /// Fails with `InvalidInput` for a code that is not a number code, another event's, or a
+    /// classmate's (the message says whose), `NotReady` before a bundle.
+    pub fn import_number(&self, text: String) -> ApiResult<Shot> {
+        Ok(lock(&self.inner).import_number(&text)?.into())
+    }
+
+    /// "我已拍完": the student says they were photographed when no number reached the phone
+    /// (`done = true`), or takes it back (`false`, returns `null`/`nil`). Disk (writes).
+    pub fn set_shot_done(&self, done: bool) -> ApiResult<Option<Shot>> {
+        Ok(lock(&self.inner).set_shot_done(done)?.map(Shot::from))
+    }
+
+    /// The shoot, once recorded. Memory only.
+    pub fn shot(&self) -> Option<Shot> {
+        lock(&self.inner).shot().cloned().map(Shot::from)
+    }
+
     /// The timeline at `now_ms`, ordered by date: fee, 采集码 checks, arrival, shoot, 学信网
     /// check, 补拍 deadline. Memory only.
     ///
@@ -169,9 +190,38 @@ pub struct PassInfo {
     pub serial: u16,
 }
 
+/// The student's shoot, once done.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Shot {
+    /// The 摄影编号 (`037`, `A037`), when it came from the studio phone's code.
+    pub photo_no: Option<String>,
+    /// The batch, with the number.
+    pub batch: Option<u32>,
+    /// 1-based session, with the number.
+    pub session: Option<u8>,
+    /// "一教104 · 037 · 第5批", or "已拍完" when the student said so without a number.
+    pub label: BilingualText,
+}
+
+impl From<core_student::Shot> for Shot {
+    fn from(s: core_student::Shot) -> Self {
+        Shot {
+            photo_no: s.number.as_ref().map(|n| n.photo_no.clone()),
+            batch: s.number.as_ref().map(|n| n.batch),
+            session: s.number.as_ref().map(|n| n.session),
+            label: s.label.into(),
+        }
+    }
+}
+
 /// The home screen.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Home {
+    /// The shoot, once done: show it, and the after-the-shoot home (no 补拍 alarms).
+    pub shot: Option<Shot>,
+    /// Once the session has begun and no shoot is recorded: ask whether they were photographed
+    /// (scan the studio's number code, or "我已拍完").
+    pub shot_prompt: Option<BilingualText>,
     /// The slot card, once a bundle and a pass are imported.
     pub slot: Option<Slot>,
     /// The student's class (group) from the arrival plan, if any.
@@ -236,6 +286,8 @@ impl From<core_student::PassInfo> for PassInfo {
 impl Home {
     fn new(event: Option<&CoreEvent>, h: core_student::Home) -> Self {
         Home {
+            shot: h.shot.map(Shot::from),
+            shot_prompt: h.shot_prompt.map(BilingualText::from),
             slot: event.zip(h.slot.as_ref()).map(|(e, s)| Slot::new(e, s)),
             class_name: h.class,
             countdown_ms: h.countdown_ms,
