@@ -3,17 +3,27 @@
 //! Two jobs need it. The student's saved 学信网 采集码 image is checked for readability before
 //! the day (a screenshot that is too small or cropped is the classic failure), and that check
 //! must happen locally and keep nothing of the code's content, which identifies the student.
-//! Later, the same entry points take camera frames on the scanner side. Both get raw pixels or a
-//! PNG or JPEG file; the detector is `rqrr`, so no platform scanner SDK and no network is involved.
+//! The same entry points take camera frames, a pass saved as an image and a photographed log
+//! QR. They get raw pixels or a PNG or JPEG file; no platform scanner SDK and no network.
+//!
+//! The reader is zxing-cpp's QR pipeline as ported to Rust by `rxing` (its `cpp_port`: finder
+//! patterns, perspective sampling, error correction), fed by zxing-cpp's local-average
+//! binariser, which this module implements itself: rxing's own binariser (ZXing Java's) loses
+//! codes under a reflected lamp. Measured on camera-like frames against zxing-cpp, ZBar and the
+//! Android app's ZXing in BENCHMARKS.md ("QR reading"); `tests/qr_bench/run.sh` reruns it.
 //!
 //! Images come from outside (a gallery, a camera), so every entry point treats them as hostile:
 //! sizes are checked before anything is allocated, and a panic inside the detector is caught and
 //! reported as "no code found" instead of taking the app down.
 
+use std::fmt;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use rqrr::PreparedImage;
+use rxing::common::cpp_essentials::ConcentricPattern;
+use rxing::common::{BitArray, BitMatrix, DetectorRXingResult};
+use rxing::qrcode::cpp_port::decoder::Decode;
+use rxing::qrcode::cpp_port::detector::{FindFinderPatterns, GenerateFinderPatternSets, SampleQR};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -21,6 +31,12 @@ use crate::error::{Error, Result};
 /// The largest image accepted, in pixels (a 48-megapixel phone photo), so a crafted PNG header
 /// cannot make the decoder allocate gigabytes.
 pub const MAX_IMAGE_PIXELS: usize = 48_000_000;
+
+/// Below this many image pixels per module a saved code is called too small. Measured on the
+/// benchmark's screenshots (BENCHMARKS.md): zxing-cpp, ZBar and this reader all read every
+/// code from 2 px per module up, and fewer and fewer below; a code this reader cannot read and
+/// whose modules are smaller than this is reported as too small rather than blurred.
+pub const MIN_PX_PER_MODULE: f32 = 2.0;
 
 /// Finds and decodes every QR code in an 8-bit greyscale image (0 = black, 255 = white), row by
 /// row with no padding between rows.
@@ -30,14 +46,7 @@ pub const MAX_IMAGE_PIXELS: usize = 48_000_000;
 /// [`MAX_IMAGE_PIXELS`]) yields an empty list.
 pub fn decode_luma(width: usize, height: usize, pixels: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
-    scan_luma(width, height, pixels, |grid| {
-        let mut text = Vec::new();
-        if grid.decode_to(&mut text).is_ok() {
-            if let Ok(text) = String::from_utf8(text) {
-                found.push(text);
-            }
-        }
-    });
+    scan_luma(width, height, pixels, &mut |text| found.push(text()));
     found
 }
 
@@ -73,65 +82,325 @@ pub fn decode_image_file_bytes(bytes: &[u8]) -> Result<Vec<String>> {
 ///
 /// Deliberately carries no content: the 采集码 identifies the student, and the readability check
 /// must keep nothing of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Readability {
     /// At least one QR code in the image could be read completely.
     pub readable: bool,
     /// How many QR codes could be read (usually 0 or 1).
     pub codes_found: usize,
+    /// When nothing could be read: why, in terms the student can act on.
+    pub problem: Option<Unreadable>,
+}
+
+impl fmt::Debug for Readability {
+    // The problem is shown only when there is one, so a readable result prints as it always has.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Readability");
+        d.field("readable", &self.readable)
+            .field("codes_found", &self.codes_found);
+        if let Some(p) = &self.problem {
+            d.field("problem", p);
+        }
+        d.finish()
+    }
+}
+
+/// Why a saved code cannot be read. Each says what to do in its `Display` text.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Unreadable {
+    /// No QR code was found at all (or one far too small or blurred to show its corner squares).
+    NoCode,
+    /// A code is there, but each module (the code's smallest square) is only this many pixels
+    /// wide, below [`MIN_PX_PER_MODULE`]: the image was shrunk (a thumbnail, a chat's
+    /// compressed copy, a zoomed-out screenshot).
+    TooSmall {
+        /// Image pixels per module, measured on the code's finder patterns.
+        px_per_module: f32,
+    },
+    /// Only part of the code is in the image: fewer than its three corner squares were found.
+    Cropped,
+    /// The code is found and large enough, but its modules cannot be told apart: blurred,
+    /// smeared by compression, or covered.
+    Blurred,
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unreadable::NoCode => f.write_str(
+                "no QR code found in this image; if it shows one, it is too small or blurred to read: \
+                 save the original screenshot of the 采集码 page from 学信网",
+            ),
+            Unreadable::TooSmall { px_per_module } => write!(
+                f,
+                "the code is too small: {px_per_module:.1} pixels per module, a scanner needs at least {MIN_PX_PER_MODULE:.0}; \
+                 save the original screenshot, not a thumbnail or a copy sent through a chat app",
+            ),
+            Unreadable::Cropped => f.write_str(
+                "part of the code is cut off; take the screenshot again with the whole code and its white margin on screen",
+            ),
+            Unreadable::Blurred => f.write_str(
+                "the code is blurred or damaged; take the screenshot again (not a photo of a screen) and save the original",
+            ),
+        }
+    }
 }
 
 /// Checks that a saved 采集码 image (PNG or JPEG) can be read by a scanner, decoding it locally.
 ///
 /// The decoded content is discarded as it is produced, never returned, stored or logged. An
-/// unreadable image gives `readable: false`; only a file that is not an image at all is an error.
+/// unreadable image gives `readable: false` and a [`Unreadable`] reason; only a file that is not
+/// an image at all is an error.
 pub fn check_readability(bytes: &[u8]) -> Result<Readability> {
     let image = read_image(bytes)?;
     let mut codes_found = 0;
-    scan_luma(image.width, image.height, &image.luma, |grid| {
-        // Decode into a sink: the content is checked (error correction, structure) but never
-        // held in memory as text.
-        if grid.decode_to(&mut std::io::sink()).is_ok() {
-            codes_found += 1;
+    // The text is never produced: the symbol's error correction and structure are checked by
+    // the decoder, and the closure that would build the string is not called.
+    let seen = scan_luma(image.width, image.height, &image.luma, &mut |_| {
+        codes_found += 1
+    });
+    let problem = (codes_found == 0).then(|| {
+        if seen.finders.is_empty() {
+            // Modules of a pixel or so hide the corner squares from the detector; on the image
+            // enlarged twice they show, and their size says how small the code is.
+            diagnose(&finders_enlarged(image.width, image.height, &image.luma))
+        } else {
+            diagnose(&seen)
         }
     });
     Ok(Readability {
         readable: codes_found > 0,
         codes_found,
+        problem,
     })
 }
 
-/// Runs the detector over a greyscale image and hands each candidate grid to `on_grid`.
-fn scan_luma<F>(width: usize, height: usize, pixels: &[u8], mut on_grid: F)
-where
-    F: FnMut(&dyn GridDecode),
-{
+/// What the detector saw in an image where nothing was read, for the reason.
+#[derive(Debug, Default)]
+struct Seen {
+    /// Finder patterns (the corner squares) found, with their size in pixels (7 modules).
+    finders: Vec<f32>,
+    /// Whether three of them formed a plausible code.
+    sets: usize,
+}
+
+fn diagnose(seen: &Seen) -> Unreadable {
+    if seen.finders.is_empty() {
+        return Unreadable::NoCode;
+    }
+    let mut sizes = seen.finders.clone();
+    sizes.sort_by(f32::total_cmp);
+    let px_per_module = sizes[sizes.len() / 2] / 7.0;
+    if px_per_module < MIN_PX_PER_MODULE {
+        Unreadable::TooSmall { px_per_module }
+    } else if seen.sets == 0 {
+        Unreadable::Cropped
+    } else {
+        Unreadable::Blurred
+    }
+}
+
+/// The finder patterns on the image enlarged 2× (bilinear), with sizes in the original's pixels.
+/// Only for the reason: a code that needs enlarging to be found is not called readable.
+fn finders_enlarged(width: usize, height: usize, pixels: &[u8]) -> Seen {
+    let (w2, h2) = (width * 2, height * 2);
+    if w2.saturating_mul(h2) > MAX_IMAGE_PIXELS {
+        return Seen::default();
+    }
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut big = vec![0u8; w2 * h2];
+        for (y2, out) in big.chunks_exact_mut(w2).enumerate() {
+            // Pixel centres: target y2 + 0.5 sits at source (y2 + 0.5) / 2 - 0.5.
+            let sy = (y2 as f32 + 0.5) / 2.0 - 0.5;
+            let (y0, fy) = (sy.floor().max(0.0) as usize, sy - sy.floor());
+            let y1 = (y0 + 1).min(height - 1);
+            for (x2, o) in out.iter_mut().enumerate() {
+                let sx = (x2 as f32 + 0.5) / 2.0 - 0.5;
+                let (x0, fx) = (sx.floor().max(0.0) as usize, sx - sx.floor());
+                let x1 = (x0 + 1).min(width - 1);
+                let p = |x: usize, y: usize| f32::from(pixels[y * width + x]);
+                let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
+                let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+                *o = (top * (1.0 - fy) + bottom * fy).round() as u8;
+            }
+        }
+        let bits = binarize(w2, h2, &big)?;
+        let mut finders = FindFinderPatterns(&bits, true, 0);
+        let sets = GenerateFinderPatternSets(&mut finders).len();
+        Some(Seen {
+            finders: finders.iter().map(|p| p.size as f32 / 2.0).collect(),
+            sets,
+        })
+    }))
+    .ok()
+    .flatten()
+    .unwrap_or_default()
+}
+
+/// Runs the reader over a greyscale image and calls `on_text` once per symbol read, with a
+/// function that makes its text (so a caller that must not hold the content never makes it).
+/// Returns what the detector saw, for [`diagnose`].
+fn scan_luma(
+    width: usize,
+    height: usize,
+    pixels: &[u8],
+    on_text: &mut dyn FnMut(&dyn Fn() -> String),
+) -> Seen {
     let Some(len) = width.checked_mul(height) else {
-        return;
+        return Seen::default();
     };
     if len == 0 || len > MAX_IMAGE_PIXELS || pixels.len() < len {
-        return;
+        return Seen::default();
     }
-    // rqrr is not written for hostile input; a panic in it must not take the app down, and
-    // the image is simply reported as holding no readable code.
-    let _ = catch_unwind(AssertUnwindSafe(|| {
-        let mut prepared =
-            PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
-        for grid in prepared.detect_grids() {
-            on_grid(&grid);
+    let pixels = &pixels[..len];
+    // The reader is not written for hostile input; a panic in it must not take the app down,
+    // and the image is simply reported as holding no readable code.
+    catch_unwind(AssertUnwindSafe(|| {
+        let bits = binarize(width, height, pixels)?;
+        Some(read_symbols(&bits, on_text))
+    }))
+    .ok()
+    .flatten()
+    .unwrap_or_default()
+}
+
+/// zxing-cpp's QR reader loop: every plausible triple of finder patterns, most plausible first,
+/// sampled and decoded; patterns used by a symbol read are not tried again.
+fn read_symbols(bits: &BitMatrix, on_text: &mut dyn FnMut(&dyn Fn() -> String)) -> Seen {
+    let mut finders = FindFinderPatterns(bits, true, 0);
+    let mut seen = Seen {
+        finders: finders.iter().map(|p| p.size as f32).collect(),
+        sets: 0,
+    };
+    let sets = GenerateFinderPatternSets(&mut finders);
+    seen.sets = sets.len();
+    let mut used: Vec<ConcentricPattern> = Vec::new();
+    for set in sets {
+        if used.contains(&set.bl) || used.contains(&set.tl) || used.contains(&set.tr) {
+            continue;
         }
-    }));
-}
-
-/// What `scan_luma` needs from a detected grid; keeps rqrr's generic types out of the callers.
-trait GridDecode {
-    fn decode_to(&self, out: &mut dyn std::io::Write) -> std::result::Result<(), ()>;
-}
-
-impl<G: rqrr::BitGrid> GridDecode for rqrr::Grid<G> {
-    fn decode_to(&self, out: &mut dyn std::io::Write) -> std::result::Result<(), ()> {
-        rqrr::Grid::decode_to(self, out).map(|_| ()).map_err(|_| ())
+        let Ok(detected) = SampleQR(bits, &set) else {
+            continue;
+        };
+        let Ok(decoded) = Decode(detected.getBits()) else {
+            continue;
+        };
+        if decoded.isValid() {
+            used.extend([set.bl, set.tl, set.tr]);
+            on_text(&|| decoded.text());
+        }
     }
+    seen
+}
+
+/// zxing-cpp's local-average binariser ("LocalAverage", its default): each 8×8 block's
+/// threshold is the middle of its darkest and lightest pixel if they differ by more than 24
+/// levels, smoothed over the 5×5 blocks around it; flat blocks borrow a neighbour's. Unlike
+/// ZXing Java's (which averages pixels), a glare gradient across a block moves the threshold
+/// with it, and a flat bright block cannot pull its neighbours' threshold up.
+fn binarize(width: usize, height: usize, pixels: &[u8]) -> Option<BitMatrix> {
+    const BLOCK: usize = 8;
+    const R: usize = 2;
+    const MIN_DYNAMIC_RANGE: u8 = 24;
+    let mut bits = BitMatrix::new(u32::try_from(width).ok()?, u32::try_from(height).ok()?).ok()?;
+    if width < BLOCK * (2 * R + 1) || height < BLOCK * (2 * R + 1) {
+        // Too small for blocks: one threshold halfway between the darkest and lightest pixel.
+        let (lo, hi) = pixels
+            .iter()
+            .fold((255u8, 0u8), |(lo, hi), &p| (lo.min(p), hi.max(p)));
+        let t = vec![((u16::from(lo) + u16::from(hi)) / 2) as u8; width];
+        let mut scratch = BitArray::with_size(width);
+        for (y, row) in pixels.chunks_exact(width).enumerate() {
+            set_dark_row(&mut bits, &mut scratch, y, row, &t);
+        }
+        return Some(bits);
+    }
+    let (bw, bh) = (width.div_ceil(BLOCK), height.div_ceil(BLOCK));
+    // Blocks start every 8 pixels; the last one in each direction is moved back to fit inside
+    // the image, overlapping its neighbour, as zxing-cpp does.
+    let origin = |b: usize, size: usize| (b * BLOCK).min(size - BLOCK);
+    let mut block = vec![0u8; bw * bh];
+    let (mut lo, mut hi) = (vec![0u8; bw], vec![0u8; bw]);
+    for by in 0..bh {
+        lo.fill(255);
+        hi.fill(0);
+        let y0 = origin(by, height);
+        for row in pixels[y0 * width..].chunks_exact(width).take(BLOCK) {
+            for (bx, (l, h)) in lo.iter_mut().zip(hi.iter_mut()).enumerate() {
+                let x0 = origin(bx, width);
+                for &p in &row[x0..x0 + BLOCK] {
+                    *l = (*l).min(p);
+                    *h = (*h).max(p);
+                }
+            }
+        }
+        for (bx, (&l, &h)) in lo.iter().zip(&hi).enumerate() {
+            if h - l > MIN_DYNAMIC_RANGE {
+                block[by * bw + bx] = ((u16::from(h) + u16::from(l)) / 2) as u8;
+            }
+        }
+    }
+    // Smooth over the window, counting the block itself twice and ignoring flat (0) blocks.
+    let mut smooth = vec![0u8; bw * bh];
+    for by in 0..bh {
+        let top = by.clamp(R, bh - R - 1);
+        for bx in 0..bw {
+            let left = bx.clamp(R, bw - R - 1);
+            let own = u32::from(block[by * bw + bx]);
+            let (mut sum, mut n) = (own * 2, if own > 0 { 2 } else { 0 });
+            for y in top - R..=top + R {
+                for &t in &block[y * bw + left - R..=y * bw + left + R] {
+                    sum += u32::from(t);
+                    n += u32::from(t > 0);
+                }
+            }
+            smooth[by * bw + bx] = sum.checked_div(n).map_or(0, |t| t as u8);
+        }
+    }
+    // Blocks with no contrast in their window take the next threshold in reading order (the
+    // last one at the end); an image with no contrast anywhere has no code.
+    let mut next = *smooth.iter().rev().find(|&&t| t > 0)?;
+    for t in smooth.iter_mut().rev() {
+        if *t == 0 {
+            *t = next;
+        } else {
+            next = *t;
+        }
+    }
+    let mut row_thresholds = vec![0u8; width];
+    let mut scratch = BitArray::with_size(width);
+    for y in 0..height {
+        if y % BLOCK == 0 {
+            let by = (y / BLOCK).min(bh - 1);
+            for (x, t) in row_thresholds.iter_mut().enumerate() {
+                *t = smooth[by * bw + (x / BLOCK).min(bw - 1)];
+            }
+        }
+        let row = &pixels[y * width..][..width];
+        set_dark_row(&mut bits, &mut scratch, y, row, &row_thresholds);
+    }
+    Some(bits)
+}
+
+/// Marks every pixel of row `y` at or below its threshold as dark, a machine word at a time.
+/// `scratch` is a row-sized [`BitArray`] reused from row to row.
+fn set_dark_row(
+    bits: &mut BitMatrix,
+    scratch: &mut BitArray,
+    y: usize,
+    row: &[u8],
+    thresholds: &[u8],
+) {
+    const WORD: usize = usize::BITS as usize;
+    for (i, (px, ts)) in row.chunks(WORD).zip(thresholds.chunks(WORD)).enumerate() {
+        let word = px
+            .iter()
+            .zip(ts)
+            .enumerate()
+            .fold(0usize, |w, (i, (&p, &t))| w | (usize::from(p <= t) << i));
+        scratch.setBulk(i * WORD, word);
+    }
+    bits.setRow(y as u32, scratch);
 }
 
 /// Converts interleaved 8-bit pixels to luma, compositing any alpha over white.
@@ -331,7 +600,8 @@ mod tests {
             check_readability(&png).unwrap(),
             Readability {
                 readable: true,
-                codes_found: 1
+                codes_found: 1,
+                problem: None,
             }
         );
     }

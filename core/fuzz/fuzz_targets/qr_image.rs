@@ -1,11 +1,12 @@
 //! Fuzzes reading an image a student picked from their gallery: PNG parsing and QR detection.
 //!
 //! The contract under test is the core's: whatever the bytes, `check_readability` and
-//! `decode_luma` return, with no panic escaping and no runaway allocation. rqrr, the detector,
-//! does panic on some images (upstream WanzenBug/rqrr#54); the core catches that. libFuzzer
+//! `decode_luma` return, with no panic escaping and no runaway allocation. The reader (rxing's
+//! port of zxing-cpp; before it rqrr, which panics on some images, upstream WanzenBug/rqrr#54)
+//! is not written for hostile input, and the core catches any panic in it. libFuzzer
 //! normally aborts on *any* panic, even a caught one, so this target replaces that hook: a panic
 //! that escapes the core still reaches libfuzzer-sys's own `catch_unwind` and aborts the run.
-//! Set `PHOTODAY_FUZZ_ANY_PANIC=1` to keep libFuzzer's hook and hunt detector bugs instead.
+//! Set `PHOTODAY_FUZZ_ANY_PANIC=1` to keep libFuzzer's hook and hunt reader bugs instead.
 
 #![no_main]
 

@@ -1,24 +1,14 @@
 // Decodes QR codes in CameraX frames with ZXing's core library: pure Java, no Google Play
 // services (which most phones in mainland China do not have), no network. Only the luminance
-// plane is read; the text goes to the scan loop, which decides what is new.
+// plane is read; the text goes to the scan loop, which decides what is new. The decoding itself
+// is QrLumaDecoder, which tests/qr_bench measures on the JVM.
 package cn.photoday.app.camera
 
 import androidx.camera.core.ImageAnalysis
 import androidx.camera.core.ImageProxy
-import com.google.zxing.BarcodeFormat
-import com.google.zxing.BinaryBitmap
-import com.google.zxing.DecodeHintType
-import com.google.zxing.PlanarYUVLuminanceSource
-import com.google.zxing.ReaderException
-import com.google.zxing.common.HybridBinarizer
-import com.google.zxing.qrcode.QRCodeReader
 
 class ZxingQrAnalyzer(private val onText: (String) -> Unit) : ImageAnalysis.Analyzer {
-    private val reader = QRCodeReader()
-    private val hints = mapOf(
-        DecodeHintType.POSSIBLE_FORMATS to listOf(BarcodeFormat.QR_CODE),
-        DecodeHintType.CHARACTER_SET to "UTF-8",
-    )
+    private val decoder = QrLumaDecoder()
     private var luma = ByteArray(0)
 
     override fun analyze(image: ImageProxy) {
@@ -34,14 +24,7 @@ class ZxingQrAnalyzer(private val onText: (String) -> Unit) : ImageAnalysis.Anal
                 buffer.position(row * rowStride)
                 buffer.get(luma, row * width, width)
             }
-            val source = PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false)
-            val text = try {
-                reader.decode(BinaryBitmap(HybridBinarizer(source)), hints).text
-            } catch (e: ReaderException) {
-                null
-            } finally {
-                reader.reset()
-            }
+            val text = decoder.decode(luma, width, height)
             if (!text.isNullOrEmpty()) onText(text)
         }
     }

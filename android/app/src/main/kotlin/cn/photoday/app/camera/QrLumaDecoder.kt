@@ -1,0 +1,32 @@
+// The camera path's luma → text step, free of Android types so the same code runs on a plain JVM:
+// tests/qr_bench runs it on the benchmark's frames next to the core's decoder and zxing-cpp.
+package cn.photoday.app.camera
+
+import com.google.zxing.BarcodeFormat
+import com.google.zxing.BinaryBitmap
+import com.google.zxing.DecodeHintType
+import com.google.zxing.PlanarYUVLuminanceSource
+import com.google.zxing.ReaderException
+import com.google.zxing.common.HybridBinarizer
+import com.google.zxing.qrcode.QRCodeReader
+
+/** Reads one QR code from a greyscale frame (`width × height` bytes, no row padding). Not thread-safe. */
+class QrLumaDecoder {
+    private val reader = QRCodeReader()
+    private val hints = mapOf(
+        DecodeHintType.POSSIBLE_FORMATS to listOf(BarcodeFormat.QR_CODE),
+        DecodeHintType.CHARACTER_SET to "UTF-8",
+    )
+
+    /** The text of the code in view, or null if none could be read. */
+    fun decode(luma: ByteArray, width: Int, height: Int): String? {
+        val source = PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false)
+        return try {
+            reader.decode(BinaryBitmap(HybridBinarizer(source)), hints).text
+        } catch (e: ReaderException) {
+            null
+        } finally {
+            reader.reset()
+        }
+    }
+}

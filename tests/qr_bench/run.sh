@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The QR reading benchmark (issue 17, DESIGN §7): camera-like frames and screenshots generated
+# from seeds, read by the core's decoder and by the references on the same pixels:
+#   core       photoday-core's qr_decode (the Rust bench times it in memory), with rqrr (the
+#              core's decoder before issue 17) and rxing's stock reader for comparison
+#   zxing-cpp  PyPI zxing-cpp, default settings, QR only          (venv .venv-bench)
+#   zbar       Debian libzbar0 through PyPI pyzbar                  (venv .venv-bench)
+#   android    the app's QrLumaDecoder (ZXing core, Debian libzxing-core-java) on the JVM
+# then times zxing-cpp and the core once more image by image, alternating (the fair ratio on a
+# shared machine), and prints the Markdown tables (also target/qr_bench/report.md).
+#
+#   tests/qr_bench/run.sh [--quick]        (--quick: a smoke run of a few frames per condition)
+#
+# Installs what it needs on a fresh Debian machine (zbar, ZXing core, python3-venv; kotlinc as
+# tests/kotlin/toolchain.sh does). The full run takes about ten minutes on two cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+quick="${1:-}"
+target_dir="${CARGO_TARGET_DIR:-target}"
+out="$target_dir/qr_bench"
+venv=.venv-bench
+py="$venv/bin/python"
+requirements=("zxing-cpp==3.1.1" "pyzbar==0.1.9" "numpy==2.4.6")
+zxing_jar=/usr/share/java/core.jar
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -q "$@" >/dev/null || {
+    $sudo apt-get update -q >/dev/null
+    $sudo apt-get install -y -q "$@" >/dev/null
+  }
+}
+[ -f /usr/lib/x86_64-linux-gnu/libzbar.so.0 ] || [ -n "$(ldconfig -p | grep libzbar.so.0)" ] \
+  || { echo "== installing libzbar0"; apt_install libzbar0; }
+[ -f "$zxing_jar" ] || { echo "== installing libzxing-core-java"; apt_install libzxing-core-java; }
+if ! "$py" -c 'import zxingcpp, pyzbar, numpy' 2>/dev/null; then
+  echo "== installing ${requirements[*]} into $venv"
+  python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; rm -rf "$venv"; python3 -m venv "$venv"; }
+  "$py" -m pip install --quiet --disable-pip-version-check "${requirements[@]}"
+fi
+# shellcheck source=../kotlin/toolchain.sh
+source tests/kotlin/toolchain.sh
+classpath="$zxing_jar"
+kotlin_compile "QR bench (Android decoder)" "$target_dir/qr_bench-kotlin" bench.jar \
+  android/app/src/main/kotlin/cn/photoday/app/camera/QrLumaDecoder.kt tests/qr_bench/AndroidDecoderBench.kt
+
+echo "== frames and the core's decoder"
+nice -n 10 cargo bench -q -p photoday-core -j2 --bench qr_frames -- --out "$out" $quick
+echo "== zxing-cpp and ZBar; then zxing-cpp and the core timed image by image (paired)"
+nice -n 10 "$py" tests/qr_bench/ref_decoders.py "$out" zxing-cpp zbar \
+  --paired nice -n 10 cargo bench -q -p photoday-core --bench qr_frames -- --serve
+echo "== the Android app's decoder (ZXing $(basename "$(readlink -f "$zxing_jar")" .jar | sed 's/core-//') on the JVM)"
+nice -n 10 java -cp "$zxing_jar:$klib/kotlin-stdlib.jar:$jar" AndroidDecoderBenchKt "$out"
+echo "== report"
+"$py" tests/qr_bench/report.py "$out"
