@@ -30,6 +30,7 @@ Prints `N passed, M failed` last; exits 1 on any failure.
 from __future__ import annotations
 
 import json
+import os
 import plistlib
 import re
 import subprocess
@@ -519,7 +520,8 @@ def check_project(r: Results):
     r.check("Package.swift: Swift target and product named as uniffi's module (module_name)",
             f'.target(\n            name: "{module}"' in package_swift and f'.library(name: "{module}"' in package_swift,
             str(module))
-    generated = sorted((ROOT / "target" / "bindings" / "swift").glob("*.modulemap"))
+    target_dir = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+    generated = sorted((target_dir / "bindings" / "swift").glob("*.modulemap"))
     r.check("the generated modulemap declares the module the package wraps",
             bool(generated) and all(re.search(rf"\bmodule\s+{re.escape(str(ffi_module))}\b", g.read_text()) for g in generated),
             "run bindings/generate.sh" if not generated else "")
