@@ -33,9 +33,10 @@ use crate::error::{Error, Result};
 pub const MAX_IMAGE_PIXELS: usize = 48_000_000;
 
 /// Below this many image pixels per module a saved code is called too small. Measured on the
-/// benchmark's screenshots (BENCHMARKS.md): zxing-cpp, ZBar and this reader all read every
-/// code from 2 px per module up, and fewer and fewer below; a code this reader cannot read and
-/// whose modules are smaller than this is reported as too small rather than blurred.
+/// benchmark's screenshots (BENCHMARKS.md, "QR reading"): from 2 px per module zxing-cpp, ZBar
+/// and this reader read every one (zxing-cpp and this reader from 1.5 px), below 1.5 px fewer
+/// than half. A code this reader cannot read is reported too small under this size, blurred
+/// above it.
 pub const MIN_PX_PER_MODULE: f32 = 2.0;
 
 /// Finds and decodes every QR code in an 8-bit greyscale image (0 = black, 255 = white), row by

@@ -47,6 +47,7 @@ def main():
     say(f"Camera frames: {len(camera)} (1280×720), tilt 0–20°, any rotation, light, glare, noise.\n")
     say("Share of frames read (%) by symbol width in px; `≥95 % from` is the smallest width from")
     say("which every larger width reads at least 95 %.\n")
+    summary = {}
     say("| payload | blur σ | decoder | " + " | ".join(f"{w:.0f}" for w in widths) + " | ≥95 % from |")
     say("|---|---|---|" + "---|" * len(widths) + "---|")
     for p in payloads:
@@ -65,6 +66,14 @@ def main():
                         from_w = f"{widths[k]:.0f}"
                         break
                 say(f"| {p} | {b:g} | {d} | " + " | ".join(cells) + f" | {from_w} |")
+                summary[(p, b, d)] = from_w
+    say("")
+    say("Smallest symbol width (px) from which every larger width reads ≥ 95 % (– = none up to 320):\n")
+    say("| decoder | " + " | ".join(f"{p} σ{b:g}" for p in payloads for b in blurs) + " |")
+    say("|---|" + "---|" * (len(payloads) * len(blurs)))
+    for d in decoders:
+        cells = [summary.get((p, b, d), "–") for p in payloads for b in blurs]
+        say(f"| {d} | " + " | ".join(cells) + " |")
     say("")
     say("Reads, and time per image in ms from each decoder's own pass over the images (one call "
         "each, so load on the machine moves these; the paired table below is the fair ratio):\n")
@@ -139,11 +148,13 @@ def main():
                 readable = check == "readable"
                 ref = results["zxing-cpp"][m["id"]]["ok"] == "1"
                 if not readable:
-                    reasons[check.split("(")[0].split("{")[0].split(":")[-1].strip() or check] += 1
+                    # "unreadable:Readability { …, problem: TooSmall { px_per_module: 1.0 } }"
+                    reason = check.split("problem: ")[-1].split(" ")[0].rstrip("}").strip() or check
+                    reasons[reason] += 1
                 if readable == ref:
                     agree += 1
                 else:
-                    disagree.append(f"{m['id']} v{m['payload']} {m['px_per_module']} px/module "
+                    disagree.append(f"{m['id']} {m['payload']} {m['px_per_module']} px/module "
                                     f"{m['saved']} cropped {m['cropped']}: check {check}, zxing-cpp {'read' if ref else 'no'}")
             say(f"采集码 readability check vs zxing-cpp on the screenshots: agrees on {agree} of "
                 f"{len(shots)} ({100 * agree / len(shots):.1f} %).")

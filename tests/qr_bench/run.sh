@@ -18,7 +18,9 @@ cd "$(dirname "$0")/../.."
 
 quick="${1:-}"
 target_dir="${CARGO_TARGET_DIR:-target}"
-out="$target_dir/qr_bench"
+# Absolute: cargo runs the bench from core/.
+mkdir -p "$target_dir/qr_bench"
+out="$(cd "$target_dir/qr_bench" && pwd)"
 venv=.venv-bench
 py="$venv/bin/python"
 requirements=("zxing-cpp==3.1.1" "pyzbar==0.1.9" "numpy==2.4.6")
