@@ -16,6 +16,8 @@ Swift cannot be compiled here (DESIGN §8), so both sides are read with tree-sit
   is looked up; each core call's argument labels are matched; each `.case` used where a core enum
   is expected (a switch, an `==`, an argument) must exist with the same number of associated
   values; key paths in `ForEach(..., id: \\.x)` must name a field.
+* `StudentApp` and `ScannerApp` are opened only in CoreService (the actor every model goes
+  through, so no core call runs on the main thread).
 * Every type name and bare function the app mentions must be the app's own, PhotoDayCore's, or
   listed in tests/ios/platform_names.txt (Apple's SDK names the app uses). A core type renamed
   away thus shows up as a name nobody defines.
@@ -1414,6 +1416,13 @@ def main(argv) -> int:
         for path, line, name in checker.unresolved:
             if name in core_names:
                 print(f"{path}:{line}: `.{name}` on a value of unknown type")
+    # Every core call runs off the main thread because only CoreService (an actor, in
+    # PhotoDayKit) opens the role objects; the models reach the core through it.
+    opened = sorted({(u.path, u.line, u.what[1]) for u in checker.uses
+                     if u.what[0] == "call" and u.what[1] in ("StudentApp", "ScannerApp") and u.what[2] == "init"})
+    elsewhere = [f"{p}:{ln} opens {t}" for p, ln, t in opened if p.name != "CoreService.swift"]
+    report("StudentApp and ScannerApp are opened only in CoreService",
+           bool(opened) and not elsewhere, "; ".join(elsewhere) or "no CoreService opens them")
     core_types = sorted({u.what[1] for u in checker.uses if u.what[0] in ("member", "type")})
     print(f"iOS API: {len(app_files)} app files, {len(distinct)} uses of PhotoDayCore checked against "
           f"{', '.join(p.name for p in api_files)} ({len(core_types)} core types used); "
