@@ -58,3 +58,12 @@ echo "== the Android app's decoder (ZXing $(basename "$(readlink -f "$zxing_jar"
 nice -n 10 java -cp "$zxing_jar:$klib/kotlin-stdlib.jar:$jar" AndroidDecoderBenchKt "$out"
 echo "== report"
 "$py" tests/qr_bench/report.py "$out"
+
+[ -n "$quick" ] && exit 0
+echo "== DESIGN §7's cell again: 64 more pass frames at 120 px, σ 1 (core, zxing-cpp, ZBar, Android)"
+target_out="$(dirname "$out")/qr_target"
+mkdir -p "$target_out"
+nice -n 10 cargo bench -q -p photoday-core -j2 --bench qr_frames -- --target --out "$target_out"
+nice -n 10 "$py" tests/qr_bench/ref_decoders.py "$target_out" zxing-cpp zbar
+nice -n 10 java -cp "$zxing_jar:$klib/kotlin-stdlib.jar:$jar" AndroidDecoderBenchKt "$target_out"
+"$py" tests/qr_bench/report.py "$target_out" | grep -E '^\| (payload|---|pass)'
