@@ -54,7 +54,7 @@ nice -n 10 cargo bench -q -p photoday-core -j2 --bench qr_frames -- --out "$out"
 echo "== zxing-cpp and ZBar; then zxing-cpp and the core timed image by image (paired)"
 nice -n 10 "$py" tests/qr_bench/ref_decoders.py "$out" zxing-cpp zbar \
   --paired nice -n 10 cargo bench -q -p photoday-core --bench qr_frames -- --serve
-echo "== the Android app's decoder (ZXing $(basename "$(readlink -f "$zxing_jar")" .jar | sed 's/core-//') on the JVM)"
+echo "== the Android app's decoder (ZXing core $(dpkg-query -W -f='${Version}' libzxing-core-java 2>/dev/null) on the JVM)"
 nice -n 10 java -cp "$zxing_jar:$klib/kotlin-stdlib.jar:$jar" AndroidDecoderBenchKt "$out"
 echo "== report"
 "$py" tests/qr_bench/report.py "$out"
