@@ -181,6 +181,18 @@ pub struct RosterImport {
     pub total: usize,
 }
 
+/// What a recorded import changed: the students it added by number (their rows are on the
+/// roster, marked with the import), and in full the rows it changed and removed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordedDiff {
+    /// Student numbers added.
+    pub added: Vec<u64>,
+    /// Rows changed, before and after.
+    pub changed: Vec<crate::roster::StudentChange>,
+    /// Rows removed, as they were.
+    pub removed: Vec<Student>,
+}
+
 /// One line of `roster history`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RosterImportRecord {
@@ -260,6 +272,9 @@ pub struct FeeRow {
     pub owed_yuan: u32,
 }
 
+/// The event id the folder's passes are bound to.
+const META_EVENT_ID: &str = "event_id";
+
 /// An open event folder.
 pub struct EventFolder {
     dir: PathBuf,
@@ -285,10 +300,28 @@ impl EventFolder {
         key.save(&dir.join(KEY_FILE))?;
         std::fs::write(dir.join(PUB_FILE), format!("{}\n", key.public().to_hex()))
             .map_err(|e| Error::io(dir.join(PUB_FILE), e))?;
+        // Each event gets its own id (the template's name plus a random part), so two events made
+        // from one template never accept each other's passes, bundles or logs.
+        let mut suffix = [0u8; 3];
+        getrandom::fill(&mut suffix).expect("the OS gives random bytes");
+        let id = format!(
+            "{}-{}",
+            event.id,
+            suffix
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
         let text = if template == "gzcc-2023" {
-            crate::event::GZCC_2023_TOML.to_string()
+            crate::event::GZCC_2023_TOML.replacen(
+                &format!("id = \"{}\"", event.id),
+                &format!("id = \"{id}\""),
+                1,
+            )
         } else {
-            event.to_toml()
+            let mut e = event.clone();
+            e.id = id;
+            e.to_toml()
         };
         std::fs::write(&toml_path, text).map_err(|e| Error::io(&toml_path, e))?;
         Self::open(dir)
@@ -317,6 +350,24 @@ impl EventFolder {
         store.write(|tx| {
             if store::get_meta(tx, META_ROLE)?.is_none() {
                 store::set_meta(tx, META_ROLE, "admin")?;
+            }
+            // Passes, bundles and records are bound to the event id: once passes exist, a changed
+            // id in event.toml would silently make every one of them "forged".
+            match store::get_meta(tx, META_EVENT_ID)? {
+                Some(old) if old != event.id => {
+                    let passes: i64 =
+                        tx.query_row("SELECT count(*) FROM passes", [], |r| r.get(0))?;
+                    if passes > 0 {
+                        return Err(Error::Invalid(format!(
+                            "{}: the event id was changed from `{old}` to `{}` after {passes} passes were issued; every pass, bundle and door log is bound to `{old}` — put `id = \"{old}\"` back (a new event needs a new folder: `photoday init`)",
+                            toml_path.display(),
+                            event.id
+                        )));
+                    }
+                    store::set_meta(tx, META_EVENT_ID, &event.id)?;
+                }
+                Some(_) => {}
+                None => store::set_meta(tx, META_EVENT_ID, &event.id)?,
             }
             Ok(())
         })?;
@@ -458,7 +509,12 @@ impl EventFolder {
                     diff.changed.len() as i64,
                     diff.removed.len() as i64,
                     replace,
-                    serde_json::to_string(diff).expect("serialises"),
+                    serde_json::to_string(&RecordedDiff {
+                        added: diff.added.iter().map(|s| s.student_no).collect(),
+                        changed: diff.changed.clone(),
+                        removed: diff.removed.clone(),
+                    })
+                    .expect("serialises"),
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -523,7 +579,7 @@ impl EventFolder {
     }
 
     /// The diff a recorded import made (who was added, changed, removed).
-    pub fn roster_import_diff(&mut self, id: i64) -> Result<Option<RosterDiff>> {
+    pub fn roster_import_diff(&mut self, id: i64) -> Result<Option<RecordedDiff>> {
         let text: Option<String> = self.store.read(|tx| {
             Ok(tx
                 .query_row("SELECT diff FROM roster_imports WHERE id = ?1", [id], |r| {
@@ -806,11 +862,16 @@ impl EventFolder {
 
     /// Exports every merged record as a log file (to hand to another laptop or phone).
     pub fn export_log(&mut self, now: UnixMillis) -> Result<Vec<u8>> {
-        let records = self.store.read(|tx| log::all(tx))?;
+        let (records, device_keys) = self.store.read(|tx| {
+            let records = log::all(tx)?;
+            let keys = crate::scanner::keys_for(tx, &records)?;
+            Ok((records, keys))
+        })?;
         Ok(log::encode(&LogFile {
             event_id: self.event.id.clone(),
             from_device: "admin".into(),
             exported_at_ms: now,
+            device_keys,
             records,
         }))
     }

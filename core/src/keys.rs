@@ -143,6 +143,22 @@ impl EventKey {
         key
     }
 
+    /// The key from its 32 secret bytes as hex (a device key kept in the device's own database).
+    pub fn from_secret_hex(hex: &str) -> Result<Self> {
+        let mut seed = hex_to_32(hex.trim())
+            .ok_or_else(|| Error::Invalid("a stored device key is damaged".into()))?;
+        let key = EventKey {
+            signing: SigningKey::from_bytes(&seed),
+        };
+        seed.fill(0);
+        Ok(key)
+    }
+
+    /// The 32 secret bytes as hex, to keep in the device's own (app-private) database.
+    pub fn secret_hex(&self) -> String {
+        to_hex(self.signing.as_bytes())
+    }
+
     /// The public half, to hand to phones (in bundles) and to list in a [`KeyRing`].
     pub fn public(&self) -> PublicKey {
         PublicKey(self.signing.verifying_key().to_bytes())
@@ -350,7 +366,8 @@ impl<'de> Deserialize<'de> for KeyRing {
     }
 }
 
-fn to_hex(bytes: &[u8]) -> String {
+/// Lower-case hexadecimal of any bytes.
+pub(crate) fn to_hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -360,7 +377,7 @@ fn to_hex(bytes: &[u8]) -> String {
     s
 }
 
-fn hex_to_32(s: &str) -> Option<[u8; 32]> {
+pub(crate) fn hex_to_32(s: &str) -> Option<[u8; 32]> {
     let s = s.as_bytes();
     if s.len() != 64 {
         return None;

@@ -19,10 +19,11 @@ use std::collections::BTreeMap;
 
 use crate::attendance::{self, Attendance, Ledger, SessionAttendance};
 use crate::bundle::{self, BundleContent, BundleKind};
+use crate::device;
 use crate::door::{self, Colour, Tolerance, Verdict};
 use crate::error::{Error, Result};
 use crate::event::Event;
-use crate::keys::KeyRing;
+use crate::keys::{EventKey, KeyRing, PublicKey};
 use crate::log::{self, Action, AsideReason, LogFile, QrAssembler, QrProgress, Record, Via};
 use crate::pass::{self, NotAPassHint, PassCheck, Revocations};
 use crate::room;
@@ -38,6 +39,11 @@ pub const REPEAT_WINDOW_MS: i64 = 5_000;
 pub const UNDO_WINDOW_MS: i64 = 5 * 60_000;
 
 const META_DEVICE: &str = "device_id";
+/// This device's Ed25519 secret (hex); it never leaves the database.
+const META_DEVICE_KEY: &str = "device_key";
+/// Public keys of every device whose records this store holds (id → key), so logs relayed on
+/// carry them and any phone can check any record.
+pub const META_DEVICE_KEYS: &str = "device_keys";
 const META_STATION: &str = "station";
 const META_EXPORTED: &str = "exported_through_seq";
 const META_TOLERANCE: &str = "tolerance";
@@ -295,6 +301,7 @@ struct Pending {
 pub struct Scanner {
     store: Store,
     device: String,
+    key: EventKey,
     loaded: Option<Loaded>,
     station: Option<Station>,
     tolerance: Tolerance,
@@ -305,10 +312,31 @@ pub struct Scanner {
     pending_export: Option<u64>,
 }
 
-fn new_device_id() -> String {
-    let mut b = [0u8; 6];
-    getrandom::fill(&mut b).expect("the OS gives random bytes");
-    b.iter().map(|x| format!("{x:02x}")).collect()
+/// The device keys a store knows (id → public key).
+pub fn known_keys(
+    tx: &rusqlite::Connection,
+) -> Result<std::collections::BTreeMap<String, PublicKey>> {
+    Ok(store::get_meta(tx, META_DEVICE_KEYS)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
+}
+
+/// Adds device keys to those a store knows.
+pub fn remember_keys(
+    tx: &rusqlite::Connection,
+    keys: impl IntoIterator<Item = (String, PublicKey)>,
+) -> Result<()> {
+    let mut known = known_keys(tx)?;
+    let before = known.len();
+    known.extend(keys);
+    if known.len() != before {
+        store::set_meta(
+            tx,
+            META_DEVICE_KEYS,
+            &serde_json::to_string(&known).expect("serialises"),
+        )?;
+    }
+    Ok(())
 }
 
 fn read_station(json: &str, event: Option<&Event>) -> Option<Station> {
@@ -348,20 +376,28 @@ impl Scanner {
 
     /// A device over an already open store.
     pub fn with_store(mut store: Store) -> Result<Scanner> {
-        let (device, bundle, station, tolerance) = store.write(|tx| {
-            let device = match store::get_meta(tx, META_DEVICE)? {
-                Some(d) => d,
+        let (device, key, bundle, station, tolerance) = store.write(|tx| {
+            // The device's own key, made on first use; its id is derived from the key, so no
+            // one else can write records under it.
+            let key = match store::get_meta(tx, META_DEVICE_KEY)? {
+                Some(hex) => EventKey::from_secret_hex(&hex)?,
                 None => {
-                    let d = new_device_id();
-                    store::set_meta(tx, META_DEVICE, &d)?;
-                    d
+                    let k = EventKey::generate();
+                    store::set_meta(tx, META_DEVICE_KEY, &k.secret_hex())?;
+                    k
                 }
             };
+            let device = device::device_id(&key.public());
+            if store::get_meta(tx, META_DEVICE)?.as_deref() != Some(device.as_str()) {
+                store::set_meta(tx, META_DEVICE, &device)?;
+            }
+            remember_keys(tx, [(device.clone(), key.public())])?;
             let tolerance = store::get_meta(tx, META_TOLERANCE)?
                 .and_then(|s| serde_json::from_str::<Tolerance>(&s).ok())
                 .unwrap_or_default();
             Ok((
                 device,
+                key,
                 store::get_blob(tx, BLOB_BUNDLE)?,
                 store::get_meta(tx, META_STATION)?,
                 tolerance,
@@ -376,6 +412,7 @@ impl Scanner {
         Ok(Scanner {
             store,
             device,
+            key,
             loaded,
             station,
             tolerance,
@@ -914,22 +951,29 @@ impl Scanner {
         self.pending = None;
 
         if st.role == Role::Door {
+            let event_id = self.loaded()?.content.event.id.clone();
+            let key = &self.key;
             let seq = self.store.write(|tx| {
                 let seq = next_seq(tx, &device)?;
                 log::insert(
                     tx,
-                    &Record {
-                        device: device.clone(),
-                        seq,
-                        at_ms: now,
-                        session,
-                        action: Action::CheckIn {
-                            student_no: no,
-                            via,
-                            serial: subject.serial,
-                            reason: reason.clone(),
+                    &device::sign(
+                        key,
+                        &event_id,
+                        Record {
+                            device: device.clone(),
+                            seq,
+                            at_ms: now,
+                            session,
+                            action: Action::CheckIn {
+                                student_no: no,
+                                via,
+                                serial: subject.serial,
+                                reason: reason.clone(),
+                            },
+                            sig: None,
                         },
-                    },
+                    ),
                 )?;
                 Ok(seq)
             })?;
@@ -951,6 +995,8 @@ impl Scanner {
         let door_unseen = st.role == Role::Studio && ledger.check_in(no).is_none();
         let renumbered = ledger.was_stepped_aside(no);
         let lane = st.lane;
+        let event_id = self.loaded()?.content.event.id.clone();
+        let key = &self.key;
         let (seq, photo_seq, batch) = self.store.write(|tx| {
             let last = log::last_number(tx, &device, session)?;
             let (last_seq, last_batch) = match &last {
@@ -983,22 +1029,27 @@ impl Scanner {
             let seq = next_seq(tx, &device)?;
             log::insert(
                 tx,
-                &Record {
-                    device: device.clone(),
-                    seq,
-                    at_ms: now,
-                    session,
-                    action: Action::Number {
-                        student_no: no,
-                        photo_seq,
-                        lane,
-                        batch,
-                        via,
-                        serial: subject.serial,
-                        reason: reason.clone(),
-                        door_unseen,
+                &device::sign(
+                    key,
+                    &event_id,
+                    Record {
+                        device: device.clone(),
+                        seq,
+                        at_ms: now,
+                        session,
+                        action: Action::Number {
+                            student_no: no,
+                            photo_seq,
+                            lane,
+                            batch,
+                            via,
+                            serial: subject.serial,
+                            reason: reason.clone(),
+                            door_unseen,
+                        },
+                        sig: None,
                     },
-                },
+                ),
             )?;
             Ok((seq, photo_seq, batch))
         })?;
@@ -1034,9 +1085,18 @@ impl Scanner {
         );
         let session = self.record_session(now)?;
         let device = self.device.clone();
+        let event_id = self.loaded()?.content.event.id.clone();
+        let key = &self.key;
         self.store.write(|tx| {
             let seq = next_seq(tx, &device)?;
-            log::insert(tx, &refusal(&device, seq, now, session, &verdict))?;
+            log::insert(
+                tx,
+                &device::sign(
+                    key,
+                    &event_id,
+                    refusal(&device, seq, now, session, &verdict),
+                ),
+            )?;
             Ok(seq)
         })?;
         Ok(outcome(verdict, clock, None))
@@ -1057,6 +1117,8 @@ impl Scanner {
         let here = self.record_session(now)?;
         let device = self.device.clone();
         let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        let event_id = self.loaded()?.content.event.id.clone();
+        let key = &self.key;
         let out = self.store.write(|tx| {
             let ledger = Ledger::from_records(&log::for_student(tx, student_no)?);
             if ledger.photographed(student_no) {
@@ -1073,7 +1135,10 @@ impl Scanner {
             let seq = next_seq(tx, &device)?;
             log::insert(
                 tx,
-                &Record {
+                &device::sign(
+                    key,
+                    &event_id,
+                    Record {
                     device: device.clone(),
                     seq,
                     at_ms: now,
@@ -1084,7 +1149,9 @@ impl Scanner {
                         reason,
                         note: note.clone(),
                     },
-                },
+                        sig: None,
+                    },
+                ),
             )?;
             Ok(StepAsideOutcome {
                 student_no,
@@ -1105,6 +1172,8 @@ impl Scanner {
     pub fn undo(&mut self, record_seq: u64, now: UnixMillis) -> Result<UndoOutcome> {
         let device = self.device.clone();
         self.ready()?;
+        let event_id = self.loaded()?.content.event.id.clone();
+        let key = &self.key;
         let out = self.store.write(|tx| {
             let rows = log::for_device(tx, &device)?;
             let Some(target) = rows.iter().find(|r| r.seq == record_seq) else {
@@ -1139,7 +1208,10 @@ impl Scanner {
             let seq = next_seq(tx, &device)?;
             log::insert(
                 tx,
-                &Record {
+                &device::sign(
+                    key,
+                    &event_id,
+                    Record {
                     device: device.clone(),
                     seq,
                     at_ms: now,
@@ -1148,7 +1220,9 @@ impl Scanner {
                         target_seq: record_seq,
                         student_no,
                     },
-                },
+                        sig: None,
+                    },
+                ),
             )?;
             Ok(UndoOutcome {
                 photo_no: target.photo_no(),
@@ -1325,6 +1399,8 @@ impl Scanner {
         let device = self.device.clone();
         let session = batch.session;
         let number = batch.number;
+        let event_id = self.loaded()?.content.event.id.clone();
+        let key = &self.key;
         let photographed = self.store.write(|tx| {
             let ledger = Ledger::from_records(&log::for_device_session_from_batch(
                 tx, &device, session, number,
@@ -1338,17 +1414,22 @@ impl Scanner {
                 let seq = next_seq(tx, &device)?;
                 log::insert(
                     tx,
-                    &Record {
-                        device: device.clone(),
-                        seq,
-                        at_ms: now,
-                        session,
-                        action: Action::Photographed {
-                            student_no: a.student_no,
-                            target_seq: a.seq,
-                            batch: number,
+                    &device::sign(
+                        key,
+                        &event_id,
+                        Record {
+                            device: device.clone(),
+                            seq,
+                            at_ms: now,
+                            session,
+                            action: Action::Photographed {
+                                student_no: a.student_no,
+                                target_seq: a.seq,
+                                batch: number,
+                            },
+                            sig: None,
                         },
-                    },
+                    ),
                 )?;
                 n += 1;
             }
@@ -1404,6 +1485,7 @@ impl Scanner {
                     event_id,
                     from_device: device.clone(),
                     exported_at_ms: now,
+                    device_keys: keys_for(tx, &records)?,
                     records,
                 }),
                 last,
@@ -1478,7 +1560,7 @@ impl Scanner {
                 )));
             }
             tx.execute_batch(
-                "DELETE FROM records; DELETE FROM blobs; DELETE FROM students; DELETE FROM meta WHERE key NOT IN ('device_id', 'seq_floor', 'photo_floor', 'batch_closed');",
+                "DELETE FROM records; DELETE FROM blobs; DELETE FROM students; DELETE FROM meta WHERE key NOT IN ('device_id', 'device_key', 'seq_floor', 'photo_floor', 'batch_closed');",
             )?;
             Ok(())
         })?;
@@ -1530,6 +1612,7 @@ fn numbers_in_batch(
 
 fn refusal(device: &str, seq: u64, now: UnixMillis, session: u8, v: &Verdict) -> Record {
     Record {
+        sig: None,
         device: device.to_string(),
         seq,
         at_ms: now,
@@ -1556,7 +1639,22 @@ fn outcome(verdict: Verdict, clock_warning: Option<Text>, record_seq: Option<u64
     }
 }
 
-/// Merges a decoded log into a store: same event only, all records valid, all or nothing.
+/// The public keys of the devices whose records are in `records`, for a log file.
+pub fn keys_for(
+    tx: &rusqlite::Connection,
+    records: &[Record],
+) -> Result<std::collections::BTreeMap<String, PublicKey>> {
+    let known = known_keys(tx)?;
+    let devices: std::collections::BTreeSet<&str> =
+        records.iter().map(|r| r.device.as_str()).collect();
+    Ok(known
+        .into_iter()
+        .filter(|(id, _)| devices.contains(id.as_str()))
+        .collect())
+}
+
+/// Merges a decoded log into a store: same event only, every record signed by the device it
+/// names (its key carried by the log or already known here), all or nothing.
 pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<ImportSummary> {
     if log.event_id != event.id {
         return Err(Error::BadLog(format!(
@@ -1572,7 +1670,29 @@ pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<Impo
             )));
         }
     }
+    let known = store.read(|tx| known_keys(tx))?;
+    for (id, key) in &log.device_keys {
+        if &device::device_id(key) != id {
+            return Err(Error::BadLog(format!(
+                "the log names device {id} with a key that is not that device's; nothing was imported"
+            )));
+        }
+    }
+    for r in &log.records {
+        let key = log
+            .device_keys
+            .get(&r.device)
+            .or_else(|| known.get(&r.device))
+            .ok_or_else(|| {
+                Error::BadLog(format!(
+                    "record {}/{} names a device whose key the log does not carry; nothing was imported",
+                    r.device, r.seq
+                ))
+            })?;
+        device::verify(&event.id, r, key)?;
+    }
     store.write(|tx| {
+        remember_keys(tx, log.device_keys.clone())?;
         let (mut added, mut known) = (0, 0);
         let mut devices = std::collections::BTreeSet::new();
         for r in &log.records {
