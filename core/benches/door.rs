@@ -128,7 +128,7 @@ fn main() {
     for (i, text) in texts.iter().take(300).enumerate() {
         let t = Instant::now();
         let out = door
-            .scan(text, start + 10_000_000 + i as i64 * 6_000)
+            .scan(text, start + 6_100_000 + i as i64 * 1_000)
             .unwrap();
         times.push(t.elapsed().as_secs_f64() * 1e3);
         assert_eq!(out.verdict.name(), "already_numbered");

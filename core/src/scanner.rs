@@ -49,6 +49,8 @@ const META_EXPORTED: &str = "exported_through_seq";
 const META_TOLERANCE: &str = "tolerance";
 /// Highest photo number used per session: survives a purge, so a reused phone never repeats one.
 const META_PHOTO_FLOOR: &str = "photo_floor";
+/// The first photo number of the batch being filled, per session.
+const META_BATCH_START: &str = "batch_start";
 /// Highest closed batch per session: survives a purge with the numbers.
 const META_BATCH_CLOSED: &str = "batch_closed";
 const BLOB_BUNDLE: &str = "scanner_bundle";
@@ -1019,11 +1021,17 @@ impl Scanner {
                 .get(&session)
                 .copied()
                 .unwrap_or(0);
-            let batch = if last_batch > closed
-                && numbers_in_batch(tx, &device, session, last_batch)? < batch_size
+            // A batch is filled before the next begins, so its numbers are consecutive: the
+            // count is the last number minus the batch's first, with no scan of the log.
+            let started = floors(tx, META_BATCH_START)?
+                .get(&session)
+                .copied()
+                .unwrap_or(0);
+            let batch = if last_batch > closed && last_seq + 1 - started.min(last_seq) < batch_size
             {
                 last_batch
             } else {
+                set_floor(tx, META_BATCH_START, session, photo_seq)?;
                 last_batch.max(closed) + 1
             };
             let seq = next_seq(tx, &device)?;
@@ -1560,7 +1568,7 @@ impl Scanner {
                 )));
             }
             tx.execute_batch(
-                "DELETE FROM records; DELETE FROM blobs; DELETE FROM students; DELETE FROM meta WHERE key NOT IN ('device_id', 'device_key', 'seq_floor', 'photo_floor', 'batch_closed');",
+                "DELETE FROM records; DELETE FROM blobs; DELETE FROM students; DELETE FROM meta WHERE key NOT IN ('device_id', 'device_key', 'seq_floor', 'photo_floor', 'batch_start', 'batch_closed');",
             )?;
             Ok(())
         })?;
@@ -1593,21 +1601,6 @@ fn next_seq(tx: &rusqlite::Connection, device: &str) -> Result<u64> {
     let seq = stored.max(floor) + 1;
     store::set_meta(tx, "seq_floor", &seq.to_string())?;
     Ok(seq)
-}
-
-fn numbers_in_batch(
-    tx: &rusqlite::Connection,
-    device: &str,
-    session: u8,
-    batch: u32,
-) -> Result<u32> {
-    let n: i64 = tx.query_row(
-        "SELECT count(*) FROM records WHERE session = ?1 AND device = ?2 AND kind = 'number'
-         AND json_extract(body, '$.batch') = ?3",
-        rusqlite::params![session, device, batch],
-        |r| r.get(0),
-    )?;
-    Ok(n as u32)
 }
 
 fn refusal(device: &str, seq: u64, now: UnixMillis, session: u8, v: &Verdict) -> Record {
