@@ -192,8 +192,10 @@ pub enum PassFormat {
     Png,
     /// One SVG QR code per student
     Svg,
-    /// A printable A4 sheet (QR, name, student number, slot) for students without a smartphone
+    /// A printable A4 sheet of pass cards (2 or 4 a page, cut marks) for students without a smartphone
     Html,
+    /// One phone-screen pass card per student (1080×1920 PNG), in college/class folders, a zip per class
+    Cards,
 }
 
 /// `photoday passes export`.
@@ -208,6 +210,16 @@ pub struct PassesExportArgs {
     /// Folder to write into (created if missing)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Cards as JPEG instead of PNG (for chat apps that recompress PNGs)
+    #[arg(long)]
+    pub jpeg: bool,
+    /// Cards per A4 page for --format html: 2 or 4
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u8).range(2..=4))]
+    pub per_page: u8,
+    /// Font with Chinese characters for cards (default: PHOTODAY_FONT, else fonts-wqy-microhei,
+    /// fonts-noto-cjk or fonts-droid-fallback as installed)
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
     #[command(flatten)]
     pub dir: DirArg,
 }
@@ -264,7 +276,11 @@ pub enum BundleCommand {
     /// A bundle for door phones: event, keys, revocations, roster (names only with --with-names)
     Scanner(BundleMakeArgs),
     /// A bundle for students' phones: the public event data, keys and arrival plan
-    Student(BundleMakeArgs),
+    ///
+    /// With --by class|college, --out is a folder and gets one pack per class (`学院-班级.photoday`)
+    /// or per college (`学院.photoday`) for the liaison to post in the group; each carries only
+    /// its own class's or college's arrival times.
+    Student(StudentBundleArgs),
     /// Look inside a bundle file and check its signature
     Show(BundleShowArgs),
 }
@@ -280,6 +296,31 @@ pub struct BundleMakeArgs {
     pub with_names: bool,
     #[command(flatten)]
     pub dir: DirArg,
+}
+
+/// `photoday bundle student`.
+#[derive(Debug, Args)]
+pub struct StudentBundleArgs {
+    /// The bundle file to write; with --by, the folder to write the packs into
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: PathBuf,
+    /// One pack per class or per college, named for it
+    #[arg(long, value_enum, value_name = "class|college")]
+    pub by: Option<PackBy>,
+    /// Refused: a student bundle never carries the roster
+    #[arg(long, hide = true)]
+    pub with_names: bool,
+    #[command(flatten)]
+    pub dir: DirArg,
+}
+
+/// How student packs are split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PackBy {
+    /// One pack per class (`学院-班级.photoday`)
+    Class,
+    /// One pack per college (`学院.photoday`)
+    College,
 }
 
 /// `photoday bundle show`.

@@ -7,12 +7,14 @@
 //! and prints. `main.rs` only calls [`main_entry`]; the benchmark reuses [`sheet`].
 
 pub mod args;
+pub mod cards;
 pub mod commands;
 pub mod door_input;
 pub mod failure;
 pub mod output;
 pub mod printable;
 pub mod sheet;
+pub mod stored_zip;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -2,35 +2,40 @@
 //!
 //! Some students have no phone that can show a QR code, or their battery dies on the stairs. The
 //! liaison prints this sheet in a browser (the browser's "print to PDF" works too), cuts along the
-//! dashed lines and hands each student their card: the QR code (inline SVG, so the file needs
-//! nothing else), name, student number and the slot — room, date, the class's time and when to be
-//! at the door. Six cards a page; a card never breaks across pages.
+//! dashed lines and hands each student their card. The cards are the very images students get on
+//! their phones (`passes export --format cards`, drawn by [`crate::cards`]), in grey, two or four
+//! to a page, with the 摄影编号 box for the studio to write in. Each card is an inline SVG holding
+//! its PNG and a title naming the student, so the file needs nothing else and a browser's search
+//! finds a student by name or number.
 
-use photoday_core::event::Event;
-use photoday_core::slot::Slot;
-use photoday_core::time::format_hhmm;
-
-/// One card.
+/// One printed card.
 #[derive(Debug, Clone)]
-pub struct Card {
-    /// 姓名.
-    pub name: String,
-    /// 学号.
-    pub student_no: u64,
-    /// 班级.
-    pub class: String,
-    /// Where and when.
-    pub slot: Slot,
-    /// The pass's QR code as an SVG document.
-    pub qr_svg: String,
+pub struct PrintCard {
+    /// Who and where, for the card's title (search, screen readers).
+    pub title: String,
+    /// The card as PNG, 9:16.
+    pub png: Vec<u8>,
+    /// Its size in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
 }
 
-/// Cards per A4 page: two columns, three rows.
-pub const CARDS_PER_PAGE: usize = 6;
-
-/// The whole HTML document.
-pub fn a4_sheet(event: &Event, heading: &str, cards: &[Card]) -> String {
-    let mut html = String::with_capacity(cards.len() * 6_000 + 4_000);
+/// The whole HTML document: `per_page` cards (2 or 4) to an A4 page, dashed cut lines between.
+pub fn a4_sheet(heading: &str, cards: &[PrintCard], per_page: usize) -> String {
+    let (cols, rows) = crate::cards::grid(per_page);
+    let per_page = cols * rows;
+    // A4 less 10 mm margins: 190 × 277 mm, split into cells.
+    let (cell_w, cell_h) = (190.0 / cols as f32, 277.0 / rows as f32);
+    let card_h = (cell_h - 6.0).min((cell_w - 6.0) * 16.0 / 9.0);
+    let card_w = card_h * 9.0 / 16.0;
+    let mut html = String::with_capacity(
+        cards
+            .iter()
+            .map(|c| c.png.len() * 4 / 3 + 600)
+            .sum::<usize>()
+            + 4_000,
+    );
     html.push_str(&format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
@@ -40,37 +45,31 @@ pub fn a4_sheet(event: &Event, heading: &str, cards: &[Card]) -> String {
 <style>
 @page {{ size: A4; margin: 10mm; }}
 * {{ box-sizing: border-box; }}
-body {{ margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #000; }}
-.page {{ width: 190mm; break-after: page; page-break-after: always; }}
+body {{ margin: 0; font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif; }}
+.page {{ width: 190mm; height: 277mm; display: grid; grid-template-columns: repeat({cols}, {cell_w:.1}mm); grid-template-rows: repeat({rows}, {cell_h:.1}mm); break-after: page; page-break-after: always; overflow: hidden; }}
 .page:last-child {{ break-after: auto; page-break-after: auto; }}
-.row {{ display: flex; gap: 4mm; margin-bottom: 4mm; break-inside: avoid; page-break-inside: avoid; }}
-.card {{ width: 93mm; height: 87mm; border: 0.3mm dashed #777; padding: 4mm; display: flex; flex-direction: column; overflow: hidden; }}
-.top {{ display: flex; gap: 3mm; }}
-.qr svg {{ width: 42mm; height: 42mm; display: block; }}
-.who {{ flex: 1; min-width: 0; }}
-.name {{ font-size: 16pt; font-weight: bold; margin-top: 1mm; }}
-.no {{ font-size: 12pt; font-family: "DejaVu Sans Mono", Consolas, monospace; letter-spacing: 0.3mm; }}
-.small {{ font-size: 8pt; color: #333; }}
-.slot {{ font-size: 9.5pt; margin-top: 2mm; line-height: 1.45; }}
-.slot b {{ font-size: 11pt; }}
-.note {{ font-size: 7.5pt; color: #333; margin-top: auto; border-top: 0.2mm solid #bbb; padding-top: 1mm; }}
-@media screen {{ body {{ background: #eee; }} .page {{ background: #fff; margin: 5mm auto; padding: 4mm 0 0 0; }} }}
+.cell {{ display: flex; align-items: center; justify-content: center; outline: 0.2mm dashed #777; outline-offset: -0.1mm; }}
+.cell svg {{ width: {card_w:.1}mm; height: {card_h:.1}mm; display: block; border: 0.2mm solid #bbb; }}
+@media screen {{ body {{ background: #eee; }} .page {{ background: #fff; margin: 5mm auto; }} }}
 </style>
 </head>
 <body>
 "#,
-        title = escape(heading)
+        title = escape(heading),
     ));
-    // Fixed-size cards in rows of two, three rows to a page: no grid, so no browser can split a
-    // page's last row away when printing.
-    for page in cards.chunks(CARDS_PER_PAGE) {
+    for page in cards.chunks(per_page) {
         html.push_str("<section class=\"page\">\n");
-        for row in page.chunks(2) {
-            html.push_str("<div class=\"row\">\n");
-            for card in row {
-                html.push_str(&card_html(event, card));
-            }
-            html.push_str("</div>\n");
+        for card in page {
+            html.push_str(&format!(
+                "<div class=\"cell\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\"><title>{t}</title><image width=\"{w}\" height=\"{h}\" href=\"data:image/png;base64,{b}\"/></svg></div>\n",
+                w = card.width,
+                h = card.height,
+                t = escape(&card.title),
+                b = base64(&card.png),
+            ));
+        }
+        for _ in page.len()..per_page {
+            html.push_str("<div class=\"cell\"></div>\n");
         }
         html.push_str("</section>\n");
     }
@@ -78,54 +77,26 @@ body {{ margin: 0; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingF
     html
 }
 
-fn card_html(event: &Event, c: &Card) -> String {
-    let s = &c.slot;
-    let windows: Vec<String> = s.windows.iter().map(|w| w.label()).collect();
-    let time_line = if s.planned {
-        format!(
-            "本班时间 <b>{}</b>，请于 <b>{}</b> 前到达<br><span class=\"small\">Your class: {}, be at the door by {}</span>",
-            format_hhmm(s.time.time()),
-            format_hhmm(s.arrive_by.time()),
-            format_hhmm(s.time.time()),
-            format_hhmm(s.arrive_by.time()),
-        )
-    } else {
-        format!(
-            "请于 <b>{}</b> 前到达<br><span class=\"small\">Be at the door by {}</span>",
-            format_hhmm(s.arrive_by.time()),
-            format_hhmm(s.arrive_by.time()),
-        )
-    };
-    format!(
-        r#"<div class="card">
-<div class="top">
-<div class="qr">{qr}</div>
-<div class="who">
-<div class="small">{school} · 签到码 check-in pass</div>
-<div class="name">{name}</div>
-<div class="no">{no}</div>
-<div class="small">{college}<br>{class}</div>
-</div>
-</div>
-<div class="slot">
-地点 <b>{room}</b> <span class="small">{room_en}</span><br>
-{date} {windows}<br>
-{time_line}
-</div>
-<div class="note">进门时出示此码；采集码另备，给摄影师扫。按“摄影编号”顺序拍摄，不要站错位置。<br>Show this at the door; the CHSI 采集码 is for the photographer.</div>
-</div>
-"#,
-        qr = c.qr_svg.trim(),
-        school = escape(&event.school.name.zh),
-        name = escape(&c.name),
-        no = c.student_no,
-        college = escape(&s.college.zh),
-        class = escape(&c.class),
-        room = escape(&s.room.zh),
-        room_en = escape(&s.room.en),
-        date = s.date,
-        windows = escape(&windows.join("、")),
-    )
+/// Standard base64 with padding (RFC 4648), for `data:` URLs.
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// Escapes text for HTML.
@@ -147,24 +118,43 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use photoday_core::qr::QrMatrix;
+
+    fn card(title: &str) -> PrintCard {
+        PrintCard {
+            title: title.into(),
+            png: vec![0x89, b'P', b'N', b'G'],
+            width: 9,
+            height: 16,
+        }
+    }
 
     #[test]
-    fn seven_cards_make_two_a4_pages_with_names_escaped() {
-        let event = Event::template("gzcc-2023").unwrap();
-        let slot = Slot::new(&event, 1, None).unwrap();
-        let card = Card {
-            name: "李<明>".into(),
-            student_no: 2020010001,
-            class: "软件1班".into(),
-            slot,
-            qr_svg: QrMatrix::encode("HELLO").unwrap().to_svg(),
-        };
-        let html = a4_sheet(&event, "签到码", &vec![card; 7]);
+    fn five_cards_make_two_a4_pages_of_four_with_names_escaped() {
+        let html = a4_sheet("签到码", &vec![card("李<明> 2020010001"); 5], 4);
         assert_eq!(html.matches("<section class=\"page\">").count(), 2);
-        assert_eq!(html.matches("<svg").count(), 7);
+        assert_eq!(html.matches("<svg").count(), 5);
+        assert_eq!(
+            html.matches("class=\"cell\"").count(),
+            8,
+            "the last page is padded"
+        );
         assert!(html.contains("size: A4"));
         assert!(html.contains("李&lt;明&gt;") && !html.contains("李<明>"));
-        assert!(html.contains("09:10"));
+        assert!(html.contains("data:image/png;base64,iVBORw=="));
+        let two = a4_sheet("签到码", &vec![card("x"); 5], 2);
+        assert_eq!(two.matches("<section class=\"page\">").count(), 3);
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        for (raw, enc) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(raw.as_bytes()), enc);
+        }
     }
 }

@@ -1,22 +1,29 @@
 //! `bundle scanner|student|show`: the signed file that carries the event to the phones, and a way to
 //! look inside one before it goes out (or when a phone refuses it).
+//!
+//! A liaison posts one student pack in each class group (`bundle student --by class`): the signed
+//! student bundle with only that class's arrival times, named `学院-班级.photoday` so the liaison
+//! can tell the packs apart and the student's phone opens it with PhotoDay in one tap.
 
 use chrono::DateTime;
 use photoday_core::bundle::{self, BundleContent, BundleKind};
 use photoday_core::time::{format_local_minute, to_local};
 use serde::Serialize;
 
-use crate::args::{BundleCommand, BundleMakeArgs, BundleShowArgs};
+use crate::args::{BundleCommand, BundleMakeArgs, BundleShowArgs, PackBy, StudentBundleArgs};
+use crate::commands::passes::file_name;
 use crate::commands::{clock_now, open_folder};
 use crate::failure::Failure;
 use crate::output::{Out, Tone};
 use crate::tr;
+use photoday_core::plan::{Plan, SessionPlan};
+use std::path::PathBuf;
 
 /// `photoday bundle …`.
 pub fn run(command: BundleCommand, out: &Out) -> Result<(), Failure> {
     match command {
         BundleCommand::Scanner(a) => make(BundleKind::Scanner, &a, out),
-        BundleCommand::Student(a) => make(BundleKind::Student, &a, out),
+        BundleCommand::Student(a) => student(&a, out),
         BundleCommand::Show(a) => show(&a, out),
     }
 }
@@ -65,6 +72,123 @@ fn make(kind: BundleKind, args: &BundleMakeArgs, out: &Out) -> Result<(), Failur
         );
     }
     Ok(())
+}
+
+fn student(args: &StudentBundleArgs, out: &Out) -> Result<(), Failure> {
+    let Some(by) = args.by else {
+        let one = BundleMakeArgs {
+            out: args.out.clone(),
+            with_names: args.with_names,
+            dir: args.dir.clone(),
+        };
+        return make(BundleKind::Student, &one, out);
+    };
+    if args.with_names {
+        return Err(Failure::input(
+            "--with-names is for scanner bundles; a student bundle never carries the roster",
+        ));
+    }
+    let mut folder = open_folder(&args.dir.dir)?;
+    let content = folder.bundle_content(BundleKind::Student, false, clock_now())?;
+    let Some(plan) = content.plan.clone() else {
+        return Err(Failure::input(format!(
+            "the roster is empty, so there are no classes to make packs for; import one with `photoday roster import FILE --dir {}`",
+            args.dir.dir.display()
+        )));
+    };
+    let key = folder.key()?;
+    std::fs::create_dir_all(&args.out).map_err(|e| Failure::write(&args.out, e))?;
+    let mut written: Vec<(PathBuf, usize)> = Vec::new();
+    for packs in split_plan(&plan, by) {
+        let (session, label, plan) = packs;
+        let college = content
+            .event
+            .session(session)
+            .map(|s| s.college.zh.clone())
+            .unwrap_or_default();
+        let name = match &label {
+            Some(class) => format!("{}-{}.photoday", file_name(&college), file_name(class)),
+            None => format!("{}.photoday", file_name(&college)),
+        };
+        let mut pack = content.clone();
+        pack.plan = Some(plan);
+        let bytes = bundle::seal(&pack, &key)?;
+        let path = args.out.join(name);
+        std::fs::write(&path, &bytes).map_err(|e| Failure::write(&path, e))?;
+        written.push((path, bytes.len()));
+    }
+    let (n, dir) = (written.len(), args.out.display());
+    println!(
+        "{}",
+        out.paint(
+            Tone::Good,
+            match by {
+                PackBy::Class => tr!(
+                    out,
+                    "已写入 {n} 个班级的学生资料包 → {dir}",
+                    "Wrote {n} class packs → {dir}"
+                ),
+                PackBy::College => tr!(
+                    out,
+                    "已写入 {n} 个学院的学生资料包 → {dir}",
+                    "Wrote {n} college packs → {dir}"
+                ),
+            }
+        )
+    );
+    for (path, size) in &written {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let kb = size.div_ceil(1024);
+        println!("  {name}  {kb} KB");
+    }
+    println!(
+        "{}",
+        tr!(
+            out,
+            "把各自的 .photoday 文件发到班级群：学生点开，用 PhotoDay 打开即可；包里只有活动信息、公钥和本班的到达时间，没有签到码和同学名单",
+            "Post each .photoday file in its class group: a student taps it and opens it with PhotoDay. A pack holds the event, the public key and its own arrival times; no passes, no names"
+        )
+    );
+    Ok(())
+}
+
+/// The plan cut into packs: per college, its session's plan; per class, its session's plan with
+/// only that class's entries (both parts of a class split at lunch). Each is (session, class if
+/// by class, plan).
+pub fn split_plan(plan: &Plan, by: PackBy) -> Vec<(u8, Option<String>, Plan)> {
+    let mut packs = Vec::new();
+    for sp in plan.sessions.iter().filter(|s| !s.entries.is_empty()) {
+        match by {
+            PackBy::College => packs.push((
+                sp.session,
+                None,
+                Plan {
+                    sessions: vec![sp.clone()],
+                },
+            )),
+            PackBy::Class => {
+                for first in sp.entries.iter().filter(|e| e.part == 1) {
+                    let only = SessionPlan {
+                        entries: sp
+                            .entries
+                            .iter()
+                            .filter(|e| e.class == first.class)
+                            .cloned()
+                            .collect(),
+                        ..sp.clone()
+                    };
+                    packs.push((
+                        sp.session,
+                        Some(first.class.clone()),
+                        Plan {
+                            sessions: vec![only],
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    packs
 }
 
 fn show(args: &BundleShowArgs, out: &Out) -> Result<(), Failure> {

@@ -1,6 +1,7 @@
 //! `passes issue|export|reissue` and `pass qr|verify`: the signed check-in pass, from the roster
-//! to the student's hand (a CSV for mail-merge, QR images, or a printed A4 card), and back again
-//! when someone asks "is this pass genuine?".
+//! to the student's hand (a CSV for mail-merge, QR images, a phone-screen pass card per student
+//! with a zip per class for the class group, or printed A4 cards), and back again when someone
+//! asks "is this pass genuine?".
 
 use chrono::NaiveDateTime;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -15,6 +16,7 @@ use photoday_core::slot::Slot;
 use photoday_core::text::Text;
 use photoday_core::time::format_hhmm;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -23,11 +25,13 @@ use crate::args::{
     PassCommand, PassFormat, PassQrArgs, PassVerifyArgs, PassesCommand, PassesExportArgs,
     ReissueArgs, TableFormat,
 };
+use crate::cards::{self, CardData, CardFont};
 use crate::commands::{find_session, open_folder};
 use crate::failure::Failure;
 use crate::output::{tone_of, Out, Tone};
-use crate::printable::{self, Card};
+use crate::printable::{self, PrintCard};
 use crate::sheet::{self, Cell, Sheet};
+use crate::stored_zip::{self, Entry};
 use crate::tr;
 
 /// `photoday passes …`.
@@ -63,16 +67,7 @@ pub fn run_pass(command: PassCommand, out: &Out) -> Result<(), Failure> {
 /// Issues every missing pass with a progress bar on stderr (hidden when stderr is not a
 /// terminal), and prints what was done.
 pub fn issue(folder: &mut EventFolder, out: &Out) -> Result<IssueSummary, Failure> {
-    let target = if std::io::stderr().is_terminal() {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
-    };
-    let bar = ProgressBar::with_draw_target(Some(0), target);
-    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40.green}] {pos}/{len}") {
-        bar.set_style(style.progress_chars("█▉▊▋▌▍▎▏ "));
-    }
-    bar.set_message(tr!(out, "签发签到码", "signing passes"));
+    let bar = progress(0, tr!(out, "签发签到码", "signing passes"));
     let started = Instant::now();
     let summary = folder.issue_passes(|done, total| {
         bar.set_length(total as u64);
@@ -108,6 +103,21 @@ pub fn issue(folder: &mut EventFolder, out: &Out) -> Result<IssueSummary, Failur
         );
     }
     Ok(summary)
+}
+
+/// A progress bar on stderr, hidden when stderr is not a terminal.
+fn progress(len: u64, message: String) -> ProgressBar {
+    let target = if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(len), target);
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40.green}] {pos}/{len} {eta}") {
+        bar.set_style(style.progress_chars("█▉▊▋▌▍▎▏ "));
+    }
+    bar.set_message(message);
+    bar
 }
 
 /// The class's planned time of a student, if the plan has one.
@@ -176,9 +186,15 @@ fn export(args: &PassesExportArgs, out: &Out) -> Result<(), Failure> {
             files
         }
         PassFormat::Html => {
+            let font = CardFont::find(args.font.as_deref())?;
             let path = args.out.join(format!("passes{suffix}.html"));
-            write_html(&path, &event, &plan, &passes)?;
+            let per_page = args.per_page as usize;
+            write_a4(&path, &event, &plan, &passes, per_page, &font, out)?;
             vec![path]
+        }
+        PassFormat::Cards => {
+            let font = CardFont::find(args.font.as_deref())?;
+            write_cards(&args.out, &event, &plan, &passes, args.jpeg, &font, out)?
         }
     };
     let n = passes.len();
@@ -199,13 +215,25 @@ fn export(args: &PassesExportArgs, out: &Out) -> Result<(), Failure> {
         )
     );
     if args.format == PassFormat::Html {
-        let pages = n.div_ceil(printable::CARDS_PER_PAGE);
+        let per = cards::grid(args.per_page as usize);
+        let per = per.0 * per.1;
+        let pages = n.div_ceil(per);
         println!(
             "{}",
             tr!(
                 out,
-                "用浏览器打开并打印（A4，{pages}页，每页6张），沿虚线剪开发给没有智能手机的同学",
-                "Open it in a browser and print (A4, {pages} page(s), 6 a page); cut along the dashed lines"
+                "用浏览器打开并打印（A4，{pages}页，每页{per}张，边距按默认），沿虚线剪开发给没有智能手机的同学",
+                "Open it in a browser and print (A4, {pages} page(s), {per} a page, default margins); cut along the dashed lines"
+            )
+        );
+    }
+    if args.format == PassFormat::Cards {
+        println!(
+            "{}",
+            tr!(
+                out,
+                "每个学院一个文件夹，每班一个文件夹和一个 zip：把 zip 发到班级群，或按“学号-姓名”单独发给学生。单凭这张图就能在门口签到，不必装App",
+                "A folder per college, a folder and a zip per class: post the zip in the class group, or send each student their 学号-姓名 file. The card alone works at the door; no app needed"
             )
         );
     }
@@ -266,28 +294,157 @@ fn passes_sheet(event: &Event, plan: &Plan, passes: &[IssuedPass], out: &Out) ->
     }
 }
 
-/// Writes the printable A4 sheet for `passes`.
+/// What a student's card says; `None` for a pass whose session left the event.
+pub fn card_data(event: &Event, plan: &Plan, p: &IssuedPass) -> Option<CardData> {
+    Some(CardData {
+        pass_text: p.text.clone(),
+        student_no: p.student.student_no.to_string(),
+        name: p.student.name.clone(),
+        class: p.student.class.clone(),
+        slot: slot_of(event, plan, p)?,
+    })
+}
+
+/// A file or folder name from a college, class or student name: no path separators or
+/// characters Windows refuses, never empty.
+pub fn file_name(s: &str) -> String {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches('.').to_string();
+    if cleaned.is_empty() {
+        "_".into()
+    } else {
+        cleaned
+    }
+}
+
+/// Writes one card per student under `out/学院/班级/学号-姓名.png` (or `.jpg`), and
+/// `out/学院/班级.zip` with the class's cards; returns the zips.
+pub fn write_cards(
+    out_dir: &Path,
+    event: &Event,
+    plan: &Plan,
+    passes: &[IssuedPass],
+    jpeg: bool,
+    font: &CardFont,
+    out: &Out,
+) -> Result<Vec<PathBuf>, Failure> {
+    // Classes in the event's order of colleges, then class name as people read it.
+    let mut classes: BTreeMap<(u8, String, String), Vec<&IssuedPass>> = BTreeMap::new();
+    for p in passes {
+        let s = &p.student;
+        classes
+            .entry((s.session, s.college.clone(), s.class.clone()))
+            .or_default()
+            .push(p);
+    }
+    let mut ordered: Vec<_> = classes.into_iter().collect();
+    ordered.sort_by(|((a, _, x), _), ((b, _, y), _)| {
+        a.cmp(b).then(photoday_core::plan::natural_cmp(x, y))
+    });
+    let bar = progress(
+        passes.len() as u64,
+        tr!(out, "绘制签到卡", "drawing pass cards"),
+    );
+    let ext = if jpeg { "jpg" } else { "png" };
+    let mut zips = Vec::new();
+    for ((_, college, class), members) in ordered {
+        let college_dir = out_dir.join(file_name(&college));
+        let class_dir = college_dir.join(file_name(&class));
+        std::fs::create_dir_all(&class_dir).map_err(|e| Failure::write(&class_dir, e))?;
+        let mut entries = Vec::with_capacity(members.len());
+        for p in members {
+            bar.inc(1);
+            let Some(data) = card_data(event, plan, p) else {
+                continue;
+            };
+            let card = cards::render_card(font, event, &data, cards::CARD_WIDTH)?;
+            let bytes = if jpeg {
+                card.to_jpeg()?
+            } else {
+                card.to_png(false)?
+            };
+            let name = format!(
+                "{}-{}.{ext}",
+                p.student.student_no,
+                file_name(&p.student.name)
+            );
+            let path = class_dir.join(&name);
+            std::fs::write(&path, &bytes).map_err(|e| Failure::write(&path, e))?;
+            entries.push(Entry { name, bytes });
+        }
+        let zip = college_dir.join(format!("{}.zip", file_name(&class)));
+        let bytes = stored_zip::zip_stored(&entries).map_err(Failure::other)?;
+        std::fs::write(&zip, bytes).map_err(|e| Failure::write(&zip, e))?;
+        zips.push(zip);
+    }
+    bar.finish_and_clear();
+    Ok(zips)
+}
+
+/// Writes the printable A4 sheet for `passes`, four cards a page, with the font found as
+/// [`CardFont::find`] finds it (the demo's sheet).
 pub fn write_html(
     path: &Path,
     event: &Event,
     plan: &Plan,
     passes: &[IssuedPass],
 ) -> Result<(), Failure> {
+    let font = CardFont::find(None)?;
+    let quiet = Out::new(Some(photoday_core::text::Lang::En));
+    write_a4(path, event, plan, passes, 4, &font, &quiet)
+}
+
+/// Writes the printable A4 sheet for `passes`: their cards, `per_page` (2 or 4) to a page.
+pub fn write_a4(
+    path: &Path,
+    event: &Event,
+    plan: &Plan,
+    passes: &[IssuedPass],
+    per_page: usize,
+    font: &CardFont,
+    out: &Out,
+) -> Result<(), Failure> {
+    let bar = progress(
+        passes.len() as u64,
+        tr!(out, "绘制打印卡", "drawing printed cards"),
+    );
     let mut cards = Vec::with_capacity(passes.len());
     for p in passes {
-        let Some(slot) = slot_of(event, plan, p) else {
+        bar.inc(1);
+        let Some(data) = card_data(event, plan, p) else {
             continue;
         };
-        cards.push(Card {
-            name: p.student.name.clone(),
-            student_no: p.student.student_no,
-            class: p.student.class.clone(),
-            slot,
-            qr_svg: QrMatrix::encode(&p.text)?.to_svg(),
+        let img = cards::render_card(font, event, &data, cards::CARD_WIDTH)?;
+        let s = &data.slot;
+        cards.push(PrintCard {
+            title: format!(
+                "{} {} {} {} {} {} 请于{}前到达",
+                data.student_no,
+                data.name,
+                s.college.zh,
+                data.class,
+                s.room.zh,
+                s.date,
+                format_hhmm(s.arrive_by.time())
+            ),
+            png: img.to_png(true)?,
+            width: img.width,
+            height: img.height,
         });
     }
+    bar.finish_and_clear();
     let heading = format!("{} · 签到码 check-in passes", event.title.zh);
-    std::fs::write(path, printable::a4_sheet(event, &heading, &cards))
+    std::fs::write(path, printable::a4_sheet(&heading, &cards, per_page))
         .map_err(|e| Failure::write(path, e))
 }
 
