@@ -264,12 +264,14 @@ impl From<core_student::SetupStep> for SetupStep {
 }
 
 /// Whether a saved 采集码 image can be read by a scanner. Carries nothing of its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Readability {
     /// At least one QR code in the image could be read completely.
     pub readable: bool,
     /// How many QR codes could be read (usually 0 or 1).
     pub codes_found: u32,
+    /// When nothing could be read: why, and what to do (too small, cut off, blurred, no code).
+    pub problem: Option<BilingualText>,
 }
 
 impl From<core_student::PassInfo> for PassInfo {
@@ -306,6 +308,7 @@ impl From<qr_decode::Readability> for Readability {
         Readability {
             readable: r.readable,
             codes_found: u32::try_from(r.codes_found).unwrap_or(u32::MAX),
+            problem: r.problem.map(|p| p.text().into()),
         }
     }
 }

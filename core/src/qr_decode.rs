@@ -125,6 +125,22 @@ pub enum Unreadable {
     Blurred,
 }
 
+impl Unreadable {
+    /// What the student reads, in Chinese and English, with what to do about it.
+    pub fn text(&self) -> crate::text::Text {
+        let en = self.to_string();
+        let zh = match self {
+            Unreadable::NoCode => "图片里没有找到二维码；若有，也太小或太模糊：请保存学信网采集码页面的原始截图".to_string(),
+            Unreadable::TooSmall { px_per_module } => format!(
+                "二维码太小：每格只有{px_per_module:.1}像素，扫码需要至少{MIN_PX_PER_MODULE:.0}像素；请保存原始截图，不要用缩略图或聊天软件转发后的图片"
+            ),
+            Unreadable::Cropped => "二维码被截掉了一部分：请重新截图，让整个二维码和四周白边都在屏幕上".to_string(),
+            Unreadable::Blurred => "二维码模糊或受损：请重新截图（不要拍屏幕），并保存原图".to_string(),
+        };
+        crate::text::Text::new(zh, en)
+    }
+}
+
 impl fmt::Display for Unreadable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
