@@ -3,8 +3,9 @@
 //! The Kotlin tests drive `StudentApp` and `ScannerApp` exactly as the apps do, so they need real
 //! signed inputs: an event folder made with the core's admin code (the same the CLI uses), a
 //! synthetic roster, the student and scanner bundles, pass texts (valid, for another room,
-//! replaced, forged, of another event, of a student missing from the scanner's roster) and two
-//! 采集码 images (readable, blank). Keys are fresh on every run.
+//! replaced, forged, of another event, of a student missing from the scanner's roster; every pass
+//! of session 1 and of the two sessions sharing 一教209 on 6月4日) and two 采集码 images
+//! (readable, blank). Keys are fresh on every run.
 //!
 //!   cargo run -p photoday-ffi --example kotlin_fixtures -- OUT_DIR
 //!
@@ -94,12 +95,18 @@ fn main() -> Res<()> {
         &admin.bundle(BundleKind::Scanner, true, made_at)?,
     )?;
 
-    let mut passes = String::new();
-    for s in &session1 {
-        let text = pass_of(&mut admin, s.student_no)?;
-        writeln!(passes, "{}\t{}\t{}", s.student_no, s.name, text)?;
+    // Session 1 (一教104), and the two colleges that share 一教209 on 6月4日: 管理学院 (session 9,
+    // until 14:30) hands over to 国际学院 (session 10).
+    for session in [1u8, 9, 10] {
+        let mut students: Vec<&Student> = roster.in_session(session).collect();
+        students.sort_by_key(|s| s.student_no);
+        let mut passes = String::new();
+        for s in students {
+            let text = pass_of(&mut admin, s.student_no)?;
+            writeln!(passes, "{}\t{}\t{}", s.student_no, s.name, text)?;
+        }
+        write(&out, &format!("session{session}.passes"), passes.as_bytes())?;
     }
-    write(&out, "session1.passes", passes.as_bytes())?;
 
     let it_pass = pass_of(&mut admin, it.student_no)?;
     write(&out, "it.pass", it_pass.as_bytes())?;
@@ -134,6 +141,8 @@ fn main() -> Res<()> {
     write(&out, "collection-code.png", &code)?;
     write(&out, "blank.png", &blank_png(200)?)?;
 
+    // The folder's own id: the template's plus a suffix of its own, so two events never mix.
+    props.insert("event.id", admin.event().id.clone());
     props.insert("it.student_no", it.student_no.to_string());
     props.insert("it.name", it.name.clone());
     props.insert("it.class", it.class.clone());

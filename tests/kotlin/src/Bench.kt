@@ -28,7 +28,7 @@ fun runBenchmarks() {
     // with its whole ScanOutcome record lifted into Kotlin, without the durable write.
     val door = ScannerApp(Fixtures.db("bench"))
     door.importBundle(Fixtures.bytes("scanner.bundle"))
-    door.setStation(1u, "A")
+    door.setStation("一教104", Role.DOOR, null)
     val pass = Fixtures.pass("it")
     door.scan(pass, morning)
     repeat(5_000) { door.scan(pass, morning + 1) }
@@ -36,7 +36,7 @@ fun runBenchmarks() {
     println("bench  scan, repeat answered from memory (boundary + record):   ${micros(repeat)} median")
 
     // A full scan: verify the signature, decide, commit durably (synchronous=FULL), lift the
-    // outcome. Each sample is a fresh student (an admission) or a refusal (already admitted).
+    // outcome. Each sample is a fresh student (a check-in) or a refusal (already checked in).
     val holders = Fixtures.session1
     var t = morning + 10_000
     val full = median(timeEach(2_000) { i ->

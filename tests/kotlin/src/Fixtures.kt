@@ -23,12 +23,17 @@ object Fixtures {
     fun pass(name: String): String = File(dir, "$name.pass").readText(Charsets.UTF_8)
 
     /** Every student of session 1 (信息技术与工程学院) with their current pass, by student number. */
-    val session1: List<Holder> by lazy {
-        File(dir, "session1.passes").readLines(Charsets.UTF_8).filter { it.isNotBlank() }.map {
+    val session1: List<Holder> by lazy { holders(1) }
+
+    /**
+     * Every student of a session the fixtures list (1; 9 管理学院 and 10 国际学院, who share 一教209
+     * on 6月4日) with their current pass, by student number.
+     */
+    fun holders(session: Int): List<Holder> =
+        File(dir, "session$session.passes").readLines(Charsets.UTF_8).filter { it.isNotBlank() }.map {
             val (no, name, text) = it.split('\t')
             Holder(no.toULong(), name, text)
         }
-    }
 
     private val scratch: File by lazy {
         Files.createTempDirectory("photoday-kotlin-").toFile().also { root ->

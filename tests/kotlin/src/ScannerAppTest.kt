@@ -1,6 +1,7 @@
-// A door morning through ScannerApp, as the staff app makes it: bundle, station, scans of valid,
-// wrong-room, repeated, forged and replaced passes, overrides, manual check-in, undo, the batch,
-// attendance, and logs passed to other phones by file and by QR codes.
+// A day at the door and in the studio through ScannerApp, as the staff app makes it: bundle,
+// room and role; door check-ins; the studio's pass → 采集码 → 摄影编号; step aside and come back;
+// closing a batch; rooms that hand over; overrides, manual check-in, undo, attendance, and logs
+// passed to other phones by file and by QR codes.
 
 import cn.photoday.core.*
 import java.util.Collections
@@ -11,70 +12,96 @@ import kotlin.test.*
 
 private val MORNING = beijing("2023-06-03T09:35")
 
-/** A door phone at 一教104 (session 1) with photo-number letter [lane]. */
-private fun door(lane: String? = "A", db: String = Fixtures.db("door")): ScannerApp {
-    val app = ScannerApp(db)
-    app.importBundle(Fixtures.bytes("scanner.bundle"))
-    app.setStation(1u, lane)
-    return app
+/** What a 学信网 采集码 QR reads as: only its shape counts. */
+const val COLLECTION_CODE = "https://m.chsi.com.cn/xlcj/code?c=8F3A2C9E71B04D5A"
+
+/** A phone at [room] in [role], with photo-number letter [lane]. */
+fun station(
+    role: Role,
+    lane: String? = null,
+    room: String = "一教104",
+    db: String = Fixtures.db(role.name.lowercase()),
+): ScannerApp = ScannerApp(db).apply {
+    importBundle(Fixtures.bytes("scanner.bundle"))
+    setStation(room, role, lane)
 }
 
-private fun admitted(o: ScanOutcome): Verdict.Admitted =
-    o.verdict as? Verdict.Admitted ?: fail("expected Admitted, got ${o.verdict}: ${o.detail.zh}")
+private fun door(db: String = Fixtures.db("door")) = station(Role.DOOR, db = db)
+
+/** A studio phone whose photographer checks the 采集码 (no code step), so a pass numbers at once. */
+private fun studio(lane: String? = null) = station(Role.STUDIO, lane).apply { setCheckCode(false) }
+
+private fun checkedIn(o: ScanOutcome): Verdict.CheckedIn =
+    o.verdict as? Verdict.CheckedIn ?: fail("expected CheckedIn, got ${o.verdict}: ${o.detail.zh}")
+
+fun numbered(o: ScanOutcome): Verdict.Numbered =
+    o.verdict as? Verdict.Numbered ?: fail("expected Numbered, got ${o.verdict}: ${o.detail.zh}")
+
+private fun outside(o: ScanOutcome): Verdict.OutsideWindow =
+    o.verdict as? Verdict.OutsideWindow ?: fail("expected OutsideWindow, got ${o.verdict}: ${o.detail.zh}")
 
 val scannerAppTests = listOf(
-    test("a door phone needs its bundle and its station before it scans") {
+    test("a staff phone needs its bundle, then a room of the event and a role") {
         val app = ScannerApp(Fixtures.db("door"))
         assertTrue(app.deviceId().isNotBlank())
+        assertTrue(app.rooms().isEmpty())
         assertFailsWith<PhotoDayException.NotReady> { app.scan(Fixtures.pass("it"), MORNING) }
         assertFailsWith<PhotoDayException.BadBundle> { app.importBundle(Fixtures.bytes("student.bundle")) }
         val summary = app.importBundle(Fixtures.bytes("scanner.bundle"))
-        assertEquals("gzcc-2023", summary.eventId)
+        assertEquals(Fixtures.prop("event.id"), summary.eventId)
         assertEquals(10u, summary.sessions)
         assertEquals(Fixtures.prop("students").toUInt(), summary.students)
         assertTrue(summary.withNames)
         assertFalse(summary.replaced)
+        assertEquals(listOf("一教104", "一教108", "一教206", "一教209"), app.rooms().sorted())
         assertFailsWith<PhotoDayException.NotReady> { app.scan(Fixtures.pass("it"), MORNING) }
-        assertFailsWith<PhotoDayException.InvalidInput> { app.setStation(11u, null) }
-        assertFailsWith<PhotoDayException.InvalidInput> { app.setStation(1u, "AB") }
-        assertEquals(Station(1u, "A"), app.setStation(1u, "a"))
+        val unknown = assertFailsWith<PhotoDayException.InvalidInput> { app.setStation("二教101", Role.DOOR, null) }
+        assertContains(unknown.message!!, "一教104", message = "the message lists the rooms")
+        assertFailsWith<PhotoDayException.InvalidInput> { app.setStation("一教104", Role.STUDIO, "AB") }
+        val setup = app.setStation("一教 104", Role.STUDIO, "a")
+        assertEquals(Station("一教104", Role.STUDIO, "A", true), setup.station, "the studio checks the 采集码 by default")
+        assertNull(setup.warning)
+        assertEquals(setup.station, app.station())
+        assertEquals(Station("一教104", Role.DOOR, null, false), app.setStation("一教104", Role.DOOR, null).station)
         assertEquals(Tolerance(30u, 15u), app.tolerance())
     },
 
-    test("a valid pass is admitted green with photo number A001 in batch 1, durable before it shows") {
+    test("a door phone checks a student into the queue, green, with no number, durable before it shows") {
         val db = Fixtures.db("door")
-        val app = door(db = db)
+        val app = door(db)
         val out = app.scan(Fixtures.pass("it"), MORNING)
-        val v = admitted(out)
+        val v = checkedIn(out)
         assertEquals(Fixtures.studentNo("it"), v.studentNo)
         assertEquals(Fixtures.prop("it.name"), v.name)
-        assertEquals("A001", v.photoNo)
-        assertEquals(1u, v.batch)
+        assertEquals(Fixtures.prop("it.class"), v.className)
         assertEquals(Via.PASS, v.via)
         assertEquals(Colour.GREEN, out.colour)
-        assertContains(out.headline.zh, "A001")
-        assertFalse(out.repeat)
-        assertNull(out.clockWarning)
+        assertEquals("已签到", out.headline.zh)
+        assertNull(out.numberQr, "numbers are given in the studio")
         assertNotNull(out.recordSeq)
-        // Another handle on the same file (as after a killed app) already sees the admission.
+        assertNull(app.currentBatch(MORNING), "a door phone calls no batches")
+        // Another handle on the same file (as after a killed app) already sees the check-in.
         val afterKill = ScannerApp(db)
-        assertEquals(Station(1u, "A"), afterKill.station())
-        assertEquals(1u, afterKill.stationAttendance().admitted)
+        assertEquals(Station("一教104", Role.DOOR, null, false), afterKill.station())
+        val seen = afterKill.stationAttendance(MORNING)
+        assertEquals(1u, seen.arrived)
+        assertEquals(0u, seen.numbered)
+        assertEquals(0u, seen.photographed)
     },
 
-    test("the same pass again within seconds is a repeat; a minute later it is already admitted") {
+    test("the same pass again within seconds is a repeat; a minute later it is already checked in, overridable") {
         val app = door()
         val first = app.scan(Fixtures.pass("it"), MORNING)
         val again = app.scan(Fixtures.pass("it"), MORNING + 2_000)
         assertTrue(again.repeat)
         assertEquals(first.verdict, again.verdict)
         val later = app.scan(Fixtures.pass("it"), MORNING + 60_000)
-        val v = later.verdict as? Verdict.AlreadyAdmitted ?: fail("got ${later.verdict}")
-        assertEquals("A001", v.photoNo)
+        val v = later.verdict as? Verdict.AlreadyCheckedIn ?: fail("got ${later.verdict}")
         assertTrue(v.thisDevice)
         assertEquals("09:35", v.at)
         assertEquals(Colour.AMBER, later.colour)
-        assertEquals(1u, app.stationAttendance().admitted)
+        assertTrue(later.overridable, "the shared-screenshot case: staff check, then let through")
+        assertEquals(1u, app.stationAttendance(MORNING).arrived)
     },
 
     test("a student at the wrong room is told the right one") {
@@ -103,7 +130,7 @@ val scannerAppTests = listOf(
         val r = old.verdict as? Verdict.Revoked ?: fail("got ${old.verdict}")
         assertEquals(Fixtures.studentNo("replaced"), r.studentNo)
         assertEquals(Colour.RED, old.colour)
-        assertEquals(Fixtures.studentNo("replaced"), admitted(app.scan(Fixtures.pass("replaced-new"), MORNING)).studentNo)
+        assertEquals(Fixtures.studentNo("replaced"), checkedIn(app.scan(Fixtures.pass("replaced-new"), MORNING)).studentNo)
 
         val foreign = app.scan(Fixtures.pass("other-event"), MORNING)
         assertTrue(foreign.verdict is Verdict.UnknownKey, "${foreign.verdict}")
@@ -112,90 +139,236 @@ val scannerAppTests = listOf(
         val url = app.scan("https://weixin.qq.com/r/abc", MORNING)
         assertEquals(Verdict.NotAPass(NotAPassHint.LOOKS_LIKE_URL), url.verdict)
         assertEquals(Verdict.NotAPass(NotAPassHint.EMPTY), app.scan("  ", MORNING).verdict)
-        assertEquals(1u, app.stationAttendance().admitted, "only the new pass got in")
+        assertEquals(
+            Verdict.NotAPass(NotAPassHint.LOOKS_LIKE_COLLECTION_CODE),
+            app.scan(COLLECTION_CODE, MORNING).verdict,
+            "at the door a 采集码 is only told apart from a pass",
+        )
+        assertEquals(1u, app.stationAttendance(MORNING).arrived, "only the new pass got in")
     },
 
-    test("outside the window or off the roster, staff may admit with a reason, and only with one") {
+    test("outside the window or off the roster, staff may let a student through with a reason, and only with one") {
         val app = door()
         val lunch = beijing("2023-06-03T13:00")
         val holder = Fixtures.session1[5]
-        val early = app.scan(holder.pass, lunch)
-        val v = early.verdict as? Verdict.OutsideWindow ?: fail("got ${early.verdict}")
-        assertEquals(Timing.TOO_EARLY, v.timing)
-        assertEquals(60L, v.minutes)
-        assertTrue(early.overridable)
+        val early = outside(app.scan(holder.pass, lunch))
+        assertEquals(Timing.TOO_EARLY, early.timing)
+        assertEquals(60L, early.minutes)
+        assertEquals("14:00", early.at)
         assertFailsWith<PhotoDayException.InvalidInput> { app.overridePass(holder.pass, "  ", lunch) }
-        val over = admitted(app.overridePass(holder.pass, "下午有课，辅导员同意", lunch))
-        assertEquals(Via.OVERRIDE, over.via)
+        assertEquals(Via.OVERRIDE, checkedIn(app.overridePass(holder.pass, "下午有课，辅导员同意", lunch)).via)
 
-        val stranger = app.scan(Fixtures.pass("not-on-roster"), MORNING)
+        val s = studio()
+        val stranger = s.scan(Fixtures.pass("not-on-roster"), MORNING)
         assertEquals(Verdict.NotOnRoster(Fixtures.studentNo("missing")), stranger.verdict)
         assertTrue(stranger.overridable)
-        assertEquals(Via.OVERRIDE, admitted(app.overridePass(Fixtures.pass("not-on-roster"), "教务处电话确认", MORNING)).via)
-        assertEquals(1u, app.stationAttendance().notOnRoster)
+        assertEquals(Via.OVERRIDE, numbered(s.overridePass(Fixtures.pass("not-on-roster"), "教务处电话确认", MORNING)).via)
+        assertEquals(1u, s.stationAttendance(MORNING).notOnRoster)
     },
 
-    test("a student without a phone is checked in by number; undo frees them and the number is not reused") {
+    test("a student without a phone is checked in by number; undo frees them; at the studio an undone number is not reused") {
         val app = door()
         val holder = Fixtures.session1[3]
         val byHand = app.checkInByNumber(holder.studentNo, "忘带手机", null, MORNING)
-        val v = admitted(byHand)
+        val v = checkedIn(byHand)
         assertEquals(Via.MANUAL, v.via)
-        assertEquals("A001", v.photoNo)
         assertEquals(holder.name, v.name)
-
         val undo = app.undo(byHand.recordSeq!!, MORNING + 60_000)
-        assertEquals("A001", undo.photoNo)
+        assertEquals("check_in", undo.undone)
+        assertNull(undo.photoNo)
         assertEquals(holder.studentNo, undo.studentNo)
         assertFailsWith<PhotoDayException.InvalidInput> { app.undo(byHand.recordSeq!!, MORNING + 61_000) }
-        assertEquals(0u, app.stationAttendance().admitted)
-
-        val again = app.scan(holder.pass, MORNING + 120_000)
-        assertEquals("A002", admitted(again).photoNo, "A001 is not handed out twice")
-        val tooLate = assertFailsWith<PhotoDayException.InvalidInput> { app.undo(again.recordSeq!!, MORNING + 120_000 + 6 * 60_000) }
-        assertContains(tooLate.message!!, "5 minutes")
-        assertEquals("A002", app.undoLast(MORNING + 180_000).photoNo)
+        assertEquals(0u, app.stationAttendance(MORNING).arrived)
         assertFailsWith<PhotoDayException.InvalidInput> { app.checkInByNumber(0u, null, null, MORNING) }
+
+        val s = studio()
+        val first = s.checkInByNumber(holder.studentNo, "忘带手机", null, MORNING)
+        assertEquals("001", numbered(first).photoNo)
+        val undone = s.undo(first.recordSeq!!, MORNING + 60_000)
+        assertEquals("number", undone.undone)
+        assertEquals("001", undone.photoNo)
+        val again = s.scan(holder.pass, MORNING + 120_000)
+        assertEquals("002", numbered(again).photoNo, "001 is not handed out twice")
+        val tooLate = assertFailsWith<PhotoDayException.InvalidInput> { s.undo(again.recordSeq!!, MORNING + 120_000 + 6 * 60_000) }
+        assertContains(tooLate.message!!, "5 minutes")
+        assertEquals("002", s.undoLast(MORNING + 180_000).photoNo)
     },
 
-    test("the batch being called in lists its members in photo-number order") {
-        val app = door()
-        assertNull(app.currentBatch())
-        Fixtures.session1.take(10).forEachIndexed { i, h -> admitted(app.scan(h.pass, MORNING + i * 10_000L)) }
-        val batch = assertNotNull(app.currentBatch())
-        assertEquals(2u, batch.number)
-        assertEquals(8u, batch.size)
-        assertEquals(listOf("A009", "A010"), batch.members.map { it.photoNo })
-        assertEquals(Fixtures.session1.drop(8).take(2).map { it.studentNo }, batch.members.map { it.studentNo })
-        assertEquals(Fixtures.session1[8].name, batch.members[0].name)
+    test("the studio numbers a student after their pass and their 采集码: ShowCollectionCode, then 001") {
+        val s = station(Role.STUDIO)
+        val holder = Fixtures.session1[0]
+        val ask = s.scan(holder.pass, MORNING)
+        val v = ask.verdict as? Verdict.ShowCollectionCode ?: fail("got ${ask.verdict}")
+        assertEquals(holder.studentNo, v.studentNo)
+        assertEquals(holder.name, v.name)
+        assertEquals("请出示采集码", ask.headline.zh)
+        assertNull(ask.recordSeq, "nothing is recorded before the 采集码")
+        assertNull(ask.numberQr)
+        assertEquals(holder.studentNo, s.waitingForCode())
+        assertNull(s.currentBatch(MORNING))
+
+        val out = s.scan(COLLECTION_CODE, MORNING + 5_000)
+        val n = numbered(out)
+        assertEquals(holder.studentNo, n.studentNo)
+        assertEquals("001", n.photoNo)
+        assertEquals(1u, n.batch)
+        assertTrue(n.doorUnseen, "no door phone's log reached this studio phone")
+        assertFalse(n.renumbered)
+        assertEquals(Colour.GREEN, out.colour)
+        assertContains(out.headline.zh, "001")
+        assertNotNull(out.recordSeq)
+        assertTrue(out.numberQr!!.startsWith("PDN1:"), out.numberQr)
+        assertFalse(out.numberQr!!.contains("8F3A2C9E71B04D5A"), "the 采集码's content is never kept")
+        assertNull(s.waitingForCode())
+        assertEquals(listOf("001"), s.currentBatch(MORNING)?.members?.map { it.photoNo })
+        val list = s.attendance().sessions[0]
+        assertEquals(1u, list.numbered)
+        assertEquals(0u, list.photographed, "numbered is not photographed")
     },
 
-    test("attendance counts the session and lists the absentees for the 补拍") {
-        val app = door()
-        Fixtures.session1.take(3).forEachIndexed { i, h -> app.scan(h.pass, MORNING + i * 10_000L) }
-        val mine = app.stationAttendance()
-        assertEquals(1.toUByte(), mine.session)
-        assertEquals("一教104", mine.room.zh)
-        assertEquals("Teaching Building 1, Room 104", mine.room.en)
-        assertEquals(Fixtures.session1.size.toUInt(), mine.expected)
-        assertEquals(3u, mine.admitted)
-        assertEquals(Fixtures.session1.drop(3).map { it.studentNo }.toSet(), mine.absentees.map { it.studentNo }.toSet())
-        assertEquals(mine.expected, mine.classes.sumOf { it.expected })
-        val all = app.attendance()
-        assertEquals(10, all.sessions.size)
-        assertEquals(0u, all.sessions[1].admitted)
-        assertTrue(all.duplicates.isEmpty())
+    test("the studio skips the 采集码 check with one tap, or switches it off") {
+        val s = station(Role.STUDIO, "B")
+        assertFailsWith<PhotoDayException.NotReady> { s.skipCodeCheck(MORNING) }
+        val (a, b) = Fixtures.session1.take(2)
+        assertTrue(s.scan(a.pass, MORNING).verdict is Verdict.ShowCollectionCode)
+        val skipped = numbered(s.skipCodeCheck(MORNING + 3_000))
+        assertEquals(a.studentNo, skipped.studentNo)
+        assertEquals("B001", skipped.photoNo)
+        assertFailsWith<PhotoDayException.NotReady> { s.skipCodeCheck(MORNING + 4_000) }
+
+        assertFalse(s.setCheckCode(false).checkCode)
+        assertEquals("B002", numbered(s.scan(b.pass, MORNING + 10_000)).photoNo, "no 采集码 step when it is off")
     },
 
-    test("two phones merge their logs by file, idempotently, and a student admitted on both is flagged") {
-        val a = door("A")
-        val b = door("B")
+    test("a student the door checked in is numbered at the studio without the door-unseen note") {
+        val d = door()
+        val s = studio()
+        val (seen, unseen) = Fixtures.session1.take(2)
+        checkedIn(d.scan(seen.pass, MORNING))
+        s.importLog(d.exportLog(MORNING + 60_000))
+        assertFalse(numbered(s.scan(seen.pass, MORNING + 120_000)).doorUnseen)
+        val n = numbered(s.scan(unseen.pass, MORNING + 130_000))
+        assertTrue(n.doorUnseen)
+        assertContains(s.scan(unseen.pass, MORNING + 200_000).headline.zh, "002", message = "already numbered, with the number")
+        val a = s.stationAttendance(MORNING + 200_000)
+        assertEquals(2u, a.arrived)
+        assertEquals(2u, a.numbered)
+    },
+
+    test("a student stepped aside loses their number for good and is renumbered at the end when back") {
+        val s = studio()
+        val (first, second, third) = Fixtures.session1.take(3)
+        for ((i, h) in listOf(first, second, third).withIndex()) numbered(s.scan(h.pass, MORNING + i * 10_000L))
+        val aside = s.stepAside(second.studentNo, AsideReason.NO_COLLECTION_CODE, "采集码没保存", MORNING + 60_000)
+        assertEquals("002", aside.photoNo)
+        assertEquals(AsideReason.NO_COLLECTION_CODE, aside.reason)
+        val batch = s.currentBatch(MORNING + 60_000) ?: fail("no batch")
+        assertEquals(
+            listOf(NumberStatus.WAITING, NumberStatus.VOIDED, NumberStatus.WAITING),
+            batch.members.map { it.status },
+        )
+        assertEquals(AsideReason.NO_COLLECTION_CODE, batch.members[1].aside)
+
+        // Back with the code on their phone ten minutes later: a new number at the end.
+        val back = numbered(s.scan(second.pass, MORNING + 600_000))
+        assertEquals("004", back.photoNo)
+        assertTrue(back.renumbered)
+        val list = s.photoList(1u)
+        assertEquals(listOf("001", "002", "003", "004"), list.map { it.photoNo })
+        assertEquals(NumberStatus.VOIDED, list[1].status)
+        assertEquals(second.studentNo, list[3].studentNo)
+        assertEquals(1u, s.stationAttendance(MORNING + 600_000).steppedAside)
+    },
+
+    test("closing a batch records its students photographed; attendance and the 补拍 list follow") {
+        val d = door()
+        val s = studio()
+        assertFailsWith<PhotoDayException.NotReady> { s.closeBatch(MORNING) }
+        val three = Fixtures.session1.take(3)
+        three.forEachIndexed { i, h -> checkedIn(d.scan(h.pass, MORNING - 60_000 + i * 10_000L)) }
+        s.importLog(d.exportLog(MORNING))
+        three.forEachIndexed { i, h -> numbered(s.scan(h.pass, MORNING + i * 10_000L)) }
+        s.stepAside(three[2].studentNo, AsideReason.NOT_PRESENT, null, MORNING + 40_000)
+        val closed = s.closeBatch(MORNING + 120_000)
+        assertEquals(2u, closed.photographed)
+        assertEquals(1u, closed.batch.number)
+        assertEquals(
+            listOf(NumberStatus.PHOTOGRAPHED, NumberStatus.PHOTOGRAPHED, NumberStatus.VOIDED),
+            closed.batch.members.map { it.status },
+        )
+        assertNull(s.currentBatch(MORNING + 120_000), "batch 1 is done; batch 2 has nobody yet")
+        val a = s.stationAttendance(MORNING + 120_000)
+        assertEquals(2u, a.photographed)
+        assertEquals(3u, a.arrived)
+        assertEquals(a.expected - 2u, a.absentees.size.toUInt(), "补拍 list = roster − photographed")
+        assertEquals(listOf(three[2].studentNo), a.arrivedNotPhotographed.map { it.studentNo })
+        assertEquals(2u, a.classes.sumOf { it.photographed })
+        assertFailsWith<PhotoDayException.InvalidInput> {
+            s.stepAside(three[0].studentNo, AsideReason.GLASSES, null, MORNING + 130_000)
+        }
+        val next = numbered(s.scan(Fixtures.session1[3].pass, MORNING + 140_000))
+        assertEquals("004", next.photoNo)
+        assertEquals(2u, next.batch, "after a closed batch the next student starts batch 2")
+    },
+
+    test("一教209 hands over at 14:30: 国际学院 waits at 14:20, 管理学院 is too late at 14:31") {
+        val mgmt = Fixtures.holders(9)
+        val intl = Fixtures.holders(10)
+        val d = station(Role.DOOR, room = "一教209")
+        val t1420 = beijing("2023-06-04T14:20")
+        val t1431 = beijing("2023-06-04T14:31")
+        assertEquals(9.toUByte(), d.sessionNow(t1420))
+        assertEquals(10.toUByte(), d.sessionNow(t1431))
+
+        val early = d.scan(intl[0].pass, t1420)
+        val e = outside(early)
+        assertEquals(Timing.TOO_EARLY, e.timing)
+        assertEquals("14:30", e.at)
+        assertEquals(10L, e.minutes)
+        assertContains(early.headline.zh, "14:30")
+        assertFalse(early.headline.zh.contains("走错"), "never sent to the room they stand in")
+        checkedIn(d.scan(mgmt[0].pass, beijing("2023-06-04T14:29")))
+
+        val late = d.scan(mgmt[1].pass, t1431)
+        val l = outside(late)
+        assertEquals(Timing.TOO_LATE, l.timing)
+        assertEquals("14:30", l.at)
+        assertContains(l.makeupPlace.zh, "府前路")
+        assertContains(late.detail.zh, "补拍", message = "the way out is the 补拍")
+        assertTrue(late.overridable)
+        checkedIn(d.scan(intl[1].pass, t1431 + 10_000))
+        assertEquals(1u, d.stationAttendance(t1431).arrived, "the room's attendance is 国际学院's now")
+    },
+
+    test("a second studio phone numbering the room under the same prefix is warned; a merge names a clash") {
+        val a = studio()
+        val b = ScannerApp(Fixtures.db("studio")).apply { importBundle(Fixtures.bytes("scanner.bundle")) }
+        numbered(a.scan(Fixtures.session1[0].pass, MORNING))
+        b.importLog(a.exportLog(MORNING + 10_000))
+        val warned = b.setStation("一教104", Role.STUDIO, null)
+        assertContains(warned.warning?.zh ?: fail("no warning"), a.deviceId())
+        assertNull(b.setStation("一教104", Role.STUDIO, "B").warning, "its own letter: no clash")
+
+        // Two phones without letters that never met both give 001: the merge says so loudly.
+        val c = studio()
+        numbered(c.scan(Fixtures.session1[1].pass, MORNING + 20_000))
+        val summary = a.importLog(c.exportLog(MORNING + 30_000))
+        assertTrue(summary.warnings.isNotEmpty(), "an import that finds a clash says so")
+        val clash = a.attendance().clashes.single()
+        assertEquals("001", clash.photoNo)
+        assertEquals(setOf(Fixtures.session1[0].studentNo, Fixtures.session1[1].studentNo), clash.holders.map { it.studentNo }.toSet())
+        assertTrue(clash.advice.zh.isNotBlank())
+    },
+
+    test("two phones merge their logs by file, idempotently, and a student numbered on both is flagged") {
+        val a = studio("A")
+        val b = studio("B")
         assertNotEquals(a.deviceId(), b.deviceId())
         val twice = Fixtures.session1[0]
-        assertEquals("A001", admitted(a.scan(twice.pass, MORNING)).photoNo)
-        admitted(a.scan(Fixtures.session1[1].pass, MORNING + 10_000))
-        // Before any merge B does not know, so it admits the same student again.
-        assertEquals("B001", admitted(b.scan(twice.pass, MORNING + 30_000)).photoNo)
+        assertEquals("A001", numbered(a.scan(twice.pass, MORNING)).photoNo)
+        numbered(a.scan(Fixtures.session1[1].pass, MORNING + 10_000))
+        // Before any merge B does not know, so it numbers the same student again.
+        assertEquals("B001", numbered(b.scan(twice.pass, MORNING + 30_000)).photoNo)
 
         val fromA = a.exportLog(MORNING + 60_000)
         val first = b.importLog(fromA)
@@ -209,11 +382,14 @@ val scannerAppTests = listOf(
         assertEquals(twice.studentNo, dup.studentNo)
         assertEquals("A001", dup.keep.photoNo)
         assertEquals(listOf("B001"), dup.void.map { it.photoNo })
-        assertEquals(2u, b.stationAttendance().admitted)
-        val seen = b.scan(Fixtures.session1[1].pass, MORNING + 90_000).verdict
-        val already = seen as? Verdict.AlreadyAdmitted ?: fail("got $seen")
+        assertEquals(2u, b.stationAttendance(MORNING).numbered)
+        val seen = b.scan(Fixtures.session1[1].pass, MORNING + 90_000)
+        val already = seen.verdict as? Verdict.AlreadyNumbered ?: fail("got ${seen.verdict}")
+        assertEquals("A002", already.photoNo)
         assertEquals(a.deviceId(), already.device)
         assertFalse(already.thisDevice)
+        assertFalse(already.photographed)
+        assertNotNull(seen.numberQr, "the student can still take their number")
 
         a.importLog(b.exportLog(MORNING + 120_000))
         assertEquals(b.attendance().duplicates, a.attendance().duplicates)
@@ -222,18 +398,18 @@ val scannerAppTests = listOf(
     },
 
     test("a log travels as QR codes shown on one phone and scanned on another in any order") {
-        val a = door("A")
-        Fixtures.session1.take(12).forEachIndexed { i, h -> a.scan(h.pass, MORNING + i * 10_000L) }
+        val a = door()
+        Fixtures.session1.take(12).forEachIndexed { i, h -> checkedIn(a.scan(h.pass, MORNING + i * 10_000L)) }
         val codes = a.exportLogQr(MORNING + 200_000)
         assertTrue(codes.size > 1, "${codes.size} codes")
         assertTrue(codes.all { it.startsWith("PDL1:") })
-        val c = door("C")
+        val c = door()
         val receipts = codes.reversed().map { c.receiveLogQr(it) }
         assertTrue(receipts.dropLast(1).all { it.imported == null })
         assertEquals(codes.size.toUInt(), receipts.last().progress.received)
         assertTrue(receipts.last().progress.missing.isEmpty())
         assertTrue(receipts.last().imported!!.added >= 12u)
-        assertEquals(12u, c.stationAttendance().admitted)
+        assertEquals(12u, c.stationAttendance(MORNING).arrived)
         assertFailsWith<PhotoDayException.BadLog> { c.receiveLogQr(Fixtures.pass("it")) }
     },
 
@@ -258,18 +434,18 @@ val scannerAppTests = listOf(
     },
 
     test("scans from many threads at once never share a photo number") {
-        val app = door()
+        val app = studio()
         val holders = Fixtures.session1.take(16)
         val pool = Executors.newFixedThreadPool(8)
         val numbers = Collections.synchronizedList(mutableListOf<String>())
         try {
             holders.mapIndexed { i, h ->
-                pool.submit(Callable { numbers.add(admitted(app.scan(h.pass, MORNING + i)).photoNo) })
+                pool.submit(Callable { numbers.add(numbered(app.scan(h.pass, MORNING + i)).photoNo) })
             }.forEach { it.get(60, TimeUnit.SECONDS) }
         } finally {
             pool.shutdownNow()
         }
-        assertEquals((1..16).map { "A%03d".format(it) }.toSet(), numbers.toSet())
-        assertEquals(16u, app.stationAttendance().admitted)
+        assertEquals((1..16).map { "%03d".format(it) }.toSet(), numbers.toSet())
+        assertEquals(16u, app.stationAttendance(MORNING).numbered)
     },
 )

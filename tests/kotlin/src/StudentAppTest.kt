@@ -1,5 +1,5 @@
 // A student's journey through StudentApp, as the Android app makes it: bundle, pass, home,
-// timeline, checklist, 采集码, purge.
+// timeline, checklist, 采集码, the 摄影编号 from the studio phone, purge.
 
 import cn.photoday.core.*
 import kotlin.test.*
@@ -40,7 +40,7 @@ val studentAppTests = listOf(
 
     test("a student of 信息技术与工程学院 imports bundle and pass and is told: 一教104 by 09:10 on 3 June") {
         val app = StudentApp(Fixtures.db("student"))
-        assertEquals("gzcc-2023", app.importBundle(Fixtures.bytes("student.bundle")).id)
+        assertEquals(Fixtures.prop("event.id"), app.importBundle(Fixtures.bytes("student.bundle")).id)
         assertEquals("导入联络员发给你的签到码", app.home(JUNE_1_NOON).setupHint?.zh)
         // Pasted from a chat: spaces and a line break around it are fine.
         val pass = app.importPass("  " + Fixtures.pass("it") + "\n")
@@ -174,11 +174,57 @@ val studentAppTests = listOf(
         assertNull(app.pass())
         assertNull(app.collectionCode())
         assertTrue(app.checklist().none { it.ticked })
-        assertEquals("gzcc-2023", app.event()?.id)
+        assertEquals(Fixtures.prop("event.id"), app.event()?.id)
         val reopened = StudentApp(db)
         assertNull(reopened.pass())
         assertNull(reopened.collectionCode())
         assertEquals("导入联络员发给你的签到码", reopened.home(JUNE_1_NOON).setupHint?.zh)
+    },
+
+    test("the student keeps the number the studio phone shows; a classmate's is refused; no 补拍 alarms after") {
+        val app = readyStudent()
+        val shootDay = beijing("2023-06-03T10:30")
+        val before = app.home(shootDay)
+        assertNull(before.shot)
+        assertNotNull(before.shotPrompt, "once the session began the app asks whether they were photographed")
+        assertTrue(app.reminders(JUNE_1_NOON).any { it.id.startsWith("makeup-") }, "补拍 reminders before the shoot")
+
+        val studio = station(Role.STUDIO)
+        studio.setCheckCode(false)
+        val mine = studio.scan(Fixtures.pass("it"), beijing("2023-06-03T09:40"))
+        assertEquals("001", numbered(mine).photoNo)
+        val classmate = Fixtures.session1.first { it.studentNo != Fixtures.studentNo("it") }
+        val theirs = studio.scan(classmate.pass, beijing("2023-06-03T09:41"))
+        val refused = assertFailsWith<PhotoDayException.InvalidInput> { app.importNumber(theirs.numberQr!!) }
+        assertContains(refused.message!!, classmate.studentNo.toString())
+        assertFailsWith<PhotoDayException.InvalidInput> { app.importNumber(Fixtures.pass("it")) }
+        assertNull(app.shot(), "nothing was kept")
+
+        val shot = app.importNumber(mine.numberQr!!)
+        assertEquals("001", shot.photoNo)
+        assertEquals(1u, shot.batch)
+        assertEquals(1.toUByte(), shot.session)
+        assertEquals("一教104 · 001 · 第1批", shot.label.zh)
+        val after = app.home(shootDay)
+        assertEquals(shot, after.shot)
+        assertNull(after.shotPrompt)
+        val reminders = app.reminders(JUNE_1_NOON)
+        assertTrue(reminders.none { it.id.startsWith("makeup-") }, "no 补拍 alarms: ${reminders.map { it.id }}")
+        assertTrue(reminders.any { it.id.startsWith("verify-") }, "the 学信网 check 40 days later stays")
+        assertTrue(app.timeline(shootDay).none { it.kind == TimelineItemKind.MAKEUP_DEADLINE })
+    },
+
+    test("\"我已拍完\" without a number switches the home to after the shoot, and can be taken back") {
+        val app = readyStudent()
+        val shootDay = beijing("2023-06-03T16:30")
+        val done = app.setShotDone(true) ?: fail("no shot")
+        assertNull(done.photoNo)
+        assertEquals("已拍完", done.label.zh)
+        assertEquals(done, app.home(shootDay).shot)
+        assertTrue(app.reminders(JUNE_1_NOON).none { it.id.startsWith("makeup-") })
+        assertNull(app.setShotDone(false))
+        assertNull(app.home(shootDay).shot)
+        assertTrue(app.reminders(JUNE_1_NOON).any { it.id.startsWith("makeup-") })
     },
 
     test("a file that is not PhotoDay's is refused and left untouched; a missing folder is an Io error") {
