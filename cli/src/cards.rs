@@ -380,7 +380,7 @@ pub fn makeup_line(event: &Event) -> String {
     let m = &event.makeup;
     let bring: Vec<&str> = m.bring.iter().map(|b| b.zh.as_str()).collect();
     format!(
-        "错过拍摄：请于{}前到{}补拍（电话{}），自备{}，学校代码填“{}”。",
+        "错过集中拍摄：请于{}前到{}补拍（电话{}）。自备{}；学校代码填涂“{}”。",
         format_local_minute(m.deadline),
         m.place.zh,
         m.phone,

@@ -111,19 +111,21 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         at: fee.deadline,
         due_from: fee.deadline - Duration::days(7),
         over_at: fee.deadline,
+        // The deadline is the colleges' transfer; students pay their liaison before it. The
+        // account the colleges pay (`fee.pay_to`) is never a student's to pay, so it is not here.
         title: Text::new(
-            format!("摄影费{}元截止", fee.yuan),
-            format!("{}-yuan photo fee due", fee.yuan),
+            format!("摄影费{}元交给联络员", fee.yuan),
+            format!("{}-yuan photo fee due to your liaison", fee.yuan),
         ),
         detail: Text::new(
             format!(
-                "{}前把{}元摄影费交给{}。",
-                fmt(fee.deadline),
+                "把{}元摄影费交给{}，按联络员通知的时间交；学院须于{}前统一转账，请在此之前交齐。不要自己转账。",
                 fee.yuan,
-                fee.collected_by.zh
+                fee.collected_by.zh,
+                fmt(fee.deadline)
             ),
             format!(
-                "Pay the {}-yuan photo fee to {} before {}.",
+                "Pay the {}-yuan photo fee to {} when they ask; your college must transfer everyone's fees by {}, so pay before then. Do not transfer it yourself.",
                 fee.yuan,
                 fee.collected_by.en,
                 fmt(fee.deadline)
@@ -135,8 +137,27 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         ],
     });
 
+    // How to get a 采集码 is the school's text (the notice's attachment); point to it only when the
+    // event carries it, else to the attachment itself. The app's own advice stays with what its
+    // readability check can tell.
+    let how_to_get = if event.collection_code_steps.is_empty() {
+        Text::new(
+            "还没有采集码的，按学校通知附件《查询采集码步骤》获取，或问本学院联络员。",
+            "If you have none yet, get it as the attachment to the school's notice (查询采集码步骤) says, or ask your liaison.",
+        )
+    } else {
+        Text::new(
+            "还没有采集码的，按“如何获取采集码”的步骤获取。",
+            "If you have none yet, follow \"How to get your 采集码\".",
+        )
+    };
     for days in [7i64, 3, 1] {
         let at = day(slot.time - Duration::days(days), 20);
+        let before = if days == 1 {
+            Text::new("拍摄前一天", "the day before")
+        } else {
+            Text::new(format!("拍摄前{days}天"), format!("{days} days before"))
+        };
         drafts.push(Draft {
             id: format!("code-t{days}"),
             kind: ItemKind::CollectionCodeCheck,
@@ -144,12 +165,18 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
             due_from: at - Duration::hours(12),
             over_at: at + Duration::hours(4),
             title: Text::new(
-                format!("检查采集码（拍摄前{days}天）"),
-                format!("Check your 采集码 ({days} day(s) before)"),
+                format!("检查采集码（{}）", before.zh),
+                format!("Check your 采集码 ({})", before.en),
             ),
             detail: Text::new(
-                "打开本App中保存的采集码，确认能显示、能识别；还没有就按“如何获取采集码”的步骤获取。",
-                "Open the collection code saved in this app and run the readability check; if you have none, follow \"How to get it\".",
+                format!(
+                    "打开本App里保存的学信网采集码，做一次识别检查：图太小、截图不全或太模糊都会提示。{}",
+                    how_to_get.zh
+                ),
+                format!(
+                    "Open the CHSI 采集码 saved in this app and run the readability check: it tells you if the picture is too small, cut off or blurred. {}",
+                    how_to_get.en
+                ),
             ),
             remind_at: vec![at],
         });
@@ -167,11 +194,11 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         ),
         detail: Text::new(
             format!(
-                "提前{}分钟到达，带好手机里的签到码和采集码，按顺序排队。",
+                "提前{}分钟到达拍摄地点，带好签到码（手机或打印的卡片）和学信网采集码，按顺序排队。",
                 event.arrive_early_minutes
             ),
             format!(
-                "Arrive {} minutes early with your check-in pass and collection code; queue in order.",
+                "Arrive {} minutes early with your check-in pass (on your phone or printed) and your CHSI 采集码; queue in order.",
                 event.arrive_early_minutes
             ),
         ),
@@ -193,11 +220,11 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         ),
         detail: Text::new(
             format!(
-                "{}。进入摄影室后按“摄影编号”顺序拍摄，不要站错位置。",
+                "{}。进入摄影室后由工作人员填写“摄影编号”，严格按编号顺序拍摄，不要站错位置。",
                 slot.when_label()
             ),
             format!(
-                "{}. Inside, you are photographed in photo-number order: stand in your own place.",
+                "{}. In the studio, staff give you a photo number (摄影编号); you are photographed strictly in that order, so stand in your own place.",
                 slot.when_label()
             ),
         ),
@@ -212,9 +239,10 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         due_from: session_end,
         over_at: m.deadline,
         title: Text::new("补拍截止", "Make-up photo deadline"),
+        // Said once: where, until when, what to bring, what to write.
         detail: Text::new(
             format!(
-                "错过拍摄的同学请于{}前到{}补拍，电话{}；自备{}；学校代码{}。",
+                "错过集中拍摄的同学，请于{}前到{}补拍，电话{}。自备{}；学校代码填涂“{}”。",
                 fmt(m.deadline),
                 m.place.zh,
                 m.phone,
@@ -222,9 +250,9 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
                 m.school_code
             ),
             format!(
-                "If you missed your session, go to {} before {} (phone {}); bring {}; school code {}.",
-                m.place.en,
+                "If you missed your session, get a make-up photo before {} at {} (phone {}). Bring {}; fill in school code {}.",
                 fmt(m.deadline),
+                m.place.en,
                 m.phone,
                 m.bring.iter().map(|b| b.en.as_str()).collect::<Vec<_>>().join(", "),
                 m.school_code
@@ -249,8 +277,8 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         over_at: opens + Duration::days(30),
         title: Text::new("学信网校对相片", "Check your photo on 学信网"),
         detail: Text::new(
-            format!("登录 {} 校对相片。{}", v.site, v.how.zh),
-            format!("Log in to {} and check your photo. {}", v.site, v.how.en),
+            format!("{}（网址 {}）", v.how.zh, v.site),
+            format!("{} ({})", v.how.en, v.site),
         ),
         remind_at: vec![opens, opens + Duration::days(7)],
     });
@@ -323,4 +351,73 @@ pub fn next_item(items: &[TimelineItem]) -> Option<&TimelineItem> {
         .iter()
         .find(|i| i.status == Status::Due)
         .or_else(|| items.iter().find(|i| i.status == Status::Upcoming))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_check(event: &Event) -> TimelineItem {
+        let slot = Slot::new(event, 1, None).unwrap();
+        timeline(event, &slot, 0)
+            .into_iter()
+            .find(|i| i.id == "code-t1")
+            .unwrap()
+    }
+
+    #[test]
+    fn the_code_check_points_to_the_schools_steps_only_when_the_event_has_them() {
+        let mut e = Event::template("gzcc-2023").unwrap();
+        assert!(
+            e.collection_code_steps.is_empty(),
+            "the template invents no steps"
+        );
+        let without = code_check(&e);
+        assert!(without.detail.zh.contains("附件"), "{}", without.detail.zh);
+        assert!(!without.detail.zh.contains("如何获取"));
+        assert_eq!(without.title.zh, "检查采集码（拍摄前一天）");
+        e.collection_code_steps.push(crate::event::CodeRoute {
+            title: Text::new("学信网", "CHSI"),
+            steps: vec![Text::new("登录", "log in")],
+        });
+        let with = code_check(&e);
+        assert!(
+            with.detail.zh.contains("如何获取采集码"),
+            "{}",
+            with.detail.zh
+        );
+    }
+
+    #[test]
+    fn the_fee_goes_to_the_liaison_and_never_names_the_colleges_account() {
+        let e = Event::template("gzcc-2023").unwrap();
+        let slot = Slot::new(&e, 1, None).unwrap();
+        let fee = timeline(&e, &slot, 0)
+            .into_iter()
+            .find(|i| i.id == "fee")
+            .unwrap();
+        for text in [&fee.title.zh, &fee.detail.zh, &fee.title.en, &fee.detail.en] {
+            assert!(!text.contains("1119786746"), "{text}");
+            assert!(
+                !text.contains("支付宝") && !text.contains("Alipay"),
+                "{text}"
+            );
+        }
+        assert!(fee.detail.zh.contains("联络员") && fee.detail.zh.contains("2023-05-20 17:00"));
+    }
+
+    #[test]
+    fn the_makeup_paragraph_says_once_what_to_bring_and_what_to_write() {
+        let e = Event::template("gzcc-2023").unwrap();
+        let slot = Slot::new(&e, 1, None).unwrap();
+        let m = timeline(&e, &slot, 0)
+            .into_iter()
+            .find(|i| i.id == "makeup")
+            .unwrap();
+        let zh = &m.detail.zh;
+        for once in ["学生证", "身份证", "60元", "13667", "020-83398378"] {
+            assert_eq!(zh.matches(once).count(), 1, "{once} in {zh}");
+        }
+        assert_eq!(m.detail.en.matches("13667").count(), 1);
+    }
 }

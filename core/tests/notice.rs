@@ -114,14 +114,15 @@ fn the_template_carries_the_notices_money_deadlines_and_rules() {
     assert_eq!(e.arrive_early_minutes, 20);
     assert!((5..=8).contains(&e.batch_size));
     assert_eq!(e.utc_offset.local_minus_utc(), 8 * 3600);
-    let routes: Vec<&str> = e
-        .collection_code_steps
-        .iter()
-        .map(|r| r.title.zh.as_str())
-        .collect();
-    assert!(routes.iter().any(|t| t.contains("App")));
-    assert!(routes.iter().any(|t| t.contains("公众号")));
-    assert!(routes.iter().any(|t| t.contains("学信档案")));
+    // 附件：查询采集码步骤 is not part of the notice's text: the template invents no steps, and
+    // the school's own, pasted into event.toml, are read.
+    assert!(e.collection_code_steps.is_empty());
+    let filled = format!(
+        "{}\n[[collection_code_steps]]\ntitle = {{ zh = \"学信网App\", en = \"CHSI app\" }}\nsteps = [{{ zh = \"登录\", en = \"Log in\" }}]\n",
+        photoday_core::event::GZCC_2023_TOML
+    );
+    let filled = Event::from_toml(&filled, "filled in").unwrap();
+    assert_eq!(filled.collection_code_steps[0].steps[0].zh, "登录");
     let dress = e
         .instructions
         .iter()
