@@ -512,6 +512,15 @@ fn xlsx_bytes(path: &Path, sheets: &[Sheet]) -> Result<Vec<u8>, Failure> {
 /// student numbers as Excel numbers, 是/否 for the fee. The demo and the import benchmark use it,
 /// so both go through the same reader a real college's file does.
 pub fn write_roster(roster: &photoday_core::roster::Roster, path: &Path) -> Result<(), Failure> {
+    write_roster_as(roster, path, TableFormat::Xlsx)
+}
+
+/// Like [`write_roster`], as CSV or .xlsx.
+pub fn write_roster_as(
+    roster: &photoday_core::roster::Roster,
+    path: &Path,
+    format: TableFormat,
+) -> Result<(), Failure> {
     let rows = roster
         .students()
         .map(|s| {
@@ -531,7 +540,7 @@ pub fn write_roster(roster: &photoday_core::roster::Roster, path: &Path) -> Resu
         .collect();
     write(
         path,
-        crate::args::TableFormat::Xlsx,
+        format,
         &[Sheet {
             name: "名单".into(),
             header,

@@ -304,8 +304,11 @@ fn history(args: &RosterHistoryArgs, out: &Out) -> Result<(), Failure> {
             )
         };
         println!();
-        for s in &d.added {
-            println!("  + {}", show(s));
+        for no in &d.added {
+            match roster.get(*no) {
+                Some(s) => println!("  + {}", show(s)),
+                None => println!("  + {}", roster.display_no(*no)),
+            }
         }
         for ch in &d.changed {
             let fields: Vec<&str> = ch.fields().into_iter().map(|f| f.zh()).collect();
