@@ -377,6 +377,21 @@ pub enum LogCommand {
     Export(LogExportArgs),
     /// Merge door log files into the event folder (or into a door database)
     Import(LogImportArgs),
+    /// Void one record (DEVICE:SEQ, as reports name it) with a reason; signed, merged like any other
+    Void(LogVoidArgs),
+}
+
+/// `photoday log void`.
+#[derive(Debug, Args)]
+pub struct LogVoidArgs {
+    /// The record to void: its device and sequence number, e.g. 3f2a9c0d5e6b:17
+    #[arg(value_name = "DEVICE:SEQ")]
+    pub record: String,
+    /// Why (kept in the record and shown in reports)
+    #[arg(long)]
+    pub reason: String,
+    #[command(flatten)]
+    pub dir: DirArg,
 }
 
 /// `photoday log export`.

@@ -22,7 +22,7 @@ use crate::bundle::{self, BundleContent, BundleKind};
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::keys::{EventKey, KeyRing, PublicKey};
-use crate::log::{self, LogFile};
+use crate::log::{self, LogFile, Record};
 use crate::pass::{self, PassBody, Revocations};
 use crate::plan::{self, Plan, PlanSettings};
 use crate::roster::{Roster, RosterDiff, Student};
@@ -272,6 +272,8 @@ pub struct FeeRow {
     pub owed_yuan: u32,
 }
 
+/// This laptop's own device key (hex secret), for the records it writes.
+const META_DEVICE_KEY: &str = "device_key";
 /// The event id the folder's passes are bound to.
 const META_EVENT_ID: &str = "event_id";
 
@@ -858,6 +860,42 @@ impl EventFolder {
         let log = log::decode(bytes)?;
         let event = self.event.clone();
         merge_log(&mut self.store, &event, &log)
+    }
+
+    /// Voids a record of any device (`DEVICE:SEQ` as reports name it), with a reason: a signed
+    /// record of this laptop, merged like any other, so every phone that gets the log agrees.
+    pub fn void_record(
+        &mut self,
+        target_device: &str,
+        target_seq: u64,
+        reason: &str,
+        now: UnixMillis,
+    ) -> Result<Record> {
+        let key = self.device_key()?;
+        let event_id = self.event.id.clone();
+        crate::scanner::write_void(
+            &mut self.store,
+            &key,
+            &event_id,
+            target_device,
+            target_seq,
+            reason,
+            now,
+        )
+    }
+
+    /// This laptop's own device key (for the records it writes, such as voids), made on first use
+    /// and kept in the folder's database.
+    fn device_key(&mut self) -> Result<EventKey> {
+        self.store
+            .write(|tx| match store::get_meta(tx, META_DEVICE_KEY)? {
+                Some(hex) => EventKey::from_secret_hex(&hex),
+                None => {
+                    let k = EventKey::generate();
+                    store::set_meta(tx, META_DEVICE_KEY, &k.secret_hex())?;
+                    Ok(k)
+                }
+            })
     }
 
     /// Exports every merged record as a log file (to hand to another laptop or phone).

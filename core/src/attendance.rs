@@ -69,6 +69,21 @@ pub struct Voided {
     pub reason: AsideReason,
 }
 
+/// A record voided by a `void` record: which, by whom, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoidNote {
+    /// The voided record's device.
+    pub device: String,
+    /// Its sequence number.
+    pub seq: u64,
+    /// The device that voided it.
+    pub by: String,
+    /// When (Unix ms, the voiding device's clock).
+    pub at_ms: i64,
+    /// Why.
+    pub reason: String,
+}
+
 /// A student numbered more than once (two studio phones, or an override).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duplicate {
@@ -127,6 +142,7 @@ pub struct Ledger {
     check_ins: HashMap<u64, CheckIn>,
     photographed: HashMap<u64, (String, u64)>,
     voided: Vec<Voided>,
+    voids: Vec<VoidNote>,
     /// Refusals counted by verdict name.
     pub refusals: BTreeMap<String, u32>,
     /// Records that were undone.
@@ -137,13 +153,43 @@ impl Ledger {
     /// Builds the ledger; the order of `records` does not matter (a grow-only set).
     pub fn from_records<'a>(records: impl IntoIterator<Item = &'a Record>) -> Ledger {
         let records: Vec<&Record> = records.into_iter().collect();
-        let undos: HashSet<(&str, u64)> = records
+        let mut undos: HashSet<(&str, u64)> = records
             .iter()
             .filter_map(|r| match &r.action {
                 Action::Undo { target_seq, .. } => Some((r.device.as_str(), *target_seq)),
                 _ => None,
             })
             .collect();
+        // A void cancels a record of any device, unless the void itself was undone.
+        let mut voids = Vec::new();
+        for r in &records {
+            if let Action::Void {
+                target_device,
+                target_seq,
+                reason,
+                ..
+            } = &r.action
+            {
+                if !undos.contains(&(r.device.as_str(), r.seq)) {
+                    voids.push(VoidNote {
+                        device: target_device.clone(),
+                        seq: *target_seq,
+                        by: r.device.clone(),
+                        at_ms: r.at_ms,
+                        reason: reason.clone(),
+                    });
+                }
+            }
+        }
+        for v in &voids {
+            if let Some(r) = records
+                .iter()
+                .find(|r| r.device == v.device && r.seq == v.seq)
+            {
+                undos.insert((r.device.as_str(), r.seq));
+            }
+        }
+        voids.sort_by(|a, b| (&a.device, a.seq, &a.by).cmp(&(&b.device, b.seq, &b.by)));
         let standing = |r: &Record| !undos.contains(&(r.device.as_str(), r.seq));
         let mut asides: HashMap<(&str, u64), AsideReason> = HashMap::new();
         let mut refusals = BTreeMap::new();
@@ -251,6 +297,7 @@ impl Ledger {
             check_ins,
             photographed,
             voided,
+            voids,
             refusals,
             undone,
         }
@@ -310,6 +357,11 @@ impl Ledger {
             .collect();
         out.sort_by_key(|d| d.student_no);
         out
+    }
+
+    /// Records voided, with who voided them and why.
+    pub fn voids(&self) -> &[VoidNote] {
+        &self.voids
     }
 
     /// Numbers held by more than one student in one session.
@@ -385,6 +437,8 @@ pub struct Attendance {
     pub duplicates: Vec<Duplicate>,
     /// Numbers held by two students.
     pub clashes: Vec<NumberClash>,
+    /// Records voided, by whom and why.
+    pub voids: Vec<VoidNote>,
     /// Scans refused at the doors, counted by verdict (`bad_signature`, `wrong_session`…).
     pub refusals: BTreeMap<String, u32>,
 }
@@ -475,6 +529,7 @@ pub fn attendance(event: &Event, roster: &Roster, ledger: &Ledger) -> Attendance
         sessions,
         duplicates: ledger.duplicates(),
         clashes: ledger.clashes(),
+        voids: ledger.voids().to_vec(),
         refusals: ledger.refusals.clone(),
     }
 }

@@ -155,6 +155,19 @@ pub enum Action {
         /// Its student.
         student_no: u64,
     },
+    /// A record of any device is void (the 教务处 correcting a mistake, or a phone its own record
+    /// after the undo window): it counts as if it had never been made; both stay in the log.
+    Void {
+        /// The voided record's device.
+        target_device: String,
+        /// Its sequence number there.
+        target_seq: u64,
+        /// Its student, when it names one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        student_no: Option<u64>,
+        /// Why.
+        reason: String,
+    },
     /// A scan was refused (kept for the day's report: forged passes, wrong rooms).
     Refuse {
         /// The verdict, snake_case (`bad_signature`, `wrong_session`…).
@@ -197,7 +210,7 @@ impl Record {
             | Action::StepAside { student_no, .. }
             | Action::Photographed { student_no, .. }
             | Action::Undo { student_no, .. } => Some(*student_no),
-            Action::Refuse { student_no, .. } => *student_no,
+            Action::Refuse { student_no, .. } | Action::Void { student_no, .. } => *student_no,
         }
     }
 
@@ -209,6 +222,7 @@ impl Record {
             Action::StepAside { .. } => "step_aside",
             Action::Photographed { .. } => "photographed",
             Action::Undo { .. } => "undo",
+            Action::Void { .. } => "void",
             Action::Refuse { .. } => "refuse",
         }
     }

@@ -1243,6 +1243,25 @@ impl Scanner {
         Ok(out)
     }
 
+    /// Voids one of this device's own records at any time, with a reason (after the undo window:
+    /// a check-in by mistake, a number given to the wrong student). The void is itself a signed
+    /// record. Touches the disk.
+    pub fn void_own(&mut self, record_seq: u64, reason: &str, now: UnixMillis) -> Result<Record> {
+        let event_id = self.loaded()?.content.event.id.clone();
+        let device = self.device.clone();
+        let out = write_void(
+            &mut self.store,
+            &self.key,
+            &event_id,
+            &device,
+            record_seq,
+            reason,
+            now,
+        )?;
+        self.last = None;
+        Ok(out)
+    }
+
     /// Undoes this device's latest check-in, number or step-aside that still stands (within 5
     /// minutes), also after a restart.
     pub fn undo_last(&mut self, now: UnixMillis) -> Result<UndoOutcome> {
@@ -1630,6 +1649,66 @@ fn outcome(verdict: Verdict, clock_warning: Option<Text>, record_seq: Option<u64
         number_qr: None,
         verdict,
     }
+}
+
+/// Writes a signed `void` record of `key`'s device for the record `target_device:target_seq`,
+/// which must be in the store and not void already. The 教务处's laptop voids any record; a phone
+/// its own. Returns the void record.
+pub fn write_void(
+    store: &mut Store,
+    key: &EventKey,
+    event_id: &str,
+    target_device: &str,
+    target_seq: u64,
+    reason: &str,
+    now: UnixMillis,
+) -> Result<Record> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::Invalid(
+            "a void needs a reason (e.g. 拍错了人 / wrong student scanned)".into(),
+        ));
+    }
+    let device = device::device_id(&key.public());
+    store.write(|tx| {
+        let all = log::all(tx)?;
+        let Some(target) = all
+            .iter()
+            .find(|r| r.device == target_device && r.seq == target_seq)
+        else {
+            return Err(Error::Invalid(format!(
+                "there is no record {target_device}:{target_seq} here; merge the log that holds it first (photoday log import)"
+            )));
+        };
+        if all.iter().any(|r| {
+            matches!(&r.action, Action::Void { target_device: d, target_seq: q, .. } if d == target_device && *q == target_seq)
+        }) {
+            return Err(Error::Invalid(format!(
+                "record {target_device}:{target_seq} is void already"
+            )));
+        }
+        remember_keys(tx, [(device.clone(), key.public())])?;
+        let seq = next_seq(tx, &device)?;
+        let rec = device::sign(
+            key,
+            event_id,
+            Record {
+                device: device.clone(),
+                seq,
+                at_ms: now,
+                session: target.session,
+                action: Action::Void {
+                    target_device: target_device.to_string(),
+                    target_seq,
+                    student_no: target.student_no(),
+                    reason: reason.to_string(),
+                },
+                sig: None,
+            },
+        );
+        log::insert(tx, &rec)?;
+        Ok(rec)
+    })
 }
 
 /// The public keys of the devices whose records are in `records`, for a log file.

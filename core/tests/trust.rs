@@ -245,3 +245,49 @@ fn the_event_id_cannot_change_once_passes_exist() {
     };
     assert!(err.contains(&format!("id = \"{id}\"")), "{err}");
 }
+
+#[test]
+fn the_admin_voids_a_record_by_device_and_sequence_and_every_phone_agrees() {
+    let ev = event();
+    let mut studio = ev.phone("studio.db");
+    let t = ev.at("10:00");
+    let out = studio.scan(&ev.passes[0].1, t).unwrap();
+    let seq = out.record_seq.unwrap();
+    let mut folder = EventFolder::open(&ev.dir.path().join("event")).unwrap();
+    folder.import_log(&studio.export_log(t).unwrap()).unwrap();
+    assert_eq!(folder.attendance().unwrap().sessions[0].numbered, 1);
+    // A void needs a reason and a record the folder holds.
+    let device = studio.device_id().to_string();
+    assert!(folder.void_record(&device, seq, " ", t).is_err());
+    assert!(folder.void_record(&device, 999, "拍错了人", t).is_err());
+    let void = folder
+        .void_record(&device, seq, "拍错了人 / wrong student", t + 60_000)
+        .unwrap();
+    let a = folder.attendance().unwrap();
+    assert_eq!(a.sessions[0].numbered, 0);
+    assert_eq!(a.voids.len(), 1);
+    assert_eq!(
+        (a.voids[0].by.as_str(), a.voids[0].reason.as_str()),
+        (void.device.as_str(), "拍错了人 / wrong student")
+    );
+    assert!(
+        folder.void_record(&device, seq, "again", t).is_err(),
+        "void twice"
+    );
+    // The void is a signed record like any other: the phone merges it and agrees.
+    let s = studio.import_log(&folder.export_log(t).unwrap()).unwrap();
+    assert_eq!(s.added, 1);
+    assert_eq!(studio.attendance().unwrap().sessions[0].numbered, 0);
+    // A phone voids its own records at any time, even after the undo window.
+    let out = studio.scan(&ev.passes[1].1, t + 120_000).unwrap();
+    let late = t + 60 * 60_000;
+    assert!(studio.undo(out.record_seq.unwrap(), late).is_err());
+    studio
+        .void_own(
+            out.record_seq.unwrap(),
+            "number given to the wrong student",
+            late,
+        )
+        .unwrap();
+    assert_eq!(studio.attendance().unwrap().sessions[0].numbered, 0);
+}

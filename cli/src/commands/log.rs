@@ -4,7 +4,7 @@
 use photoday_core::scanner::{ImportSummary, Scanner};
 use std::path::Path;
 
-use crate::args::{LogCommand, LogExportArgs, LogImportArgs};
+use crate::args::{LogCommand, LogExportArgs, LogImportArgs, LogVoidArgs};
 use crate::commands::{clock_now, open_folder};
 use crate::failure::Failure;
 use crate::output::{Out, Tone};
@@ -15,7 +15,40 @@ pub fn run(command: LogCommand, out: &Out) -> Result<(), Failure> {
     match command {
         LogCommand::Export(a) => export(&a, out),
         LogCommand::Import(a) => import(&a, out),
+        LogCommand::Void(a) => void(&a, out),
     }
+}
+
+fn void(args: &LogVoidArgs, out: &Out) -> Result<(), Failure> {
+    let (device, seq) = args
+        .record
+        .trim()
+        .rsplit_once(':')
+        .and_then(|(d, s)| Some((d.to_string(), s.parse::<u64>().ok()?)))
+        .filter(|(d, _)| !d.is_empty())
+        .ok_or_else(|| {
+            let r = &args.record;
+            Failure::input(tr!(
+                out,
+                "`{r}` 不是记录编号；写成 设备:序号，例如 3f2a9c0d5e6b:17（见 photoday report duplicates）",
+                "`{r}` is not a record; write DEVICE:SEQ, e.g. 3f2a9c0d5e6b:17 (see photoday report duplicates)"
+            ))
+        })?;
+    let mut folder = open_folder(&args.dir.dir)?;
+    let rec = folder.void_record(&device, seq, &args.reason, clock_now())?;
+    let (by, n) = (rec.device.clone(), rec.seq);
+    println!(
+        "{}",
+        out.paint(
+            Tone::Good,
+            tr!(
+                out,
+                "已作废记录 {device}:{seq}（作废记录 {by}:{n}）；导出日志发给各手机：photoday log export --out 教务处.photodaylog",
+                "Voided record {device}:{seq} (by record {by}:{n}); send it to the phones: photoday log export --out admin.photodaylog"
+            )
+        )
+    );
+    Ok(())
 }
 
 fn export(args: &LogExportArgs, out: &Out) -> Result<(), Failure> {
