@@ -154,7 +154,9 @@ impl CardFont {
         let mut line = String::new();
         for t in tokens {
             let candidate = format!("{line}{t}");
-            if !line.is_empty() && self.width(&candidate, px) > max_w {
+            // Closing punctuation never starts a line (Chinese typesetting): it hangs instead.
+            let closing = t.chars().all(|c| "，。、；：）」”！？,.;:)".contains(c));
+            if !line.is_empty() && !closing && self.width(&candidate, px) > max_w {
                 lines.push(std::mem::take(&mut line));
                 line = t.trim_start().to_string();
             } else {

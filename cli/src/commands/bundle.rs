@@ -111,6 +111,13 @@ fn student(args: &StudentBundleArgs, out: &Out) -> Result<(), Failure> {
             None => format!("{}.photoday", file_name(&college)),
         };
         let mut pack = content.clone();
+        // Replaced passes only of the pack's own students: enough for a student's phone to say
+        // "your pass was replaced", nothing about other classes.
+        pack.revocations.retain(|(no, _)| {
+            plan.sessions
+                .iter()
+                .any(|s| s.entries.iter().any(|e| e.covers(*no)))
+        });
         pack.plan = Some(plan);
         let bytes = bundle::seal(&pack, &key)?;
         let path = args.out.join(name);
