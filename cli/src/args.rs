@@ -177,7 +177,7 @@ pub struct RosterHistoryArgs {
 pub enum PassesCommand {
     /// Sign a pass for every student on the roster who lacks a current one
     Issue(DirArg),
-    /// Write passes as CSV, PNG or SVG images, or a printable A4 HTML sheet
+    /// Write passes: pass cards for phones, a printable A4 sheet, CSV, or bare PNG/SVG QR codes
     Export(PassesExportArgs),
     /// Give one student a new pass (lost phone, leaked screenshot); the old one is revoked
     Reissue(ReissueArgs),
@@ -213,15 +213,36 @@ pub struct PassesExportArgs {
     /// Cards as JPEG instead of PNG (for chat apps that recompress PNGs)
     #[arg(long)]
     pub jpeg: bool,
-    /// Cards per A4 page for --format html: 2 or 4
-    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u8).range(2..=4))]
-    pub per_page: u8,
+    /// Cards per A4 page for --format html
+    #[arg(long, value_enum, default_value = "4", value_name = "2|4")]
+    pub per_page: PerPage,
     /// Font with Chinese characters for cards (default: PHOTODAY_FONT, else fonts-wqy-microhei,
     /// fonts-noto-cjk or fonts-droid-fallback as installed)
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
     #[command(flatten)]
     pub dir: DirArg,
+}
+
+/// Cards on a printed A4 page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PerPage {
+    /// Two side by side: bigger cards
+    #[value(name = "2")]
+    Two,
+    /// Four, two by two
+    #[value(name = "4")]
+    Four,
+}
+
+impl PerPage {
+    /// The number of cards.
+    pub fn count(self) -> usize {
+        match self {
+            PerPage::Two => 2,
+            PerPage::Four => 4,
+        }
+    }
 }
 
 /// `photoday passes reissue`.

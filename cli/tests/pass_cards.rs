@@ -354,6 +354,37 @@ fn a_printed_a4_page_of_four_cards_reads_all_four_passes() {
     let html = std::fs::read_to_string(out.join("passes.html")).unwrap();
     assert_eq!(html.matches("<section class=\"page\">").count(), 2);
     assert!(html.contains("2020020002 阿卜杜拉·买买提 会计学院"));
+    photoday()
+        .args([
+            "passes",
+            "export",
+            "--format",
+            "html",
+            "--per-page",
+            "2",
+            "--out",
+        ])
+        .arg(&out)
+        .arg("--dir")
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("4 page(s), 2 a page"));
+    photoday()
+        .args([
+            "passes",
+            "export",
+            "--format",
+            "html",
+            "--per-page",
+            "3",
+            "--out",
+        ])
+        .arg(&out)
+        .arg("--dir")
+        .arg(&dir)
+        .assert()
+        .code(2);
 
     if std::env::var_os("PHOTODAY_WRITE_DOCS").is_some() {
         let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");

@@ -188,7 +188,7 @@ fn export(args: &PassesExportArgs, out: &Out) -> Result<(), Failure> {
         PassFormat::Html => {
             let font = CardFont::find(args.font.as_deref())?;
             let path = args.out.join(format!("passes{suffix}.html"));
-            let per_page = args.per_page as usize;
+            let per_page = args.per_page.count();
             write_a4(&path, &event, &plan, &passes, per_page, &font, out)?;
             vec![path]
         }
@@ -215,8 +215,7 @@ fn export(args: &PassesExportArgs, out: &Out) -> Result<(), Failure> {
         )
     );
     if args.format == PassFormat::Html {
-        let per = cards::grid(args.per_page as usize);
-        let per = per.0 * per.1;
+        let per = args.per_page.count();
         let pages = n.div_ceil(per);
         println!(
             "{}",
