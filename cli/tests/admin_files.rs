@@ -252,3 +252,50 @@ fn a_separate_door_database_with_an_old_bundle_is_warned_about() {
         "{err}"
     );
 }
+
+#[test]
+fn a_200_mb_line_on_the_door_does_not_grow_the_process() {
+    // Python runs the door and reads the child's peak memory (ru_maxrss, KB on Linux).
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = common::ready_event(tmp.path());
+    let probe = r#"
+import resource, subprocess, sys, tempfile
+# Started first, so the child is forked while this process is small; fed 1 MB at a time.
+out = tempfile.TemporaryFile()
+p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=out, stderr=subprocess.DEVNULL)
+chunk = b"A" * (1024 * 1024)
+for _ in range(200):
+    p.stdin.write(chunk)
+p.stdin.write(b"\n")
+p.stdin.close()
+assert p.wait() == 0
+out.seek(0)
+sys.stdout.write("%d\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.stdout.write(out.read().decode())
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(probe)
+        .arg(env!("CARGO_BIN_EXE_photoday"))
+        .args(["--lang", "en", "scan", "--json", "--station", "1", "--dir"])
+        .arg(&dir)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let peak_kb: u64 = lines.next().unwrap().parse().unwrap();
+    assert!(
+        peak_kb < 64 * 1024,
+        "the door grew to {} MB on one long line",
+        peak_kb / 1024
+    );
+    assert!(
+        lines.any(|l| l.contains("\"ignored_bytes\":209715201")),
+        "{text}"
+    );
+}
