@@ -8,6 +8,7 @@
 // android/README.md, "What the bindings could add".)
 package cn.photoday.ui
 
+import cn.photoday.core.ImportSummary
 import cn.photoday.core.Lang
 import cn.photoday.core.PhotoDayException
 import cn.photoday.core.ScannerAppInterface
@@ -33,12 +34,16 @@ sealed interface ImportResult {
         val replaced: Boolean,
     ) : ImportResult
 
-    /** Another door phone's log, merged. */
-    data class Log(val added: Int, val known: Int, val devices: List<String>) : ImportResult
+    /** Another staff phone's log, merged; [warnings] are the core's (a number held by two students). */
+    data class Log(val added: Int, val known: Int, val devices: List<String>, val warnings: List<String>) : ImportResult
 
     /** Nothing was imported; [error] says why, in the core's words. */
     data class Failed(val error: UiError) : ImportResult
 }
+
+/** A merged log as a screen shows it. */
+fun ImportSummary.toResult(lang: Lang) =
+    ImportResult.Log(added.toInt(), known.toInt(), devices, warnings.map { it.textIn(lang) })
 
 object ImportRouter {
     /** Longest text taken for a pass (a pass is 122 characters; a chat message may wrap it). */
@@ -70,8 +75,7 @@ object ImportRouter {
         )
     } catch (bundle: PhotoDayException.BadBundle) {
         try {
-            val s = app.importLog(bytes)
-            ImportResult.Log(s.added.toInt(), s.known.toInt(), s.devices)
+            app.importLog(bytes).toResult(lang)
         } catch (log: PhotoDayException.BadLog) {
             ImportResult.Failed(bundle.toUiError())
         } catch (log: PhotoDayException.NotReady) {

@@ -3,11 +3,13 @@
 // loop while the other scans them in any order. The core merges; this file runs the screens.
 package cn.photoday.ui.staff
 
+import cn.photoday.core.Lang
 import cn.photoday.core.QrCode
 import cn.photoday.core.ScannerAppInterface
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.UiError
+import cn.photoday.ui.toResult
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -119,11 +121,11 @@ sealed interface LogQrReceiveUiState {
     ) : LogQrReceiveUiState
 
     /** Every code arrived and the log was merged. */
-    data class Done(val added: Int, val known: Int, val devices: List<String>) : LogQrReceiveUiState
+    data class Done(val log: ImportResult.Log) : LogQrReceiveUiState
 }
 
 /** Scans another phone's log QR codes, in any order, each counted once. */
-class LogQrReceiver(private val open: () -> ScannerAppInterface) {
+class LogQrReceiver(private val open: () -> ScannerAppInterface, private val lang: () -> Lang = { Lang.ZH }) {
     /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
     private val app: ScannerAppInterface get() = open()
 
@@ -140,7 +142,7 @@ class LogQrReceiver(private val open: () -> ScannerAppInterface) {
             val done = receipt.imported
             val p = receipt.progress
             _state.value = if (done != null) {
-                LogQrReceiveUiState.Done(done.added.toInt(), done.known.toInt(), done.devices)
+                LogQrReceiveUiState.Done(done.toResult(lang()))
             } else {
                 LogQrReceiveUiState.Receiving(p.received.toInt(), p.total.toInt(), p.missing.map { it.toInt() }, null)
             }
@@ -172,7 +174,11 @@ data class LogFileUiState(
 )
 
 /** The log as a file, and the purge that an export allows. */
-class LogFileModel(private val open: () -> ScannerAppInterface, private val clock: Clock) {
+class LogFileModel(
+    private val open: () -> ScannerAppInterface,
+    private val clock: Clock,
+    private val lang: () -> Lang = { Lang.ZH },
+) {
     /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
     private val app: ScannerAppInterface get() = open()
 
@@ -203,7 +209,7 @@ class LogFileModel(private val open: () -> ScannerAppInterface, private val cloc
     fun import(bytes: ByteArray) {
         _state.value = try {
             val s = app.importLog(bytes)
-            LogFileUiState(imported = ImportResult.Log(s.added.toInt(), s.known.toInt(), s.devices))
+            LogFileUiState(imported = s.toResult(lang()))
         } catch (e: Exception) {
             LogFileUiState(error = e.toUiError())
         }

@@ -1,6 +1,12 @@
-// The door's scan loop: camera frames in, a full-screen verdict out, back to scanning by itself.
+// The scan loop of a door or studio phone: camera frames in, a full-screen verdict out, back to
+// scanning by itself.
 //
 //   Scanning ──frame (new text)──▶ core.scan ──▶ Showing(verdict) ──timeout / tap──▶ Scanning
+//
+// - Studio: a good pass shows "show the 采集码" (ShowCollectionCode) and the camera keeps
+//   judging: the 采集码 it reads next numbers the student (or staff tap skip). The core decides
+//   all of it; this loop only keeps feeding frames while that card is up.
+// - Step aside and close the batch are core calls; they come back as a notice on scanning.
 //
 // - Frames: the camera decodes the same pass many times a second; the Debouncer lets a text
 //   through once while it stays in view. The core's `repeat` flag (same text within 5 s) then
@@ -15,6 +21,7 @@
 // call at once. Methods that reach the core write to disk: call them off the main thread.
 package cn.photoday.ui.staff
 
+import cn.photoday.core.AsideReason
 import cn.photoday.core.Colour
 import cn.photoday.core.Lang
 import cn.photoday.core.ScanOutcome
@@ -39,8 +46,14 @@ data class ScanLoopConfig(
 
 /** A message on the scanning screen after an action that shows no verdict. */
 sealed interface ScanNotice {
-    /** An admission was undone: [photoNo] is void (never reused). */
-    data class Undone(val photoNo: String, val studentNo: String) : ScanNotice
+    /** A check-in or number was undone; a [photoNo] is void (never reused). */
+    data class Undone(val photoNo: String?, val studentNo: String) : ScanNotice
+
+    /** A student was stepped aside; their [photoNo], if they had one here, is void. */
+    data class SteppedAside(val photoNo: String?, val studentNo: String) : ScanNotice
+
+    /** A batch was closed: [photographed] of its students are recorded photographed. */
+    data class BatchClosed(val label: String, val photographed: Int) : ScanNotice
 
     /** What was typed for a manual check-in is not a student number. */
     data class NotANumber(val typed: String) : ScanNotice
@@ -59,7 +72,7 @@ sealed interface StaffScanUiState {
 
     data class Scanning(
         val station: StationLabel,
-        /** The batch being called in, after this device's latest admission. */
+        /** The studio's open batch (null on a door phone). */
         val batch: BatchCard?,
         val notice: ScanNotice?,
     ) : StaffScanUiState
@@ -104,16 +117,15 @@ class ScanLoop(
     fun start() {
         source = null
         debouncer.reset()
-        val (event, st) = try {
-            app.event() to app.station()
+        val (hasEvent, label) = try {
+            (app.event() != null) to app.stationLabel(clock.nowMs(), lang())
         } catch (e: Exception) {
             _state.value = StaffScanUiState.Failed(e.toUiError())
             return
         }
-        val label = if (event != null && st != null) stationLabel(event, st, lang()) else null
         station = label
         _state.value = when {
-            event == null -> StaffScanUiState.NeedsSetup(StaffStep.ImportBundle)
+            !hasEvent -> StaffScanUiState.NeedsSetup(StaffStep.ImportBundle)
             label == null -> StaffScanUiState.NeedsSetup(StaffStep.ChooseStation)
             else -> {
                 batch = loadBatch()
@@ -124,13 +136,14 @@ class ScanLoop(
 
     /**
      * A text the camera decoded. Returns true when it went to the core (a new sighting while
-     * scanning), false when it was debounced or a verdict is showing.
+     * scanning or while the studio waits for the 采集码), false when it was debounced or a
+     * verdict is showing.
      */
     @Synchronized
     fun onFrame(text: String): Boolean {
         val now = clock.nowMs()
-        when (_state.value) {
-            is StaffScanUiState.Showing -> {
+        when (val s = _state.value) {
+            is StaffScanUiState.Showing -> if (!s.card.awaitingCode) {
                 debouncer.touch(text, now)
                 return false
             }
@@ -140,6 +153,40 @@ class ScanLoop(
         if (!debouncer.admit(text, now)) return false
         judge(Source.Pass(text), now) { app.scan(text, now) }
         return true
+    }
+
+    /** Studio: numbers the student waiting on the 采集码 check without it (the photographer checks). */
+    @Synchronized
+    fun skipCodeCheck() {
+        val now = clock.nowMs()
+        judge(source ?: return, now) { app.skipCodeCheck(now) }
+    }
+
+    /** Steps a student aside (by the number shown on the card or the batch): their number is voided. */
+    @Synchronized
+    fun stepAside(studentNo: String, reason: AsideReason, note: String?) {
+        val number = studentNo.toULongOrNull() ?: return
+        val notice = try {
+            val a = app.stepAside(number, reason, note?.trim()?.ifEmpty { null }, clock.nowMs())
+            ScanNotice.SteppedAside(a.photoNo, a.studentNo.toString())
+        } catch (e: Exception) {
+            ScanNotice.Failed(e.toUiError())
+        }
+        batch = loadBatch()
+        backToScanning(notice)
+    }
+
+    /** The open batch was shot: records its standing students photographed. */
+    @Synchronized
+    fun closeBatch() {
+        val notice = try {
+            val c = app.closeBatch(clock.nowMs())
+            ScanNotice.BatchClosed(c.batch.label.textIn(lang()), c.photographed.toInt())
+        } catch (e: Exception) {
+            ScanNotice.Failed(e.toUiError())
+        }
+        batch = loadBatch()
+        backToScanning(notice)
     }
 
     /** Checks a student in by the number staff typed, with an optional note. */
@@ -209,10 +256,14 @@ class ScanLoop(
             backToScanning(ScanNotice.Failed(e.toUiError()))
             return
         }
-        source = what
         val card = outcome.toCard(lang())
+        // The 采集码 that numbers a student is not what an override would re-judge: their pass is.
+        if (!(card.colour == Colour.GREEN && (_state.value as? StaffScanUiState.Showing)?.card?.awaitingCode == true)) {
+            source = what
+        }
         if (card.colour == Colour.GREEN && !card.repeat) batch = loadBatch()
         val returnAt = when {
+            card.awaitingCode -> null
             card.overridable && config.holdOverridable -> null
             card.colour == Colour.GREEN -> now + config.admittedMs
             else -> now + config.attentionMs
@@ -232,12 +283,18 @@ class ScanLoop(
     }
 
     private fun backToScanning(notice: ScanNotice?) {
+        // The room's college follows the clock (一教209 hands over at 14:30): relabel each time.
+        station = try {
+            app.stationLabel(clock.nowMs(), lang())
+        } catch (e: Exception) {
+            null
+        } ?: station
         val label = station ?: return
         _state.value = StaffScanUiState.Scanning(label, batch, notice)
     }
 
     private fun loadBatch(): BatchCard? = try {
-        app.currentBatch()?.toCard()
+        app.currentBatch(clock.nowMs())?.toCard(lang())
     } catch (e: Exception) {
         batch
     }

@@ -1,33 +1,41 @@
-// The door phone's setup: import the scanner bundle, then choose the station — the session it
-// guards and, when several phones share that room, its photo-number letter (A, B…).
+// A staff phone's setup: import the scanner bundle, then choose the room it guards and its role —
+// door (checks students into the queue), studio (gives the 摄影编号) or both — and, when more than
+// one studio phone numbers in the room, its photo-number letter (A, B…). The session follows the
+// clock (the core's `sessionNow`), so a room that changes college is one station all day.
 package cn.photoday.ui.staff
 
 import cn.photoday.core.Event
 import cn.photoday.core.Lang
+import cn.photoday.core.Role
 import cn.photoday.core.ScannerAppInterface
 import cn.photoday.core.Station
+import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
 import cn.photoday.ui.UiError
+import cn.photoday.ui.WallClock
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-/** A session to choose, or the one chosen. */
-data class SessionChoice(
-    val number: Int,
-    val college: String,
-    val room: String,
-    val date: String,
-    /** `09:30–12:00、14:00–16:00`. */
-    val windows: String,
-)
-
 /** The station on the scan screen's top bar. */
-data class StationLabel(val session: SessionChoice, val lane: String?)
+data class StationLabel(
+    val room: String,
+    val role: Role,
+    val lane: String?,
+    /** The college the room is running now, by the clock; null between sessions. */
+    val college: String?,
+    /** Its windows, `09:30–12:00、14:00–16:00`. */
+    val windows: String?,
+    /** The studio asks for the 采集码 before numbering. */
+    val checkCode: Boolean,
+) {
+    /** Whether this phone gives 摄影编号 (studio or both). */
+    val numbers: Boolean get() = role != Role.DOOR
+}
 
-/** What a door phone still needs before it scans. */
+/** What a staff phone still needs before it scans. */
 enum class StaffStep { ImportBundle, ChooseStation }
 
 sealed interface StationSetupUiState {
@@ -37,8 +45,11 @@ sealed interface StationSetupUiState {
 
     data class Ready(
         val eventTitle: String,
-        val sessions: List<SessionChoice>,
+        /** The event's rooms, for the picker. */
+        val rooms: List<String>,
         val chosen: StationLabel?,
+        /** The core's warning from the last setup (another studio phone, same prefix): show it. */
+        val warning: String?,
         /** The last import or choice that failed. */
         val error: UiError?,
         /** The last import that succeeded. */
@@ -46,14 +57,30 @@ sealed interface StationSetupUiState {
     ) : StationSetupUiState
 }
 
-fun Event.sessionChoices(lang: Lang): List<SessionChoice> = sessions.map {
-    SessionChoice(it.number.toInt(), it.college.textIn(lang), it.room.textIn(lang), it.date, it.windowsLabel)
+fun stationLabel(event: Event, station: Station, session: UByte?, lang: Lang): StationLabel {
+    val now = session?.let { n -> event.sessions.firstOrNull { it.number == n } }
+    return StationLabel(
+        station.room,
+        station.role,
+        station.lane,
+        now?.college?.textIn(lang),
+        now?.windowsLabel,
+        station.checkCode,
+    )
 }
 
-fun stationLabel(event: Event, station: Station, lang: Lang): StationLabel? =
-    event.sessionChoices(lang).firstOrNull { it.number == station.session.toInt() }?.let { StationLabel(it, station.lane) }
+/** The station as the scan screen labels it at [nowMs], or null before bundle and station. */
+fun ScannerAppInterface.stationLabel(nowMs: Long, lang: Lang): StationLabel? {
+    val event = event() ?: return null
+    val st = station() ?: return null
+    return stationLabel(event, st, sessionNow(nowMs), lang)
+}
 
-class StationSetupModel(private val open: () -> ScannerAppInterface, private val lang: () -> Lang) {
+class StationSetupModel(
+    private val open: () -> ScannerAppInterface,
+    private val lang: () -> Lang,
+    private val clock: Clock = WallClock,
+) {
     /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
     private val app: ScannerAppInterface get() = open()
 
@@ -75,17 +102,17 @@ class StationSetupModel(private val open: () -> ScannerAppInterface, private val
         }
     }
 
-    /** Chooses session [session] with the optional photo-number letter typed in [lane]. */
-    fun choose(session: Int, lane: String?) {
+    /** Sets the phone up for [room] in [role], with the optional photo-number letter typed in [lane]. */
+    fun choose(room: String, role: Role, lane: String?) {
         try {
-            app.setStation(session.toUByte(), lane?.trim()?.ifEmpty { null })
-            show(error = null, imported = null)
+            val setup = app.setStation(room, role, lane?.trim()?.ifEmpty { null })
+            show(error = null, imported = null, warning = setup.warning?.textIn(lang()))
         } catch (e: Exception) {
             show(error = e.toUiError(), imported = null)
         }
     }
 
-    private fun show(error: UiError?, imported: ImportResult?) {
+    private fun show(error: UiError?, imported: ImportResult?, warning: String? = null) {
         _state.value = try {
             val event = app.event()
             if (event == null) {
@@ -93,8 +120,9 @@ class StationSetupModel(private val open: () -> ScannerAppInterface, private val
             } else {
                 StationSetupUiState.Ready(
                     eventTitle = event.title.textIn(lang()),
-                    sessions = event.sessionChoices(lang()),
-                    chosen = app.station()?.let { stationLabel(event, it, lang()) },
+                    rooms = app.rooms(),
+                    chosen = app.stationLabel(clock.nowMs(), lang()),
+                    warning = warning,
                     error = error,
                     imported = imported,
                 )

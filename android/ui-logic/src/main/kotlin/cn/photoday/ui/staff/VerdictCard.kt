@@ -1,6 +1,6 @@
-// The full-screen verdict at the door, from the core's ScanOutcome: the colour, headline and
-// detail are the core's; this file only lifts out the fields drawn huge (photo number, batch, the
-// right room) and says which sound to make.
+// The full-screen verdict at the door or the studio, from the core's ScanOutcome: the colour,
+// headline and detail are the core's; this file only lifts out the fields drawn huge (摄影编号,
+// batch, the right room), the number QR the student scans, and says which sound to make.
 package cn.photoday.ui.staff
 
 import cn.photoday.core.Colour
@@ -27,20 +27,24 @@ data class VerdictCard(
     val colour: Colour,
     val headline: String,
     val detail: String,
-    /** The photo number to write on the form (admitted), or the one given earlier (already in). */
+    /** The 摄影编号 given now (numbered), or the one given earlier (already numbered). */
     val photoNo: String?,
-    /** The batch to call in with (admitted). */
+    /** Its batch. */
     val batch: Int?,
+    /** The text of the small QR the student's app scans to keep their number (draw with `qrCode`). */
+    val numberQr: String?,
+    /** Studio: the pass is good; scan the student's 采集码 next, or skip the check. */
+    val awaitingCode: Boolean,
     /** The room the student should be in (wrong session). */
     val rightRoom: String?,
     /** Name and student number, when the pass proves them. */
     val studentName: String?,
     val studentNo: String?,
-    /** Staff may admit over it with a reason. */
+    /** Staff may let the student through with a reason. */
     val overridable: Boolean,
     /** The device clock looks wrong: show this above everything. */
     val clockWarning: String?,
-    /** The admission's record, for undo. */
+    /** The check-in's or number's record, for undo. */
     val recordSeq: ULong?,
     /** Same pass again within seconds: nothing new was recorded. */
     val repeat: Boolean,
@@ -54,8 +58,11 @@ fun ScanOutcome.toCard(lang: Lang): VerdictCard {
     var name: String? = null
     var number: ULong? = null
     when (val v = verdict) {
-        is Verdict.Admitted -> { photoNo = v.photoNo; batch = v.batch.toInt(); name = v.name; number = v.studentNo }
-        is Verdict.AlreadyAdmitted -> { photoNo = v.photoNo; name = v.name; number = v.studentNo }
+        is Verdict.CheckedIn -> { name = v.name; number = v.studentNo }
+        is Verdict.Numbered -> { photoNo = v.photoNo; batch = v.batch.toInt(); name = v.name; number = v.studentNo }
+        is Verdict.ShowCollectionCode -> { name = v.name; number = v.studentNo }
+        is Verdict.AlreadyCheckedIn -> { name = v.name; number = v.studentNo }
+        is Verdict.AlreadyNumbered -> { photoNo = v.photoNo; batch = v.batch.toInt(); name = v.name; number = v.studentNo }
         is Verdict.WrongSession -> { room = v.room.textIn(lang); name = v.name; number = v.studentNo }
         is Verdict.OutsideWindow -> { name = v.name; number = v.studentNo }
         is Verdict.Revoked -> number = v.studentNo
@@ -74,6 +81,8 @@ fun ScanOutcome.toCard(lang: Lang): VerdictCard {
         detail = detail.textIn(lang),
         photoNo = photoNo,
         batch = batch,
+        numberQr = numberQr,
+        awaitingCode = verdict is Verdict.ShowCollectionCode,
         rightRoom = room,
         studentName = name,
         studentNo = number?.toString(),

@@ -1,5 +1,7 @@
 // The student's home screen: the slot card, the countdown to arrive-by, the next thing to do,
-// or — until the phone has what it needs — the one setup step to take next.
+// or — until the phone has what it needs — the one setup step to take next. After the shoot it
+// shows the 摄影编号 kept from the studio phone's QR ("一教104 · 037 · 第5批"); once the session
+// began without one, the core's prompt asks for it (scan the number code, or "我已拍完").
 package cn.photoday.ui.student
 
 import cn.photoday.core.Home
@@ -14,6 +16,7 @@ import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
 
 /** The setup steps, in the order the core asks for them. */
 enum class SetupStep { ImportBundle, ImportPass, SaveCollectionCode }
@@ -50,6 +53,12 @@ sealed interface StudentHomeUiState {
         val hasCollectionCode: Boolean,
         val checklistDone: Int,
         val checklistTotal: Int,
+        /** The core's label of the shoot, once recorded: the home is after-the-shoot. */
+        val shot: String?,
+        /** The core's question once the session began and no shoot is recorded. */
+        val shotPrompt: String?,
+        /** The last number code that was refused (a classmate's, not a number code). */
+        val numberError: UiError? = null,
     ) : StudentHomeUiState
 
     data class Failed(val error: UiError) : StudentHomeUiState
@@ -88,6 +97,8 @@ fun studentHomeState(home: Home, hasBundle: Boolean, hasPass: Boolean, lang: Lan
         hasCollectionCode = home.hasCollectionCode,
         checklistDone = home.checklistDone.toInt(),
         checklistTotal = home.checklistTotal.toInt(),
+        shot = home.shot?.label?.textIn(lang),
+        shotPrompt = home.shotPrompt?.textIn(lang),
     )
 }
 
@@ -110,5 +121,28 @@ class StudentHomeModel(
         } catch (e: Exception) {
             StudentHomeUiState.Failed(e.toUiError())
         }
+    }
+
+    /** Keeps the 摄影编号 from the QR the camera read on the studio phone; a refusal stays on screen. */
+    fun importNumber(text: String) {
+        val error = try {
+            app.importNumber(text)
+            null
+        } catch (e: Exception) {
+            e.toUiError()
+        }
+        refresh()
+        if (error != null) _state.update { (it as? StudentHomeUiState.Ready)?.copy(numberError = error) ?: it }
+    }
+
+    /** "我已拍完": photographed, though no number reached the phone. */
+    fun markShotDone() {
+        try {
+            app.setShotDone(true)
+        } catch (e: Exception) {
+            _state.value = StudentHomeUiState.Failed(e.toUiError())
+            return
+        }
+        refresh()
     }
 }

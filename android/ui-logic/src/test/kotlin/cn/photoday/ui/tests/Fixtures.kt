@@ -3,6 +3,7 @@
 // -Dphotoday.fixtures), scratch databases, and a clock the tests move by hand.
 package cn.photoday.ui.tests
 
+import cn.photoday.core.Role
 import cn.photoday.core.ScannerApp
 import cn.photoday.core.StudentApp
 import cn.photoday.ui.Clock
@@ -37,12 +38,14 @@ object Fixtures {
     fun pass(name: String): String = File(dir, "$name.pass").readText(Charsets.UTF_8)
 
     /** Pass texts of every student of session 1 (信息技术与工程学院, 一教104), by student number. */
-    val session1: List<Pair<String, String>> by lazy {
-        File(dir, "session1.passes").readLines(Charsets.UTF_8).filter { it.isNotBlank() }.map {
+    val session1: List<Pair<String, String>> by lazy { passes(1) }
+
+    /** Pass texts of a session the fixtures list (1; 9 管理学院 and 10 国际学院 of 一教209). */
+    fun passes(session: Int): List<Pair<String, String>> =
+        File(dir, "session$session.passes").readLines(Charsets.UTF_8).filter { it.isNotBlank() }.map {
             val (no, _, text) = it.split('\t')
             no to text
         }
-    }
 
     private val scratch: File by lazy {
         Files.createTempDirectory("photoday-android-").toFile().also { root ->
@@ -55,10 +58,17 @@ object Fixtures {
     @Synchronized
     fun db(name: String): String = File(scratch, "${++n}-$name.db").path
 
-    /** A door phone at 一教104 (session 1) with photo-number letter [lane]. */
-    fun door(lane: String? = "A"): ScannerApp = ScannerApp(db("door")).apply {
+    /** A door phone at 一教104. */
+    fun door(room: String = "一教104"): ScannerApp = ScannerApp(db("door")).apply {
         importBundle(bytes("scanner.bundle"))
-        setStation(1u, lane)
+        setStation(room, Role.DOOR, null)
+    }
+
+    /** A studio phone at 一教104 with photo-number letter [lane], asking for the 采集码 or not. */
+    fun studio(lane: String? = null, checkCode: Boolean = true): ScannerApp = ScannerApp(db("studio")).apply {
+        importBundle(bytes("scanner.bundle"))
+        setStation("一教104", Role.STUDIO, lane)
+        setCheckCode(checkCode)
     }
 
     /** A student phone with the bundle and the pass of a student of 信息技术与工程学院. */

@@ -42,7 +42,7 @@ val importTests = listOf(
         val bundle = ImportRouter.staff(fresh, Fixtures.bytes("scanner.bundle"), Lang.ZH)
         assertTrue(bundle is ImportResult.ScannerBundle, "$bundle")
         val merged = ImportRouter.staff(fresh, log, Lang.ZH)
-        assertEquals(ImportResult.Log(1, 0, listOf(door.deviceId())), merged, "the log merges after the bundle failed to read it")
+        assertEquals(ImportResult.Log(1, 0, listOf(door.deviceId()), emptyList()), merged, "the log merges after the bundle failed to read it")
     },
 
     test("only short UTF-8 text without control characters counts as text") {

@@ -1,4 +1,4 @@
-// Logs from one door phone to another: QR codes shown in a loop and scanned in any order, and
+// Logs from one staff phone to another: QR codes shown in a loop and scanned in any order, and
 // files; both merge through the real core.
 package cn.photoday.ui.tests
 
@@ -18,8 +18,8 @@ private val MORNING = beijing("2023-06-03T09:35")
 /** Stands in for the app's QR encoder: the tests read the text, not the modules. */
 private val fakeEncode: (String) -> QrCode = { QrCode(1u, "M", 21u, 4u, List(21 * 21) { false }) }
 
-/** Phone A with [n] admissions of session 1. */
-private fun busyDoor(n: Int, lane: String = "A") = Fixtures.door(lane).also { app ->
+/** A door phone with [n] check-ins of session 1. */
+private fun busyDoor(n: Int) = Fixtures.door().also { app ->
     Fixtures.session1.take(n).forEachIndexed { i, (_, pass) -> app.scan(pass, MORNING + i * 10_000L) }
 }
 
@@ -32,9 +32,9 @@ val logTransferTests = listOf(
         assertFailsWith<IllegalArgumentException> { LogQrSequence(emptyList(), 700, 0) }
     },
 
-    test("phone B scans phone A's looping log codes, each counted once, and merges A's admissions") {
+    test("phone B scans phone A's looping log codes, each counted once, and merges A's check-ins") {
         val a = busyDoor(12)
-        val b = Fixtures.door("B")
+        val b = Fixtures.door()
         val clock = FakeClock(MORNING + 600_000)
         val sender = LogQrSender({ a }, clock, fakeEncode, frameMs = 700)
         sender.start()
@@ -62,15 +62,15 @@ val logTransferTests = listOf(
         }
         assertEquals(total, sent, "each code reaches the core once")
         val done = receiver.state.value as? LogQrReceiveUiState.Done ?: fail("got ${receiver.state.value}")
-        assertEquals(12, done.added)
-        assertTrue(a.deviceId() in done.devices)
+        assertEquals(12, done.log.added)
+        assertTrue(a.deviceId() in done.log.devices)
         assertFalse(receiver.onFrame("anything"), "finished: the camera can keep running")
-        assertEquals(12u, b.attendance().sessions[0].admitted)
+        assertEquals(12u, b.attendance().sessions[0].arrived)
     },
 
     test("log codes scanned backwards work too; a pass scanned by mistake is shown as an error and skipped") {
         val a = busyDoor(20)
-        val b = Fixtures.door("B")
+        val b = Fixtures.door()
         val texts = a.exportLogQr(MORNING + 600_000)
         val receiver = LogQrReceiver({ b })
         assertTrue(receiver.onFrame(Fixtures.pass("it")))
@@ -78,14 +78,14 @@ val logTransferTests = listOf(
         assertEquals(ErrorKind.BadLog, wrong.error?.kind)
         for (t in texts.reversed()) receiver.onFrame(t)
         val done = receiver.state.value as? LogQrReceiveUiState.Done ?: fail("got ${receiver.state.value}")
-        assertEquals(20, done.added)
+        assertEquals(20, done.log.added)
         receiver.reset()
         assertEquals(LogQrReceiveUiState.Waiting, receiver.state.value)
     },
 
     test("a log file exported on A merges on B once; importing it again adds nothing") {
         val a = busyDoor(5)
-        val b = Fixtures.door("B")
+        val b = Fixtures.door()
         val clock = FakeClock(MORNING + 600_000)
         val bytes = LogFileModel({ a }, clock).let { m ->
             val out = m.export() ?: fail("export failed: ${m.state.value}")
@@ -96,9 +96,21 @@ val logTransferTests = listOf(
         model.import(bytes)
         assertEquals(5, model.state.value.imported?.added)
         model.import(bytes)
-        assertEquals(ImportResult.Log(0, 5, model.state.value.imported!!.devices), model.state.value.imported)
+        assertEquals(ImportResult.Log(0, 5, model.state.value.imported!!.devices, emptyList()), model.state.value.imported)
         model.import(bytes.copyOf(bytes.size / 2))
         assertEquals(ErrorKind.BadLog, model.state.value.error?.kind)
+    },
+
+    test("a merged log that puts two students under one 摄影编号 says so, in the core's words") {
+        val a = Fixtures.studio(checkCode = false)
+        val b = Fixtures.studio(checkCode = false)
+        a.scan(Fixtures.session1[0].second, MORNING)
+        b.scan(Fixtures.session1[1].second, MORNING)
+        val clock = FakeClock(MORNING + 600_000)
+        val model = LogFileModel({ a }, clock)
+        model.import(LogFileModel({ b }, clock).export() ?: fail("export failed"))
+        val warning = model.state.value.imported?.warnings?.singleOrNull() ?: fail("got ${model.state.value}")
+        assertContains(warning, "001")
     },
 
     test("a door phone purges only after its log was exported and the file saved") {

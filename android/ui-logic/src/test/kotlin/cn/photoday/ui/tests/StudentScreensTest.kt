@@ -1,5 +1,5 @@
 // The student's screens against the real core: the home screen through setup to the slot card,
-// the pass, the 采集码, the checklist, the timeline, the notice and the reminder plan.
+// the pass, the 采集码, the number from the studio phone, the checklist, the timeline, the notice and the reminder plan.
 package cn.photoday.ui.tests
 
 import cn.photoday.core.Lang
@@ -56,6 +56,42 @@ val studentScreenTests = listOf(
         assertEquals(true, (home.state.value as StudentHomeUiState.Ready).countdown?.past)
     },
 
+    test("after the shoot the home shows the number scanned from the studio phone; a classmate's is refused") {
+        val app = Fixtures.student()
+        val clock = FakeClock(beijing("2023-06-03T10:30"))
+        val home = StudentHomeModel({ app }, clock) { Lang.ZH }
+        home.refresh()
+        val before = home.state.value as? StudentHomeUiState.Ready ?: fail("got ${home.state.value}")
+        assertNull(before.shot)
+        assertNotNull(before.shotPrompt, "the session began: the core asks for the number")
+
+        val studio = Fixtures.studio(checkCode = false)
+        val mine = studio.scan(Fixtures.pass("it"), beijing("2023-06-03T09:40")).numberQr ?: fail("no number QR")
+        val classmate = Fixtures.session1.first { it.first != Fixtures.studentNo("it") }
+        val theirs = studio.scan(classmate.second, beijing("2023-06-03T09:41")).numberQr ?: fail("no number QR")
+        home.importNumber(theirs)
+        val refused = home.state.value as StudentHomeUiState.Ready
+        assertEquals(ErrorKind.InvalidInput, refused.numberError?.kind)
+        assertContains(refused.numberError!!.message, classmate.first)
+        assertNull(refused.shot)
+
+        home.importNumber(mine)
+        val after = home.state.value as StudentHomeUiState.Ready
+        assertEquals("一教104 · 001 · 第1批", after.shot)
+        assertNull(after.shotPrompt)
+        assertNull(after.numberError)
+        assertTrue(app.reminders(JUNE_1_NOON).none { it.id.startsWith("makeup-") }, "no 补拍 alarms after the shoot")
+    },
+
+    test("\"我已拍完\" without a number also ends the 补拍 prompt") {
+        val app = Fixtures.student()
+        val home = StudentHomeModel({ app }, FakeClock(beijing("2023-06-03T16:30"))) { Lang.ZH }
+        home.markShotDone()
+        val ready = home.state.value as StudentHomeUiState.Ready
+        assertEquals("已拍完", ready.shot)
+        assertNull(ready.shotPrompt)
+    },
+
     test("the home screen reads in English for an English phone") {
         val app = Fixtures.student()
         val home = StudentHomeModel({ app }, FakeClock(JUNE_1_NOON)) { Lang.EN }
@@ -91,7 +127,8 @@ val studentScreenTests = listOf(
         val first = model.state.value
         assertEquals(CodeReadability.NoImage, first.readability)
         assertNull(first.image)
-        assertTrue(first.routes.isNotEmpty() && first.routes.all { it.steps.isNotEmpty() }, "how to get it")
+        // The school's own steps from the bundle, none invented (the 2023 template leaves them to the school).
+        assertEquals(app.event()!!.collectionCodeRoutes.map { it.title.zh }, first.routes.map { it.title })
 
         model.save(Fixtures.bytes("blank.png"))
         assertEquals(CodeReadability.Unreadable, model.state.value.readability)
