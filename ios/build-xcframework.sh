@@ -5,7 +5,7 @@
 #
 # 1. `cargo build -p photoday-ffi` for aarch64-apple-ios (devices) and aarch64-apple-ios-sim +
 #    x86_64-apple-ios (simulators on Apple silicon and Intel), with IPHONEOS_DEPLOYMENT_TARGET
-#    matching the app's (15.0), so the bundled SQLite and the Rust code target the same iOS.
+#    matching the app's (17.0), so the bundled SQLite and the Rust code target the same iOS.
 # 2. lipo the two simulator slices into one library (an xcframework takes one per platform).
 # 3. Generate the Swift, the C header and the module map with the workspace's own uniffi-bindgen
 #    (the same version the library is built with), from the device library's metadata.
@@ -57,7 +57,7 @@ main() {
     exit 1
   fi
 
-  export IPHONEOS_DEPLOYMENT_TARGET=15.0
+  export IPHONEOS_DEPLOYMENT_TARGET=17.0
   target_dir="${CARGO_TARGET_DIR:-$repo/target}"
   work="$target_dir/ios-xcframework"
   package="$ios_dir/PhotoDayCore"

@@ -9,7 +9,7 @@ import PackageDescription
 
 let package = Package(
     name: "PhotoDayCore",
-    platforms: [.iOS(.v15)],
+    platforms: [.iOS(.v17)],
     products: [
         .library(name: "PhotoDayCore", targets: ["PhotoDayCore"]),
     ],

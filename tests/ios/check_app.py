@@ -496,8 +496,8 @@ def check_project(r: Results):
     script = (IOS / "build-xcframework.sh").read_text()
     m = re.search(r"IPHONEOS_DEPLOYMENT_TARGET=([\d.]+)", script)
     deployment["build-xcframework.sh"] = m.group(1) if m else None
-    r.check("one iOS deployment target (15.0) in project.yml, Package.swift and build-xcframework.sh",
-            set(deployment.values()) == {"15.0"}, str(deployment))
+    r.check("one iOS deployment target (17.0) in project.yml, Package.swift and build-xcframework.sh",
+            set(deployment.values()) == {"17.0"}, str(deployment))
     r.check("project.yml: the app target is an iOS application",
             target.get("type") == "application" and target.get("platform") == "iOS")
     deps = target.get("dependencies", [])

@@ -1,5 +1,6 @@
 // The camera as a QR reader: an AVCaptureSession whose metadata output looks for QR codes only,
-// shown full-bleed, with the torch under the caller's control.
+// shown full-bleed, with the torch under the caller's control. The camera is chosen and zoomed as
+// Apple's barcode sample does, so a small code held close is in focus.
 //
 // It reports the text of each QR code it sees, many times a second while a code is in view; the
 // caller pauses it while it shows a result (the core also ignores the same pass again within a few
@@ -92,9 +93,7 @@ final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
     }
 
     private func configure() {
-        guard let camera = AVCaptureDevice.default(.builtInWideAngleCamera, for: .video, position: .back),
-              let input = try? AVCaptureDeviceInput(device: camera)
-        else { return }
+        guard let camera = Self.backCamera(), let input = try? AVCaptureDeviceInput(device: camera) else { return }
         session.beginConfiguration()
         defer { session.commitConfiguration() }
         if session.canSetSessionPreset(.hd1280x720) {
@@ -115,9 +114,36 @@ final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
             if camera.isFocusModeSupported(.continuousAutoFocus) {
                 camera.focusMode = .continuousAutoFocus
             }
+            camera.videoZoomFactor = Self.zoomForCloseCodes(camera)
             camera.unlockForConfiguration()
         }
         device = camera
+    }
+
+    /// The back camera that focuses closest: the triple or dual-wide virtual camera switches to
+    /// the ultra-wide lens for a code held near (as Apple's AVCamBarcode sample prefers), the
+    /// wide-angle camera otherwise.
+    private static func backCamera() -> AVCaptureDevice? {
+        AVCaptureDevice.default(.builtInTripleCamera, for: .video, position: .back)
+            ?? AVCaptureDevice.default(.builtInDualWideCamera, for: .video, position: .back)
+            ?? AVCaptureDevice.default(.builtInWideAngleCamera, for: .video, position: .back)
+    }
+
+    /// The zoom at which a 20 mm code fills the scan area while the phone is still at the
+    /// camera's minimum focus distance, so people hold it back far enough to be sharp (Apple's
+    /// AVCamBarcode `setRecommendedZoomFactor`). The scan area is the whole frame: its width
+    /// relative to the preview is the format's height over its width, as in Apple's square rect of
+    /// interest. 1 when the focus distance is unknown or no zoom is needed.
+    private static func zoomForCloseCodes(_ camera: AVCaptureDevice, codeMillimetres: Float = 20) -> CGFloat {
+        let minimumFocus = Float(camera.minimumFocusDistance)  // millimetres; -1 when unknown
+        let dimensions = CMVideoFormatDescriptionGetDimensions(camera.activeFormat.formatDescription)
+        guard minimumFocus > 0, dimensions.width > 0 else { return 1 }
+        let scanAreaWidth = Float(dimensions.height) / Float(dimensions.width)
+        let halfFieldOfView = camera.activeFormat.videoFieldOfView / 2 * .pi / 180
+        let distance = codeMillimetres / scanAreaWidth / tan(halfFieldOfView)
+        guard distance < minimumFocus else { return 1 }
+        let zoom = CGFloat(minimumFocus / distance)
+        return min(max(zoom, camera.minAvailableVideoZoomFactor), camera.maxAvailableVideoZoomFactor)
     }
 
     private func applyTorch() {

@@ -1,6 +1,8 @@
-// Who is in and who is still missing: this station's session first (per class, and the absentees
-// who will need the 补拍 make-up), then every session this phone knows of from its own records and
-// the logs it merged, and the students photographed twice with the photo numbers to void.
+// Who arrived, who holds a number and who was photographed: the session the room is running first
+// (per class, those who arrived but were not photographed for the liaisons to chase, and the
+// absentees who will need the 补拍 make-up), then every session this phone knows of from its own
+// records and the logs it merged, and the conflicts to settle: a student numbered twice (which
+// number to void) and a number held by two students.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -31,7 +33,21 @@ struct AttendanceView: View {
                                 }
                             }
                         } header: {
-                            Text("Photographed twice")
+                            Text("Numbered twice")
+                        }
+                    }
+                    if !all.clashes.isEmpty {
+                        Section {
+                            ForEach(all.clashes, id: \.photoNo) { clash in
+                                VStack(alignment: .leading, spacing: 2) {
+                                    Text(verbatim: "\(clash.photoNo): \(clash.holders.map { String($0.studentNo) }.joined(separator: ", "))")
+                                        .font(.headline.monospacedDigit())
+                                    Text(verbatim: clash.advice.localized)
+                                        .foregroundColor(.red)
+                                }
+                            }
+                        } header: {
+                            Text("One number, two students")
                         }
                     }
                     Section("Every session") {
@@ -61,34 +77,25 @@ struct SessionAttendanceSection: View {
     var body: some View {
         Section {
             AttendanceLine(attendance: attendance)
+            Text("Arrived \(Int(attendance.arrived)) · numbered \(Int(attendance.numbered)) · photographed \(Int(attendance.photographed)) · stepped aside \(Int(attendance.steppedAside))")
+                .font(.subheadline.monospacedDigit())
             if attendance.notOnRoster > 0 {
-                Text("\(Int(attendance.notOnRoster)) admitted who are not on the roster")
+                Text("\(Int(attendance.notOnRoster)) numbered who are not on the roster")
             }
             ForEach(attendance.classes, id: \.className) { group in
                 HStack {
                     Text(verbatim: group.className)
                     Spacer()
-                    Text(verbatim: "\(group.admitted)/\(group.expected)")
+                    Text(verbatim: "\(group.photographed)/\(group.expected)")
                         .monospacedDigit()
                 }
             }
-            if detailed && !attendance.absentees.isEmpty {
-                DisclosureGroup("Not yet photographed (\(attendance.absentees.count))") {
-                    ForEach(attendance.absentees, id: \.studentNo) { student in
-                        HStack {
-                            Text(verbatim: String(student.studentNo))
-                                .monospacedDigit()
-                            Text(verbatim: student.name)
-                            Spacer()
-                            Text(verbatim: student.className)
-                                .foregroundColor(.secondary)
-                        }
-                        .font(.subheadline)
-                    }
-                }
+            if detailed {
+                StudentList(title: "Arrived, not photographed (\(attendance.arrivedNotPhotographed.count))", students: attendance.arrivedNotPhotographed)
+                StudentList(title: "Not yet photographed (\(attendance.absentees.count))", students: attendance.absentees)
             }
         } header: {
-            Text("This door")
+            Text("This room now")
         }
     }
 }
@@ -106,8 +113,31 @@ struct AttendanceLine: View {
                     .foregroundColor(.secondary)
             }
             Spacer()
-            Text(verbatim: "\(attendance.admitted)/\(attendance.expected)")
+            Text(verbatim: "\(attendance.photographed)/\(attendance.expected)")
                 .font(.title3.bold().monospacedDigit())
+        }
+    }
+}
+
+struct StudentList: View {
+    let title: LocalizedStringKey
+    let students: [RosterStudent]
+
+    var body: some View {
+        if !students.isEmpty {
+            DisclosureGroup(title) {
+                ForEach(students, id: \.studentNo) { student in
+                    HStack {
+                        Text(verbatim: String(student.studentNo))
+                            .monospacedDigit()
+                        Text(verbatim: student.name)
+                        Spacer()
+                        Text(verbatim: student.className)
+                            .foregroundColor(.secondary)
+                    }
+                    .font(.subheadline)
+                }
+            }
         }
     }
 }

@@ -1,5 +1,8 @@
-// The batch being called into the studio: photo numbers in order with names (when the bundle
-// has them), so the staff can call them in and stand them in the right order (no "站错位置").
+// The photographer's list: every 摄影编号 of the session in shooting order, the open batch marked,
+// voided numbers struck out with why, photographed ones ticked — so the staff call the batch in and
+// stand them in the right order (no "站错位置"). A waiting student who cannot be shot now (no 采集码,
+// clothes, glasses, not there when called) is stepped aside from here; they are numbered again at
+// the end when they come back.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -13,32 +16,23 @@ struct BatchView: View {
         NavigationView {
             List {
                 if let batch = model.batch {
-                    Section {
-                        ForEach(batch.members, id: \.photoNo) { member in
-                            HStack {
-                                Text(verbatim: member.photoNo)
-                                    .font(.title2.bold().monospacedDigit())
-                                    .frame(minWidth: 72, alignment: .leading)
-                                VStack(alignment: .leading) {
-                                    if let name = member.name {
-                                        Text(verbatim: name)
-                                            .font(.headline)
-                                    }
-                                    Text(verbatim: String(member.studentNo))
-                                        .font(.subheadline.monospacedDigit())
-                                        .foregroundColor(.secondary)
-                                }
+                    Text(verbatim: batch.label.localized)
+                        .font(.headline)
+                }
+                ForEach(model.list, id: \.photoNo) { member in
+                    PhotoListRow(member: member, inOpenBatch: member.batch == model.batch?.number)
+                        .contextMenu {
+                            if member.status == .waiting {
+                                StepAsideButtons { reason in Task { await model.stepAside(member, reason: reason) } }
                             }
                         }
-                    } header: {
-                        Text("Batch \(Int(batch.number)): \(batch.members.count) of \(Int(batch.size))")
-                    }
-                } else if model.loaded {
-                    Text("No one admitted yet on this phone.")
+                }
+                if model.loaded && model.list.isEmpty {
+                    Text("No one numbered yet on this phone.")
                         .foregroundColor(.secondary)
                 }
             }
-            .navigationTitle("Current batch")
+            .navigationTitle("Photo list")
             .toolbar {
                 ToolbarItem(placement: .confirmationAction) {
                     Button("Done") { dismiss() }
@@ -47,6 +41,72 @@ struct BatchView: View {
             .refreshable { await model.load() }
             .task { await model.load() }
             .messageAlert($model.message)
+        }
+    }
+}
+
+struct PhotoListRow: View {
+    let member: BatchMember
+    let inOpenBatch: Bool
+
+    var body: some View {
+        HStack {
+            Text(verbatim: member.photoNo)
+                .font(.title2.bold().monospacedDigit())
+                .strikethrough(member.status == .voided)
+                .frame(minWidth: 72, alignment: .leading)
+            VStack(alignment: .leading) {
+                if let name = member.name {
+                    Text(verbatim: name)
+                        .font(.headline)
+                }
+                Text(verbatim: "\(member.studentNo) · \(member.batch)")
+                    .font(.subheadline.monospacedDigit())
+                    .foregroundColor(.secondary)
+            }
+            Spacer()
+            switch member.status {
+            case .photographed:
+                Image(systemName: "checkmark.circle.fill")
+                    .foregroundColor(.green)
+            case .voided:
+                if let reason = member.aside {
+                    Text(verbatim: AsideReasonText.text(reason))
+                        .font(.footnote)
+                        .foregroundColor(.secondary)
+                }
+            case .waiting:
+                if inOpenBatch {
+                    Image(systemName: "camera")
+                        .foregroundColor(.accentColor)
+                }
+            }
+        }
+        .opacity(member.status == .voided ? 0.5 : 1)
+    }
+}
+
+/// "Step aside" with the reasons the notice's day has (a long press on a waiting number).
+struct StepAsideButtons: View {
+    let choose: (AsideReason) -> Void
+
+    var body: some View {
+        Section("Step aside") {
+            ForEach([AsideReason.noCollectionCode, .clothes, .glasses, .notPresent, .other], id: \.self) { reason in
+                Button(AsideReasonText.text(reason)) { choose(reason) }
+            }
+        }
+    }
+}
+
+enum AsideReasonText {
+    static func text(_ reason: AsideReason) -> String {
+        switch reason {
+        case .noCollectionCode: return String(localized: "No collection code")
+        case .clothes: return String(localized: "Clothes")
+        case .glasses: return String(localized: "Glasses or hair")
+        case .notPresent: return String(localized: "Not there when called")
+        case .other: return String(localized: "Other")
         }
     }
 }

@@ -7,7 +7,6 @@ import PhotoDayKit
 import SwiftUI
 
 struct DoorSettingsView: View {
-    let event: Event
     let leave: () -> Void
 
     @State var model = DoorSettingsModel()
@@ -17,7 +16,7 @@ struct DoorSettingsView: View {
         NavigationView {
             Form {
                 Section {
-                    NavigationLink(destination: StationPickerView(event: event)) {
+                    NavigationLink(destination: StationPickerView()) {
                         Label("Change station", systemImage: "door.left.hand.open")
                     }
                     NavigationLink(destination: BundleImportView()) {

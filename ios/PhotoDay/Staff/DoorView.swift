@@ -1,5 +1,7 @@
-// The door: the camera full-screen, the station and the torch on top, the batch being called in
-// and the staff's actions at the bottom, and the verdict over everything after each scan.
+// The scanner, door or studio: the camera full-screen, the room, its session now and the torch on
+// top, the batch being called in (studio) and the staff's actions at the bottom, and the verdict
+// over everything after each scan — except the studio's request for the 采集码, a banner over the
+// camera that reads the code next.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -26,7 +28,9 @@ struct DoorView: View {
         ZStack {
             Color.black.ignoresSafeArea()
             CameraGate {
-                QRScannerView(torchOn: torchOn, paused: model.shown != nil || sheet != nil || overriding) { text in
+                QRScannerView(
+                    torchOn: torchOn, paused: (model.shown != nil && !model.awaitingCode) || sheet != nil || overriding
+                ) { text in
                     Task { await model.scanned(text) }
                 }
                 .ignoresSafeArea()
@@ -43,16 +47,25 @@ struct DoorView: View {
                         .cornerRadius(10)
                         .onTapGesture { model.notice = nil }
                 }
-                DoorFooter(
-                    batch: model.batch,
-                    manual: { sheet = .manual },
-                    undoLast: { confirmingUndo = true },
-                    showBatch: { sheet = .batch })
+                if model.awaitingCode, let shown = model.shown {
+                    CodeRequestBanner(
+                        outcome: shown.outcome,
+                        skip: { Task { await model.skipCodeCheck() } },
+                        cancel: { model.dismiss() })
+                } else {
+                    DoorFooter(
+                        batch: station.role == .door ? nil : model.batch,
+                        manual: { sheet = .manual },
+                        undoLast: { confirmingUndo = true },
+                        showBatch: { sheet = .batch },
+                        batchShot: { Task { await model.closeBatch() } })
+                }
             }
             .padding()
-            if let shown = model.shown {
+            if let shown = model.shown, !model.awaitingCode {
                 VerdictView(
                     outcome: shown.outcome,
+                    numberCode: shown.numberCode,
                     onOverride: {
                         model.holdOn()
                         overriding = true
@@ -70,7 +83,7 @@ struct DoorView: View {
             if !Task.isCancelled { model.notice = nil }
         }
         .confirmationDialog(
-            "Undo this phone's latest admission?",
+            "Undo this phone's latest check-in, number or step-aside?",
             isPresented: $confirmingUndo,
             titleVisibility: .visible
         ) {
@@ -91,7 +104,7 @@ struct DoorView: View {
                 case .logs:
                     LogTransferView()
                 case .settings:
-                    DoorSettingsView(event: event, leave: leave)
+                    DoorSettingsView(leave: leave)
                 }
             }
             // Sheets get the environment objects they need handed on explicitly.
@@ -100,7 +113,7 @@ struct DoorView: View {
     }
 
     private var session: Session? {
-        event.sessions.first { candidate in candidate.number == station.session }
+        event.sessions.first { candidate in candidate.number == model.session }
     }
 }
 
@@ -113,10 +126,12 @@ struct DoorHeader: View {
     var body: some View {
         HStack(alignment: .top) {
             VStack(alignment: .leading, spacing: 2) {
+                Text(verbatim: station.room)
+                    .font(.headline)
+                Text(station.role == .door ? "Door: check-in" : station.role == .studio ? "Studio: photo numbers" : "Door and studio")
+                    .font(.subheadline)
                 if let session = session {
-                    Text(verbatim: session.college.localized)
-                        .font(.headline)
-                    Text(verbatim: "\(session.room.localized) · \(session.windowsLabel)")
+                    Text(verbatim: "\(session.college.localized) · \(session.windowsLabel)")
                         .font(.subheadline)
                 }
                 if let lane = station.lane {
@@ -156,21 +171,25 @@ struct DoorFooter: View {
     let manual: () -> Void
     let undoLast: () -> Void
     let showBatch: () -> Void
+    let batchShot: () -> Void
 
     var body: some View {
         VStack(spacing: 10) {
             if let batch = batch {
-                Button(action: showBatch) {
-                    HStack {
-                        Text("Batch \(Int(batch.number))")
-                            .font(.title3.bold())
-                        Spacer()
-                        Text(verbatim: batch.members.map { member in member.photoNo }.joined(separator: " "))
-                            .font(.body.monospacedDigit())
-                            .lineLimit(1)
-                        Text(verbatim: "\(batch.members.count)/\(batch.size)")
-                            .font(.headline.monospacedDigit())
+                HStack {
+                    Button(action: showBatch) {
+                        HStack {
+                            Text("Batch \(Int(batch.number))")
+                                .font(.title3.bold())
+                            Spacer()
+                            Text(verbatim: batch.members.filter { $0.status == .waiting }.map(\.photoNo).joined(separator: " "))
+                                .font(.body.monospacedDigit())
+                                .lineLimit(1)
+                        }
                     }
+                    Button("Batch shot", action: batchShot)
+                        .buttonStyle(.borderedProminent)
+                        .tint(.green)
                 }
             }
             HStack(spacing: 12) {
@@ -189,6 +208,34 @@ struct DoorFooter: View {
         .padding(12)
         .foregroundColor(.white)
         .background(Color.black.opacity(0.55))
+        .cornerRadius(12)
+    }
+}
+
+/// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without it
+/// when the 新华社 photographer checks the code instead.
+struct CodeRequestBanner: View {
+    let outcome: ScanOutcome
+    let skip: () -> Void
+    let cancel: () -> Void
+
+    var body: some View {
+        VStack(spacing: 10) {
+            Text(verbatim: outcome.headline.localized)
+                .font(.title2.bold())
+            Text(verbatim: outcome.detail.localized)
+                .multilineTextAlignment(.center)
+            HStack(spacing: 12) {
+                Button("Skip (photographer checks)", action: skip)
+                    .buttonStyle(.borderedProminent)
+                Button("Cancel", role: .cancel, action: cancel)
+                    .buttonStyle(.bordered)
+            }
+            .controlSize(.large)
+        }
+        .padding(16)
+        .foregroundColor(.white)
+        .background(Color.black.opacity(0.7))
         .cornerRadius(12)
     }
 }

@@ -1,6 +1,6 @@
-// The door device: first the scanner bundle, then the station (the session this phone guards),
-// then the scanner. Files opened with PhotoDay (a newer bundle, another phone's log) are imported
-// here whatever screen is showing.
+// The staff device: first the scanner bundle, then the station (the room this phone guards and
+// its role), then the scanner. Files opened with PhotoDay (a newer bundle, another phone's log)
+// are imported here whatever screen is showing.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -19,9 +19,9 @@ struct StaffRootView: View {
                 ProgressView()
             } else if let event = model.event, let station = model.station {
                 DoorView(event: event, station: station, leave: leave)
-            } else if let event = model.event {
+            } else if model.event != nil {
                 NavigationView {
-                    StationPickerView(event: event)
+                    StationPickerView()
                 }
                 .navigationViewStyle(.stack)
             } else {

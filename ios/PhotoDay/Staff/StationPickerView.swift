@@ -1,13 +1,13 @@
-// Choosing the station: the session (college, room, date, windows) this phone guards, and, when
-// several phones share that door, this phone's photo-number letter (A012, B007…).
+// Setting the station up: the role (door check-in, studio numbers, or both for a small room), the
+// room this phone guards all day (the session follows the clock), the photo-number letter when a
+// second studio phone numbers in the room, and whether the studio asks for the 采集码. The core's
+// warning about another phone numbering under the same prefix is shown before the scanner opens.
 
 import PhotoDayCore
 import PhotoDayKit
 import SwiftUI
 
 struct StationPickerView: View {
-    let event: Event
-
     @State var model = StationModel()
     @Environment(DataVersion.self) var version
     @Environment(\.dismiss) var dismiss
@@ -15,23 +15,49 @@ struct StationPickerView: View {
     var body: some View {
         List {
             Section {
-                TextField("Letter, if several phones share this door (A, B…)", text: $model.lane)
-                    .textInputAutocapitalization(.characters)
-                    .disableAutocorrection(true)
-            } footer: {
-                Text("Leave it empty when this phone is the only one at its door.")
+                Picker("Role", selection: $model.role) {
+                    Text("Door: check-in").tag(Role.door)
+                    Text("Studio: photo numbers").tag(Role.studio)
+                    Text("Door and studio").tag(Role.both)
+                }
+                .pickerStyle(.inline)
+                .labelsHidden()
+            } header: {
+                Text("What does this phone do?")
             }
-            Section("Which session does this phone guard?") {
-                ForEach(event.sessions, id: \.number) { session in
+            if model.role != .door {
+                Section {
+                    TextField("Letter, if two studio phones number in this room (A, B…)", text: $model.lane)
+                        .textInputAutocapitalization(.characters)
+                        .disableAutocorrection(true)
+                    if let station = model.station, station.role != .door {
+                        Toggle("Ask for the collection code before numbering", isOn: Binding(
+                            get: { station.checkCode },
+                            set: { on in Task { await model.setCheckCode(on) } }))
+                    }
+                } footer: {
+                    Text("Leave the letter empty when this is the room's only studio phone.")
+                }
+            }
+            Section("Which room does this phone guard?") {
+                ForEach(model.rooms, id: \.self) { room in
                     Button {
                         Task {
-                            if await model.choose(session.number) {
-                                version.bump()
-                                dismiss()
+                            if await model.choose(room), model.warning == nil {
+                                done()
                             }
                         }
                     } label: {
-                        SessionRow(session: session, chosen: model.isChosen(session.number))
+                        HStack {
+                            Text(verbatim: room)
+                                .font(.headline)
+                                .foregroundColor(.primary)
+                            Spacer()
+                            if model.isChosen(room) {
+                                Image(systemName: "checkmark")
+                                    .foregroundColor(.accentColor)
+                            }
+                        }
                     }
                 }
             }
@@ -39,30 +65,20 @@ struct StationPickerView: View {
         .navigationTitle("Station")
         .task { await model.load() }
         .messageAlert($model.message)
-    }
-}
-
-struct SessionRow: View {
-    let session: Session
-    var chosen = false
-
-    var body: some View {
-        HStack {
-            VStack(alignment: .leading, spacing: 2) {
-                Text(verbatim: "\(session.number). \(session.college.localized)")
-                    .font(.headline)
-                Text(verbatim: "\(session.date) \(session.windowsLabel)")
-                    .font(.subheadline.monospacedDigit())
-                Text(verbatim: session.room.localized)
-                    .font(.subheadline)
-                    .foregroundColor(.secondary)
-            }
-            .foregroundColor(.primary)
-            Spacer()
-            if chosen {
-                Image(systemName: "checkmark")
-                    .foregroundColor(.accentColor)
-            }
+        .alert(
+            "Another phone numbers here",
+            isPresented: Binding(get: { model.warning != nil }, set: { shown in if !shown { model.warning = nil } }),
+            presenting: model.warning
+        ) { _ in
+            Button("OK") { done() }
+        } message: { warning in
+            Text(verbatim: warning.localized)
         }
+    }
+
+    private func done() {
+        model.warning = nil
+        version.bump()
+        dismiss()
     }
 }

@@ -1,5 +1,6 @@
-// The sentence for a model's notice (PhotoDayKit's `Notice`): import summaries, an undo, a purge,
-// and the core's own message for a refusal. The words live here, next to the String Catalog.
+// The sentence for a model's notice (PhotoDayKit's `Notice`): import summaries, an undo, a
+// step-aside, a batch shot, the student's number kept, a purge, and the core's own message for a
+// refusal. The words live here, next to the String Catalog.
 
 import Foundation
 import PhotoDayCore
@@ -18,6 +19,14 @@ enum SummaryText {
             return log(summary)
         case .undone(let undo):
             return undone(undo)
+        case .steppedAside(let aside):
+            let student = String(aside.studentNo)
+            guard let photoNo = aside.photoNo else { return String(localized: "Stepped aside: \(student).") }
+            return String(localized: "Stepped aside: \(student), number \(photoNo) voided. Numbered again at the end when back.")
+        case .batchClosed(let closed):
+            return String(localized: "\(closed.batch.label.localized): \(Int(closed.photographed)) photographed.")
+        case .shotRecorded(let shot):
+            return shot.label.localized
         case .logNeedsDoorPhone:
             return String(localized: "This is a door log. Open it on a door phone.")
         case .noBundleOnClipboard:
@@ -43,11 +52,15 @@ enum SummaryText {
 
     static func log(_ summary: ImportSummary) -> String {
         let devices = summary.devices.joined(separator: ", ")
-        return String(
+        let merged = String(
             localized: "\(Int(summary.added)) new records, \(Int(summary.known)) already here (devices \(devices)).")
+        return ([merged] + summary.warnings.map(\.localized)).joined(separator: "\n")
     }
 
     static func undone(_ undo: UndoOutcome) -> String {
-        String(localized: "Undone: photo no. \(undo.photoNo) (\(String(undo.studentNo))). The number is not reused.")
+        guard let photoNo = undo.photoNo else {
+            return String(localized: "Undone for \(String(undo.studentNo)).")
+        }
+        return String(localized: "Undone: photo no. \(photoNo) (\(String(undo.studentNo))). The number is not reused.")
     }
 }

@@ -1,7 +1,7 @@
-// A verdict, full-screen in the core's colour: the core's headline and detail, the photo number
-// and batch as large as the screen allows (the student writes the number on the form, the staff
-// call the batch), a clock warning when the phone's clock looks wrong, and the actions the core
-// allows (override, undo). A tap anywhere returns to the camera.
+// A verdict, full-screen in the core's colour: the core's headline and detail, the studio's photo
+// number and batch as large as the screen allows (the staff call the batch) with the small code the
+// student's app scans to keep the number, a clock warning when the phone's clock looks wrong, and
+// the actions the core allows (override, undo). A tap anywhere returns to the camera.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -9,6 +9,7 @@ import SwiftUI
 
 struct VerdictView: View {
     let outcome: ScanOutcome
+    var numberCode: QrCode?
     let onOverride: () -> Void
     let onUndo: () -> Void
     let onDismiss: () -> Void
@@ -39,13 +40,17 @@ struct VerdictView: View {
                     .multilineTextAlignment(.center)
                     .minimumScaleFactor(0.5)
                 VerdictNumbers(verdict: outcome.verdict)
+                if let code = numberCode {
+                    QRCodeView(code: code)
+                        .frame(width: 150, height: 150)
+                }
                 Text(verbatim: outcome.detail.localized)
                     .font(.title3)
                     .multilineTextAlignment(.center)
                 Spacer()
                 HStack(spacing: 16) {
                     if outcome.overridable {
-                        Button("Admit anyway…", action: onOverride)
+                        Button("Let through anyway…", action: onOverride)
                     }
                     if outcome.recordSeq != nil {
                         Button("Undo", action: onUndo)
@@ -67,20 +72,19 @@ struct VerdictView: View {
     }
 }
 
-/// The numbers the door calls out: photo number and batch for an admission, the earlier photo
-/// number for a student already admitted.
+/// The numbers the studio calls out: photo number and batch for a student just numbered, and the
+/// number a student already holds.
 struct VerdictNumbers: View {
     let verdict: Verdict
 
     var body: some View {
         switch verdict {
-        case .admitted(_, _, _, let photoNo, let batch, _, _):
+        case .numbered(_, _, _, let photoNo, let batch, _, _, _),
+             .alreadyNumbered(_, _, let photoNo, let batch, _, _, _, _, _):
             HStack(alignment: .firstTextBaseline, spacing: 40) {
                 BigNumber(label: "Photo no.", value: photoNo)
                 BigNumber(label: "Batch", value: String(batch))
             }
-        case .alreadyAdmitted(_, _, let photoNo, _, _, _, _):
-            BigNumber(label: "Photo no.", value: photoNo)
         default:
             EmptyView()
         }

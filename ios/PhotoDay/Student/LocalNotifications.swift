@@ -1,13 +1,25 @@
 // The core's reminders as iOS local notifications: PhotoDayKit's ReminderScheduler decides what
 // to lay and when (ios/PhotoDayKit/Sources/PhotoDayKit/Student/Reminders.swift); this hands each
-// one to UNUserNotificationCenter with a calendar trigger.
+// one to UNUserNotificationCenter with a calendar trigger. The permission is read without asking;
+// it is requested only when the student taps "Turn on reminders".
 
 import Foundation
 import PhotoDayKit
 import UserNotifications
 
 struct LocalNotifications: ReminderCenter {
-    func authorize() async -> Bool {
+    func permission() async -> ReminderPermission {
+        switch await UNUserNotificationCenter.current().notificationSettings().authorizationStatus {
+        case .notDetermined:
+            return .notAsked
+        case .authorized, .provisional, .ephemeral:
+            return .allowed
+        default:
+            return .denied
+        }
+    }
+
+    func requestPermission() async -> Bool {
         (try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound])) ?? false
     }
 

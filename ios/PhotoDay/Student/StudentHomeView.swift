@@ -1,14 +1,19 @@
-// Today: the slot card (where, when, arrive by, and how long until then), the next thing to do,
-// and how far the preparation is. Before the phone is set up, the core's hint says what is missing.
+// Today: the slot card (where, when, arrive by, and how long until then), the shoot once recorded
+// (or, once the session has begun, the question: scan the studio's number code, or "我已拍完"),
+// the next thing to do, how far the preparation is, and the card that turns reminders on — the one
+// place the notification permission is asked for. Before the phone is set up, the core's hint
+// says what is missing.
 
 import PhotoDayCore
 import PhotoDayKit
 import SwiftUI
+import UIKit
 
 struct StudentHomeView: View {
     @State var model = StudentHomeModel()
     @Environment(DataVersion.self) var version
     @State var settingUp = false
+    @State var scanningNumber = false
 
     var body: some View {
         NavigationView {
@@ -21,6 +26,23 @@ struct StudentHomeView: View {
                         Section {
                             Text(verbatim: hint.localized)
                             Button("Set up this phone") { settingUp = true }
+                        }
+                    }
+                    if let shot = home.shot {
+                        Section("Photographed") {
+                            Label {
+                                Text(verbatim: shot.label.localized)
+                                    .font(.title3.bold())
+                            } icon: {
+                                Image(systemName: "checkmark.seal.fill")
+                                    .foregroundColor(.green)
+                            }
+                        }
+                    } else if let prompt = home.shotPrompt {
+                        Section {
+                            Text(verbatim: prompt.localized)
+                            Button("Scan the number code") { scanningNumber = true }
+                            Button("I have been photographed") { Task { await model.shotDone() } }
                         }
                     }
                     if let slot = home.slot {
@@ -41,11 +63,25 @@ struct StudentHomeView: View {
                             "Checklist: \(Int(home.checklistDone)) of \(Int(home.checklistTotal)) done",
                             systemImage: "checklist")
                     }
+                    if home.slot != nil {
+                        RemindersCard(permission: model.reminders) { Task { await model.turnOnReminders() } }
+                    }
                 }
             }
             .navigationTitle("Today")
             .refreshable { await model.load() }
             .task(id: version.value) { await model.load() }
+            .messageAlert($model.message)
+            .sheet(isPresented: $scanningNumber) {
+                CameraGate {
+                    QRScannerView { text in
+                        guard scanningNumber else { return }
+                        scanningNumber = false
+                        Task { await model.importNumber(text) }
+                    }
+                    .ignoresSafeArea()
+                }
+            }
             .sheet(isPresented: $settingUp) {
                 NavigationView {
                     StudentSetupView()
@@ -59,6 +95,33 @@ struct StudentHomeView: View {
             }
         }
         .navigationViewStyle(.stack)
+    }
+}
+
+/// Reminders: offered once with what they are for; when refused, only Settings can turn them on.
+struct RemindersCard: View {
+    let permission: ReminderPermission?
+    let turnOn: () -> Void
+
+    var body: some View {
+        switch permission {
+        case .notAsked?:
+            Section {
+                Text("Get reminded of the fee, the collection code checks, your time and the 学信网 check.")
+                Button("Turn on reminders", action: turnOn)
+            }
+        case .denied?:
+            Section {
+                Text("Reminders are off for PhotoDay.")
+                Button("Open Settings") {
+                    if let url = URL(string: UIApplication.openSettingsURLString) {
+                        UIApplication.shared.open(url)
+                    }
+                }
+            }
+        default:
+            EmptyView()
+        }
     }
 }
 

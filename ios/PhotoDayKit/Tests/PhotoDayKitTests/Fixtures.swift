@@ -5,7 +5,7 @@
 import Foundation
 import XCTest
 
-/// One session-1 student with their pass.
+/// One student with their pass.
 struct Holder {
     let studentNo: UInt64
     let name: String
@@ -48,12 +48,17 @@ enum Fixtures {
     }
 
     /// Every student of session 1 (信息技术与工程学院) with their current pass, by student number.
-    static let session1: [Holder] = String(decoding: bytes("session1.passes"), as: UTF8.self)
-        .split(separator: "\n")
-        .map { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return Holder(studentNo: UInt64(f[0])!, name: f[1], pass: f[2])
-        }
+    static let session1 = holders(1)
+
+    /// Every student of `session` (1, 9 or 10) with their current pass, by student number.
+    static func holders(_ session: Int) -> [Holder] {
+        String(decoding: bytes("session\(session).passes"), as: UTF8.self)
+            .split(separator: "\n")
+            .map { line in
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                return Holder(studentNo: UInt64(f[0])!, name: f[1], pass: f[2])
+            }
+    }
 
     /// A scratch folder for this run, deleted by the next run's.
     static let scratch: URL = {

@@ -16,8 +16,14 @@ public enum Notice: Equatable {
     case studentBundleImported(title: BilingualText)
     /// Another phone's log was merged.
     case logImported(ImportSummary)
-    /// An admission was undone.
+    /// A check-in, number or step-aside was undone.
     case undone(UndoOutcome)
+    /// A student was stepped aside; their number is voided.
+    case steppedAside(StepAsideOutcome)
+    /// A batch was recorded photographed.
+    case batchClosed(BatchClosed)
+    /// The student kept their 摄影编号 (or said they were photographed).
+    case shotRecorded(Shot)
     /// A door log was opened on a student's phone.
     case logNeedsDoorPhone
     /// Paste found no bundle file on the clipboard.

@@ -1,6 +1,8 @@
-// Who is in and who is still missing: this station's session (per class, and the absentees who
-// will need the 补拍 make-up), every session this phone knows of from its own records and the logs
-// it merged, and the students photographed twice with the photo numbers to void.
+// Who arrived, who was numbered and who was photographed: the session the station's room is
+// running (per class, the absentees who will need the 补拍 make-up, and those who arrived but were
+// not photographed, for the liaisons to chase), every session this phone knows of from its own
+// records and the logs it merged, and the conflicts to settle (a student numbered twice, a number
+// held by two students).
 
 import Foundation
 import Observation
@@ -20,9 +22,10 @@ public final class AttendanceModel {
     }
 
     public func load() async {
+        let now = services.now()
         do {
             let loaded = try await services.core.scanner { (app: ScannerApp) -> (SessionAttendance, Attendance) in
-                let mine = try app.stationAttendance()
+                let mine = try app.stationAttendance(nowMs: now)
                 let everyone = try app.attendance()
                 return (mine, everyone)
             }

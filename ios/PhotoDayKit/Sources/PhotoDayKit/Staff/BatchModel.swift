@@ -1,5 +1,8 @@
-// The batch being called into the studio: photo numbers in order with names (when the bundle
-// has them), so the staff can call them in and stand them in the right order (no "站错位置").
+// The photographer's list: every 摄影编号 of the session the room is running, in shooting order,
+// waiting, voided (struck out, with why) or photographed, with names when the bundle has them —
+// so the staff call the batch in and stand them in the right order (no "站错位置"). A student who
+// cannot be shot now is stepped aside here: their number is voided, and they are numbered again at
+// the end when they come back.
 
 import Foundation
 import Observation
@@ -8,7 +11,10 @@ import PhotoDayCore
 @MainActor
 @Observable
 public final class BatchModel {
+    /// The open batch (the oldest not closed), nil on a door phone or before the first number.
     public private(set) var batch: Batch?
+    /// Every number of the session on this phone.
+    public private(set) var list: [BatchMember] = []
     public private(set) var loaded = false
     public var message: Notice?
 
@@ -19,13 +25,31 @@ public final class BatchModel {
     }
 
     public func load() async {
+        let now = services.now()
         do {
-            batch = try await services.core.scanner { (app: ScannerApp) in
-                try app.currentBatch()
+            let state = try await services.core.scanner { (app: ScannerApp) -> (Batch?, [BatchMember]) in
+                let batch = try app.currentBatch(nowMs: now)
+                guard let session = app.sessionNow(nowMs: now) ?? batch?.session else { return (batch, []) }
+                return (batch, try app.photoList(session: session))
             }
+            (batch, list) = state
         } catch {
             message = .failure(error)
         }
         loaded = true
+    }
+
+    /// Steps `member` aside for `reason`; the list shows their number voided.
+    public func stepAside(_ member: BatchMember, reason: AsideReason, note: String? = nil) async {
+        let now = services.now()
+        do {
+            let outcome = try await services.core.scanner { (app: ScannerApp) in
+                try app.stepAside(studentNo: member.studentNo, reason: reason, note: note, nowMs: now)
+            }
+            message = .steppedAside(outcome)
+        } catch {
+            message = .failure(error)
+        }
+        await load()
     }
 }

@@ -1,9 +1,12 @@
-// The door screen's state: the verdict on show, the batch being called in, and a one-line notice.
+// The scanner screen's state, door or studio: the verdict on show, the session the room is running,
+// the batch being called in, and a one-line notice.
 //
-// Every judgement is the core's (`scan`, `overridePass`, `checkInByNumber`, `undo`); an admission
-// is durable on disk before the core returns it, so what is shown green is never lost. The model
-// only keeps the camera from judging while a verdict is on screen, and brings the camera back by
-// itself after a short hold.
+// Every judgement is the core's (`scan`, `overridePass`, `checkInByNumber`, `skipCodeCheck`,
+// `closeBatch`, `undo`); a check-in or number is durable on disk before the core returns it, so
+// what is shown green is never lost. The model only keeps the camera from judging while a verdict
+// is on screen and brings the camera back after a short hold — except while the studio waits for
+// the student's 采集码 (the camera reads it next) and while a number is shown with the code the
+// student's app scans (a tap returns).
 
 import Foundation
 import Observation
@@ -19,6 +22,8 @@ public struct ShownVerdict: Identifiable {
     public let id = UUID()
     public let outcome: ScanOutcome
     public let input: DoorInput
+    /// The student's number as the small code their app scans ("一教104 · 001 · 第1批").
+    public let numberCode: QrCode?
 }
 
 @MainActor
@@ -29,6 +34,8 @@ public final class ScanModel {
 
     public private(set) var shown: ShownVerdict?
     public private(set) var batch: Batch?
+    /// The session the station's room is running now (it follows the clock through hand-overs).
+    public private(set) var session: UInt8?
     public var notice: Notice?
 
     @ObservationIgnored private let services: AppServices
@@ -41,9 +48,16 @@ public final class ScanModel {
         self.holdNanoseconds = holdNanoseconds
     }
 
-    /// A QR text from the camera; ignored while a verdict is on screen or being judged.
+    /// Whether the studio is waiting for the student's 采集码: the camera stays on for it.
+    public var awaitingCode: Bool {
+        if case .showCollectionCode? = shown?.outcome.verdict { return true }
+        return false
+    }
+
+    /// A QR text from the camera; ignored while a verdict is on screen (other than the request
+    /// for the 采集码) or being judged.
     public func scanned(_ text: String) async {
-        guard !judging, shown == nil else { return }
+        guard !judging, shown == nil || awaitingCode else { return }
         let now = services.now()
         await judge(.pass(text)) { (app: ScannerApp) in
             try app.scan(text: text, nowMs: now)
@@ -71,7 +85,30 @@ public final class ScanModel {
         }
     }
 
-    /// Cancel the admission on show (within the core's few minutes).
+    /// Number the student waiting for the 采集码 check without it (the photographer checks it).
+    public func skipCodeCheck() async {
+        let now = services.now()
+        guard let input = shown?.input else { return }
+        await judge(input) { (app: ScannerApp) in
+            try app.skipCodeCheck(nowMs: now)
+        }
+    }
+
+    /// "本批拍完": the open batch is recorded photographed.
+    public func closeBatch() async {
+        let now = services.now()
+        do {
+            let closed = try await services.core.scanner { (app: ScannerApp) in
+                try app.closeBatch(nowMs: now)
+            }
+            notice = .batchClosed(closed)
+            await refreshBatch()
+        } catch {
+            notice = .failure(error)
+        }
+    }
+
+    /// Cancel the check-in or number on show (within the core's few minutes).
     public func undoShown() async {
         guard let seq = shown?.outcome.recordSeq else { return }
         let now = services.now()
@@ -80,7 +117,7 @@ public final class ScanModel {
         }
     }
 
-    /// Cancel this phone's latest admission in its session.
+    /// Cancel this phone's latest check-in, number or step-aside.
     public func undoLast() async {
         let now = services.now()
         await undo { (app: ScannerApp) in
@@ -99,10 +136,12 @@ public final class ScanModel {
     }
 
     public func refreshBatch() async {
+        let now = services.now()
         do {
-            batch = try await services.core.scanner { (app: ScannerApp) in
-                try app.currentBatch()
+            let state = try await services.core.scanner { (app: ScannerApp) in
+                (try app.currentBatch(nowMs: now), app.sessionNow(nowMs: now))
             }
+            (batch, session) = state
         } catch {
             notice = .failure(error)
         }
@@ -121,12 +160,13 @@ public final class ScanModel {
     }
 
     private func present(_ outcome: ScanOutcome, input: DoorInput) {
-        shown = ShownVerdict(outcome: outcome, input: input)
+        shown = ShownVerdict(outcome: outcome, input: input, numberCode: outcome.numberQr.flatMap { try? qrCode(text: $0) })
         // The same pass again within seconds: the core recorded nothing new; no second chime.
         if !outcome.repeat {
             services.feedback(outcome.colour)
         }
         returnTask?.cancel()
+        if awaitingCode || outcome.numberQr != nil { return }
         let hold = holdNanoseconds
         returnTask = Task { [weak self] in
             try? await Task.sleep(nanoseconds: hold)

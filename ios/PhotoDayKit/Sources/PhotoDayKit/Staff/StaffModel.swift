@@ -1,5 +1,5 @@
-// The door device's root: first the scanner bundle, then the station (the session this phone
-// guards), then the scanner. Files opened with PhotoDay (a newer bundle, another phone's log) are
+// The staff device's root: first the scanner bundle, then the station (the room this phone
+// guards and its role, door or studio), then the scanner. Files opened with PhotoDay (a newer bundle, another phone's log) are
 // imported here whatever screen is showing.
 
 import Foundation

@@ -1,5 +1,7 @@
-// Choosing the station: the session (college, room, date, windows) this phone guards, and, when
-// several phones share that door, this phone's photo-number letter (A012, B007…).
+// Setting the station up: the room this phone guards all day (the session follows the clock), its
+// role — door (check-in) or studio (摄影编号) — and, when a second studio phone numbers in the same
+// room, its photo-number letter (A012, B007…). The core warns when another phone it knows of
+// already numbers here under the same prefix; the picker shows that before the scanner opens.
 
 import Foundation
 import Observation
@@ -8,8 +10,12 @@ import PhotoDayCore
 @MainActor
 @Observable
 public final class StationModel {
+    public private(set) var rooms: [String] = []
+    public var role: Role = .door
     public var lane = ""
     public private(set) var station: Station?
+    /// The core's warning from the last setup (another studio phone with the same prefix).
+    public var warning: BilingualText?
     public var message: Notice?
 
     @ObservationIgnored private let services: AppServices
@@ -19,20 +25,26 @@ public final class StationModel {
     }
 
     public func load() async {
-        station = try? await services.core.scanner { (app: ScannerApp) in
-            app.station()
+        let state = try? await services.core.scanner { (app: ScannerApp) in
+            (app.rooms(), app.station())
         }
+        rooms = state?.0 ?? []
+        station = state?.1
+        role = station?.role ?? role
         lane = station?.lane ?? ""
     }
 
-    /// Guards `session` from now on; false (with the core's message) when refused.
-    public func choose(_ session: UInt8) async -> Bool {
+    /// Guards `room` in the chosen role from now on; false (with the core's message) when
+    /// refused. A warning, when the core gives one, is left in `warning` for the staff to read.
+    public func choose(_ room: String) async -> Bool {
         // The core validates the letter and reads an empty one as "no letter".
-        let letter = lane
+        let (role, letter) = (self.role, lane)
         do {
-            station = try await services.core.scanner { (app: ScannerApp) in
-                try app.setStation(session: session, lane: letter)
+            let setup = try await services.core.scanner { (app: ScannerApp) in
+                try app.setStation(room: room, role: role, lane: letter)
             }
+            station = setup.station
+            warning = setup.warning
             return true
         } catch {
             message = .failure(error)
@@ -40,8 +52,19 @@ public final class StationModel {
         }
     }
 
-    /// Whether `session` is the one this phone guards (the picker's tick).
-    public func isChosen(_ session: UInt8) -> Bool {
-        station?.session == session
+    /// Whether the studio asks to see the 采集码 before numbering (off when the photographer checks).
+    public func setCheckCode(_ on: Bool) async {
+        do {
+            station = try await services.core.scanner { (app: ScannerApp) in
+                try app.setCheckCode(on: on)
+            }
+        } catch {
+            message = .failure(error)
+        }
+    }
+
+    /// Whether `room` is the one this phone guards (the picker's tick).
+    public func isChosen(_ room: String) -> Bool {
+        station?.room == room
     }
 }

@@ -3,7 +3,9 @@
 // The core computes every reminder (fee deadline, 采集码 checks at T-7/T-3/T-1, arrive-by, the
 // shoot, 补拍 deadline, 学信网 check) with a stable id; the app replaces whatever it scheduled
 // before with the current list. Before a bundle and a pass are imported there is nothing to
-// schedule, and after a purge nothing is left. The notification system itself is behind
+// schedule, and after a purge nothing is left. Laying them only checks the permission; it is asked
+// for once, in context, from the home screen's "Turn on reminders" card (Apple's HIG: ask when
+// the benefit is clear, never on launch). The notification system itself is behind
 // `ReminderCenter` (UserNotifications on iOS, ios/PhotoDay/Student/LocalNotifications.swift), so
 // the rule is tested here.
 
@@ -19,10 +21,21 @@ public struct PlannedReminder: Equatable, Sendable {
     public let fireAt: DateComponents
 }
 
+/// Whether the app may show notifications.
+public enum ReminderPermission: Equatable, Sendable {
+    /// Never asked: offer "Turn on reminders".
+    case notAsked
+    case allowed
+    /// Refused: only the system's Settings can turn it on.
+    case denied
+}
+
 /// The platform's local notifications.
 public protocol ReminderCenter: Sendable {
-    /// Asks to show alerts and sounds; false when the user said no.
-    func authorize() async -> Bool
+    /// The current permission, without asking.
+    func permission() async -> ReminderPermission
+    /// Asks to show alerts and sounds (the system asks the user once); true when allowed.
+    func requestPermission() async -> Bool
     func removeAllPending()
     /// Lays one notification; false if the system refused it.
     func add(_ reminder: PlannedReminder) async -> Bool
@@ -31,7 +44,8 @@ public protocol ReminderCenter: Sendable {
 /// Lays nothing: the default until the app installs the real centre.
 public struct NoReminderCenter: ReminderCenter {
     public init() {}
-    public func authorize() async -> Bool { false }
+    public func permission() async -> ReminderPermission { .denied }
+    public func requestPermission() async -> Bool { false }
     public func removeAllPending() {}
     public func add(_ reminder: PlannedReminder) async -> Bool { false }
 }
@@ -60,11 +74,20 @@ public struct ReminderScheduler: Sendable {
         }
     }
 
+    /// The user turned reminders on: asks for the permission, then lays the schedule; returns the
+    /// permission as it now stands.
+    @discardableResult
+    public func turnOn(calendar: Calendar = .current) async -> ReminderPermission {
+        let allowed = await center.requestPermission()
+        await reschedule(calendar: calendar)
+        return allowed ? .allowed : .denied
+    }
+
     /// Replaces the pending notifications with the core's schedule as of now; returns how many
-    /// are scheduled (0 when notifications are not allowed).
+    /// are scheduled (0 when notifications are not allowed; this never asks).
     @discardableResult
     public func reschedule(calendar: Calendar = .current) async -> Int {
-        let allowed = await center.authorize()
+        let allowed = await center.permission() == .allowed
         let now = self.now()
         let reminders: [Reminder]
         do {

@@ -42,7 +42,7 @@ final class StudentAppTests: XCTestCase {
 
     func testAStudentImportsBundleAndPassAndIsToldRoom104By0910On3June() throws {
         let app = try StudentApp(dbPath: Fixtures.db("student"))
-        XCTAssertEqual(try app.importBundle(bytes: Fixtures.bytes("student.bundle")).id, "gzcc-2023")
+        XCTAssertEqual(try app.importBundle(bytes: Fixtures.bytes("student.bundle")).id, Fixtures.prop("event.id"))
         XCTAssertEqual(try app.home(nowMs: JUNE_1_NOON).setupHint?.zh, "导入联络员发给你的签到码")
         // Pasted from a chat: spaces and a line break around it are fine.
         let pass = try app.importPass(text: "  " + Fixtures.pass("it") + "\n")
@@ -176,7 +176,7 @@ final class StudentAppTests: XCTestCase {
         XCTAssertNil(app.pass())
         XCTAssertNil(try app.collectionCode())
         XCTAssertTrue(try app.checklist().allSatisfy { !$0.ticked })
-        XCTAssertEqual(app.event()?.id, "gzcc-2023")
+        XCTAssertEqual(app.event()?.id, Fixtures.prop("event.id"))
         let reopened = try StudentApp(dbPath: db)
         XCTAssertNil(reopened.pass())
         XCTAssertNil(try reopened.collectionCode())
@@ -192,5 +192,50 @@ final class StudentAppTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: notes), content)
         assertCoreError(.storage) { try ScannerApp(dbPath: notes.path) }
         assertCoreError(.io) { try StudentApp(dbPath: Fixtures.file("no-such-folder").path + "/p.db") }
+    }
+
+    func testTheStudentKeepsTheNumberTheStudioShowsAClassmatesIsRefusedAndNo补拍AlarmsAfter() throws {
+        let app = try readyStudent()
+        let shootDay = beijing("2023-06-03T10:30")
+        let before = try app.home(nowMs: shootDay)
+        XCTAssertNil(before.shot)
+        XCTAssertNotNil(before.shotPrompt, "once the session began the app asks whether they were photographed")
+        XCTAssertTrue(try app.reminders(nowMs: JUNE_1_NOON).contains { $0.id.hasPrefix("makeup") }, "补拍 reminders before the shoot")
+
+        let s = try studio()
+        let mine = try s.scan(text: Fixtures.pass("it"), nowMs: beijing("2023-06-03T09:40"))
+        XCTAssertEqual(try numbered(mine).photoNo, "001")
+        let classmate = try XCTUnwrap(Fixtures.session1.first { $0.studentNo != Fixtures.studentNo("it") })
+        let theirs = try s.scan(text: classmate.pass, nowMs: beijing("2023-06-03T09:41"))
+        let refused = assertCoreError(.invalidInput) { try app.importNumber(text: XCTUnwrap(theirs.numberQr)) }
+        XCTAssertTrue(refused.contains(String(classmate.studentNo)), "the message says whose: \(refused)")
+        assertCoreError(.invalidInput) { try app.importNumber(text: Fixtures.pass("it")) }
+        XCTAssertNil(app.shot(), "nothing was kept")
+
+        let shot = try app.importNumber(text: XCTUnwrap(mine.numberQr))
+        XCTAssertEqual(shot.photoNo, "001")
+        XCTAssertEqual(shot.batch, 1)
+        XCTAssertEqual(shot.session, 1)
+        XCTAssertEqual(shot.label.zh, "一教104 · 001 · 第1批")
+        let after = try app.home(nowMs: shootDay)
+        XCTAssertEqual(after.shot, shot)
+        XCTAssertNil(after.shotPrompt)
+        let reminders = try app.reminders(nowMs: JUNE_1_NOON)
+        XCTAssertFalse(reminders.contains { $0.id.hasPrefix("makeup") }, "no 补拍 alarms: \(reminders.map(\.id))")
+        XCTAssertTrue(reminders.contains { $0.id.hasPrefix("verify-") }, "the 学信网 check 40 days later stays")
+        XCTAssertFalse(try app.timeline(nowMs: shootDay).contains { $0.kind == .makeupDeadline })
+    }
+
+    func test我已拍完WithoutANumberSwitchesTheHomeToAfterTheShootAndCanBeTakenBack() throws {
+        let app = try readyStudent()
+        let shootDay = beijing("2023-06-03T16:30")
+        let done = try XCTUnwrap(try app.setShotDone(done: true))
+        XCTAssertNil(done.photoNo)
+        XCTAssertEqual(done.label.zh, "已拍完")
+        XCTAssertEqual(try app.home(nowMs: shootDay).shot, done)
+        XCTAssertFalse(try app.reminders(nowMs: JUNE_1_NOON).contains { $0.id.hasPrefix("makeup") })
+        XCTAssertNil(try app.setShotDone(done: false))
+        XCTAssertNil(try app.home(nowMs: shootDay).shot)
+        XCTAssertTrue(try app.reminders(nowMs: JUNE_1_NOON).contains { $0.id.hasPrefix("makeup") })
     }
 }

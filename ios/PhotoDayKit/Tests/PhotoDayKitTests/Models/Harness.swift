@@ -36,12 +36,23 @@ final class TestClock: @unchecked Sendable {
 /// Records what the reminder scheduler asks of the platform's notification centre.
 final class RecordingCenter: ReminderCenter, @unchecked Sendable {
     private let lock = NSLock()
-    private let allowed: Bool
+    private var granted: ReminderPermission
+    /// What the user answers when the system asks.
+    private let answer: Bool
     private var pending: [PlannedReminder] = []
     private var removals = 0
+    private var asked = 0
 
-    init(allowed: Bool = true) {
-        self.allowed = allowed
+    init(permission: ReminderPermission = .allowed, answer: Bool = true) {
+        granted = permission
+        self.answer = answer
+    }
+
+    /// How many times the system prompt was shown.
+    var requests: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return asked
     }
 
     var laid: [PlannedReminder] {
@@ -56,7 +67,21 @@ final class RecordingCenter: ReminderCenter, @unchecked Sendable {
         return removals
     }
 
-    func authorize() async -> Bool { allowed }
+    func permission() async -> ReminderPermission {
+        lock.lock()
+        defer { lock.unlock() }
+        return granted
+    }
+
+    func requestPermission() async -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        asked += 1
+        if granted == .notAsked {
+            granted = answer ? .allowed : .denied
+        }
+        return granted == .allowed
+    }
 
     func removeAllPending() {
         lock.lock()
@@ -84,10 +109,13 @@ final class Harness {
     let center: RecordingCenter
     private(set) var chimes: [Colour] = []
 
-    init(now: Int64 = MORNING, allowReminders: Bool = true, folder: URL = Fixtures.file("phone")) {
+    init(
+        now: Int64 = MORNING, reminders: ReminderPermission = .allowed, answer: Bool = true,
+        folder: URL = Fixtures.file("phone")
+    ) {
         self.folder = folder
         clock = TestClock(now)
-        center = RecordingCenter(allowed: allowReminders)
+        center = RecordingCenter(permission: reminders, answer: answer)
     }
 
     /// The phone's one core, as `CoreService.shared` is the app's.

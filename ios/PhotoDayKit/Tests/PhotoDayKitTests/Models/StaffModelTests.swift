@@ -1,6 +1,7 @@
-// The door device's screens, driven as the SwiftUI views drive them: bundle, station, the scan
-// loop with its hold, override and undo, manual check-in, batch, attendance, settings, and logs
-// by file and by QR codes.
+// The staff device's screens, driven as the SwiftUI views drive them: bundle, room and role, the
+// door's scan loop with its hold, override and undo, manual check-in; the studio's 采集码 step,
+// number and its code, step aside, batch shot; attendance, settings, and logs by file and by QR
+// codes.
 
 import Foundation
 import PhotoDayCore
@@ -9,15 +10,22 @@ import XCTest
 
 @MainActor
 final class StaffModelTests: XCTestCase {
-    /// A door phone set up through its screens: bundle from Files, session 1, letter `lane`.
-    private func setUpDoor(_ h: Harness, lane: String = "A") async throws {
+    /// A phone at 一教104 set up through its screens: bundle from Files, then room and `role`,
+    /// letter `lane`; a studio's 采集码 check as `checkCode`.
+    private func setUp(_ h: Harness, _ role: Role = .door, lane: String = "", checkCode: Bool = true) async throws {
         let bundle = BundleImportModel(services: h.services())
         await bundle.importFile(try h.copy("scanner.bundle", as: "door.pdb"))
         XCTAssertNil(bundle.message)
         let station = StationModel(services: h.services())
+        await station.load()
+        station.role = role
         station.lane = lane
-        let chosen = await station.choose(1)
+        let chosen = await station.choose("一教104")
         XCTAssertTrue(chosen)
+        if role != .door && !checkCode {
+            await station.setCheckCode(false)
+            XCTAssertEqual(station.station?.checkCode, false)
+        }
     }
 
     func testTheDoorAsksForTheBundleThenTheStationThenScans() async throws {
@@ -41,30 +49,35 @@ final class StaffModelTests: XCTestCase {
         let station = StationModel(services: h.services())
         await station.load()
         XCTAssertEqual(station.lane, "")
+        XCTAssertEqual(station.rooms.sorted(), ["一教104", "一教108", "一教206", "一教209"])
+        station.role = .studio
         station.lane = "AB"
-        let twoLetters = await station.choose(1)
+        let twoLetters = await station.choose("一教209")
         XCTAssertFalse(twoLetters)
         guard case .failed? = station.message else { return XCTFail("two letters are refused") }
         station.lane = "b"
-        let oneLetter = await station.choose(1)
+        let oneLetter = await station.choose("一教209")
         XCTAssertTrue(oneLetter)
-        XCTAssertTrue(station.isChosen(1))
-        XCTAssertFalse(station.isChosen(2))
+        XCTAssertNil(station.warning)
+        XCTAssertTrue(station.isChosen("一教209"))
+        XCTAssertFalse(station.isChosen("一教104"))
         await staff.load()
         XCTAssertEqual(staff.stage, .scanning)
-        XCTAssertEqual(staff.station, Station(session: 1, lane: "B"))
+        XCTAssertEqual(staff.station, Station(room: "一教209", role: .studio, lane: "B", checkCode: true))
     }
 
-    func testAScanShowsTheVerdictChimesOnceAndHoldsTheCameraUntilDismissed() async throws {
+    func testADoorScanChecksInWithoutANumberChimesOnceAndHoldsTheCameraUntilDismissed() async throws {
         let h = Harness()
-        try await setUpDoor(h)
+        try await setUp(h)
         let door = ScanModel(services: h.services(), holdNanoseconds: 60_000_000_000)
         await door.scanned(Fixtures.pass("it"))
         let shown = try XCTUnwrap(door.shown)
-        XCTAssertEqual(try admitted(shown.outcome).photoNo, "A001")
+        XCTAssertEqual(try checkedIn(shown.outcome).studentNo, Fixtures.studentNo("it"))
+        XCTAssertNil(shown.outcome.numberQr, "the door gives no number")
         XCTAssertEqual(shown.input, .pass(Fixtures.pass("it")))
         XCTAssertEqual(h.chimes, [.green])
-        XCTAssertEqual(door.batch?.members.map(\.photoNo), ["A001"])
+        XCTAssertNil(door.batch, "a door phone calls no batch")
+        XCTAssertEqual(door.session, 1)
 
         // The camera keeps reporting codes while the verdict is up: none is judged.
         await door.scanned(Fixtures.session1[1].pass)
@@ -78,12 +91,13 @@ final class StaffModelTests: XCTestCase {
         XCTAssertEqual(h.chimes, [.green], "a repeat records nothing and plays nothing")
         let attendance = AttendanceModel(services: h.services())
         await attendance.load()
-        XCTAssertEqual(attendance.station?.admitted, 1)
+        XCTAssertEqual(attendance.station?.arrived, 1)
+        XCTAssertEqual(attendance.station?.numbered, 0)
     }
 
     func testAVerdictReturnsToTheCameraByItselfAfterTheHold() async throws {
         let h = Harness()
-        try await setUpDoor(h)
+        try await setUp(h)
         let door = ScanModel(services: h.services(), holdNanoseconds: 50_000_000)
         await door.scanned(Fixtures.pass("accounting"))
         guard case .wrongSession? = door.shown?.outcome.verdict else {
@@ -103,9 +117,9 @@ final class StaffModelTests: XCTestCase {
         XCTAssertEqual(h.chimes, [.amber, .red])
     }
 
-    func testAnOverrideAdmitsTheStudentOnShowAndUndoGivesTheNumberUp() async throws {
+    func testAnOverrideNumbersTheStudentOnShowAndUndoGivesTheNumberUp() async throws {
         let h = Harness(now: beijing("2023-06-03T13:00"))
-        try await setUpDoor(h)
+        try await setUp(h, .studio, lane: "A", checkCode: false)
         let door = ScanModel(services: h.services(), holdNanoseconds: 60_000_000_000)
         let holder = Fixtures.session1[5]
         await door.scanned(holder.pass)
@@ -114,7 +128,8 @@ final class StaffModelTests: XCTestCase {
         XCTAssertFalse(OverrideReason.isGiven("  \n"))
         door.holdOn()
         await door.override(reason: "下午有课，辅导员同意")
-        let over = try admitted(try XCTUnwrap(door.shown).outcome)
+        let over = try numbered(try XCTUnwrap(door.shown).outcome)
+        XCTAssertEqual(over.photoNo, "A001")
         XCTAssertEqual(over.via, .override)
         XCTAssertEqual(over.studentNo, holder.studentNo)
 
@@ -131,7 +146,7 @@ final class StaffModelTests: XCTestCase {
 
     func testAManualCheckInIsJudgedLikeAScanAndCanBeOverridden() async throws {
         let h = Harness()
-        try await setUpDoor(h)
+        try await setUp(h)
         let manual = ManualCheckInModel(services: h.services())
         manual.number = "12ab"
         XCTAssertNil(manual.studentNo)
@@ -161,7 +176,7 @@ final class StaffModelTests: XCTestCase {
         await door.override(reason: "下午有课，辅导员同意")
         let shown = try XCTUnwrap(door.shown)
         XCTAssertEqual(shown.input, input)
-        let over = try admitted(shown.outcome)
+        let over = try checkedIn(shown.outcome)
         XCTAssertEqual(over.via, .override)
         XCTAssertEqual(over.studentNo, holder.studentNo)
         XCTAssertEqual(h.chimes, [.amber, .green])
@@ -173,35 +188,125 @@ final class StaffModelTests: XCTestCase {
         guard case .failed? = manual.message else { return XCTFail("student 0 does not exist") }
     }
 
-    func testTheBatchAndAttendanceScreensFollowTheScans() async throws {
+    func testTheStudioAsksForThe采集码ThenNumbers001AndKeepsTheNumberAndItsCodeOnScreen() async throws {
         let h = Harness()
-        try await setUpDoor(h)
+        try await setUp(h, .studio)
+        let studio = ScanModel(services: h.services(), holdNanoseconds: 50_000_000)
+        let holder = Fixtures.session1[0]
+        await studio.scanned(holder.pass)
+        guard case let .showCollectionCode(studentNo, _, _)? = studio.shown?.outcome.verdict else {
+            return XCTFail("got \(String(describing: studio.shown?.outcome.verdict))")
+        }
+        XCTAssertEqual(studentNo, holder.studentNo)
+        XCTAssertTrue(studio.awaitingCode)
+        XCTAssertNil(studio.batch, "nothing is numbered before the 采集码")
+        // The request stays while the camera looks for the code, past the usual hold.
+        try await Task.sleep(nanoseconds: 200_000_000)
+        XCTAssertTrue(studio.awaitingCode)
+
+        await studio.scanned(COLLECTION_CODE)
+        let shown = try XCTUnwrap(studio.shown)
+        let n = try numbered(shown.outcome)
+        XCTAssertEqual(n.photoNo, "001")
+        XCTAssertEqual(n.batch, 1)
+        XCTAssertFalse(studio.awaitingCode)
+        let qr = try XCTUnwrap(shown.outcome.numberQr)
+        XCTAssertGreaterThan(try qrCode(text: qr).width, 0, "the student's app scans it from the screen")
+        XCTAssertEqual(studio.batch?.members.map(\.photoNo), ["001"])
+        // The number and its code stay until the staff tap: the student is scanning it.
+        try await Task.sleep(nanoseconds: 200_000_000)
+        XCTAssertEqual(studio.shown?.id, shown.id)
+        studio.dismiss()
+    }
+
+    func testOneTapSkipsThe采集码CheckWhenThePhotographerChecksIt() async throws {
+        let h = Harness()
+        try await setUp(h, .studio)
+        let studio = ScanModel(services: h.services(), holdNanoseconds: 60_000_000_000)
+        await studio.skipCodeCheck()
+        XCTAssertNil(studio.shown, "nobody is waiting: nothing happens")
+        await studio.scanned(Fixtures.session1[0].pass)
+        XCTAssertTrue(studio.awaitingCode)
+        h.clock.advance(seconds: 3)
+        await studio.skipCodeCheck()
+        let n = try numbered(try XCTUnwrap(studio.shown).outcome)
+        XCTAssertEqual(n.studentNo, Fixtures.session1[0].studentNo)
+        XCTAssertEqual(n.photoNo, "001")
+        XCTAssertEqual(h.chimes, [.amber, .green], "the request for the 采集码, then the number")
+    }
+
+    func testAStudentSteppedAsideIsVoidedOnTheListAndRenumberedAtTheEndWhenBack() async throws {
+        let h = Harness()
+        try await setUp(h, .studio, checkCode: false)
+        let studio = ScanModel(services: h.services(), holdNanoseconds: 60_000_000_000)
+        let three = Array(Fixtures.session1.prefix(3))
+        for holder in three {
+            await studio.scanned(holder.pass)
+            studio.dismiss()
+            h.clock.advance(seconds: 10)
+        }
+        let list = BatchModel(services: h.services())
+        await list.load()
+        XCTAssertEqual(list.list.map(\.photoNo), ["001", "002", "003"])
+        await list.stepAside(list.list[1], reason: .clothes)
+        guard case .steppedAside(let aside)? = list.message else { return XCTFail("got \(String(describing: list.message))") }
+        XCTAssertEqual(aside.photoNo, "002")
+        XCTAssertEqual(list.list.map(\.status), [.waiting, .voided, .waiting])
+        XCTAssertEqual(list.list[1].aside, .clothes)
+
+        h.clock.advance(seconds: 600)
+        await studio.scanned(three[1].pass)
+        let back = try numbered(try XCTUnwrap(studio.shown).outcome)
+        XCTAssertEqual(back.photoNo, "004")
+        XCTAssertTrue(back.renumbered)
+        await list.load()
+        XCTAssertEqual(list.list.map(\.photoNo), ["001", "002", "003", "004"])
+        XCTAssertEqual(list.list.last?.studentNo, three[1].studentNo)
+    }
+
+    func testBatchShotRecordsTheBatchPhotographedAndAttendanceFollows() async throws {
+        let h = Harness()
+        try await setUp(h, .studio, checkCode: false)
+        let studio = ScanModel(services: h.services(), holdNanoseconds: 60_000_000_000)
+        await studio.closeBatch()
+        guard case .failed? = studio.notice else { return XCTFail("no batch is open yet") }
         let batch = BatchModel(services: h.services())
         await batch.load()
         XCTAssertTrue(batch.loaded)
         XCTAssertNil(batch.batch)
-        let door = ScanModel(services: h.services(), holdNanoseconds: 60_000_000_000)
         for holder in Fixtures.session1.prefix(10) {
-            await door.scanned(holder.pass)
-            door.dismiss()
+            await studio.scanned(holder.pass)
+            studio.dismiss()
             h.clock.advance(seconds: 10)
         }
         await batch.load()
-        XCTAssertEqual(batch.batch?.number, 2)
-        XCTAssertEqual(batch.batch?.members.map(\.photoNo), ["A009", "A010"])
-        XCTAssertEqual(door.batch, batch.batch)
+        XCTAssertEqual(batch.batch?.number, 1)
+        XCTAssertEqual(batch.batch?.size, 8)
+        XCTAssertEqual(studio.batch, batch.batch)
+        XCTAssertEqual(batch.list.count, 10)
+
+        await studio.closeBatch()
+        guard case .batchClosed(let closed)? = studio.notice else {
+            return XCTFail("got \(String(describing: studio.notice))")
+        }
+        XCTAssertEqual(closed.photographed, 8)
+        XCTAssertEqual(studio.batch?.number, 2)
+        XCTAssertEqual(studio.batch?.members.map(\.photoNo), ["009", "010"])
 
         let attendance = AttendanceModel(services: h.services())
         await attendance.load()
-        XCTAssertEqual(attendance.station?.admitted, 10)
-        XCTAssertEqual(attendance.station?.absentees.count, Fixtures.session1.count - 10)
+        XCTAssertEqual(attendance.station?.arrived, 10)
+        XCTAssertEqual(attendance.station?.numbered, 10)
+        XCTAssertEqual(attendance.station?.photographed, 8)
+        XCTAssertEqual(attendance.station?.absentees.count, Fixtures.session1.count - 8, "补拍 list = roster − photographed")
+        XCTAssertEqual(attendance.station?.arrivedNotPhotographed.count, 2)
         XCTAssertEqual(attendance.all?.sessions.count, 10)
         XCTAssertNil(attendance.message)
     }
 
     func testDoorSettingsKeepTheToleranceAcrossARelaunch() async throws {
         let h = Harness()
-        try await setUpDoor(h)
+        try await setUp(h)
         let settings = DoorSettingsModel(services: h.services())
         await settings.load()
         XCTAssertFalse(settings.deviceId.isEmpty)
@@ -220,7 +325,7 @@ final class StaffModelTests: XCTestCase {
 
     func testALogLeavesByFileIsMergedOnAnotherPhoneAndOnlyThenMayThePhoneBePurged() async throws {
         let a = Harness()
-        try await setUpDoor(a, lane: "A")
+        try await setUp(a)
         let door = ScanModel(services: a.services(), holdNanoseconds: 60_000_000_000)
         await door.scanned(Fixtures.pass("it"))
 
@@ -234,7 +339,7 @@ final class StaffModelTests: XCTestCase {
         XCTAssertEqual(file.fileName, "PhotoDay-\(settings.deviceId).pdl")
 
         let b = Harness()
-        try await setUpDoor(b, lane: "B")
+        try await setUp(b)
         let url = b.folder.appendingPathComponent(file.fileName)
         try file.data.write(to: url)
         let staffB = StaffModel(services: b.services())
@@ -260,7 +365,7 @@ final class StaffModelTests: XCTestCase {
 
     func testALogTravelsAsQRCodesAndTheReceiverSkipsACodeSeenTwice() async throws {
         let a = Harness()
-        try await setUpDoor(a, lane: "A")
+        try await setUp(a)
         let door = ScanModel(services: a.services(), holdNanoseconds: 60_000_000_000)
         for holder in Fixtures.session1.prefix(12) {
             await door.scanned(holder.pass)
@@ -277,7 +382,7 @@ final class StaffModelTests: XCTestCase {
             .exportLogQr(nowMs: a.clock.now)
 
         let c = Harness()
-        try await setUpDoor(c, lane: "C")
+        try await setUp(c)
         let receive = LogQRReceiveModel(services: c.services())
         await receive.scanned(texts[1])
         await receive.scanned(texts[1])
@@ -289,7 +394,7 @@ final class StaffModelTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(receive.imported).added, 12)
         let attendance = AttendanceModel(services: c.services())
         await attendance.load()
-        XCTAssertEqual(attendance.station?.admitted, 12)
+        XCTAssertEqual(attendance.station?.arrived, 12)
 
         var cursor = QRSequenceCursor(count: codes.count)
         cursor.step(-1)

@@ -1,5 +1,6 @@
 // The student's screens, driven as the SwiftUI views drive them: set up the phone, see the slot,
-// the pass, the timeline and reminders, tick the checklist, keep the 采集码, purge.
+// the pass, the timeline and reminders (asked for in context, once), tick the checklist, keep the
+// 采集码, keep the 摄影编号 from the studio phone, purge.
 
 import Foundation
 import PhotoDayCore
@@ -24,7 +25,7 @@ final class StudentModelTests: XCTestCase {
         await setup.load()
         XCTAssertNil(setup.event)
         await setup.importBundle(from: try h.copy("student.bundle", as: "event.pdb"))
-        XCTAssertEqual(setup.event?.id, "gzcc-2023")
+        XCTAssertEqual(setup.event?.id, Fixtures.prop("event.id"))
         XCTAssertTrue(h.center.laid.isEmpty, "no pass yet, so nothing is due")
 
         setup.passText = "PD1:NOT-A-PASS"
@@ -99,7 +100,7 @@ final class StudentModelTests: XCTestCase {
         let model = CollectionCodeModel(services: h.services())
         await model.load()
         XCTAssertNil(model.image)
-        XCTAssertFalse(model.routes.isEmpty, "the routes to get a 采集码 come from the bundle")
+        XCTAssertTrue(model.routes.isEmpty, "the bundle carries no 采集码 steps until the school pastes its own")
 
         await model.saveFile(try h.copy("collection-code.png", as: "Screenshot.png"))
         XCTAssertEqual(model.image, Fixtures.bytes("collection-code.png"))
@@ -125,7 +126,7 @@ final class StudentModelTests: XCTestCase {
         XCTAssertGreaterThan(try XCTUnwrap(timeline.scheduled), 0)
         XCTAssertEqual(timeline.scheduled, h.center.laid.count)
 
-        let denied = Harness(now: beijing("2023-05-10T12:00"), allowReminders: false, folder: h.folder)
+        let denied = Harness(now: beijing("2023-05-10T12:00"), reminders: .denied, folder: h.folder)
         let quiet = StudentTimelineModel(services: denied.services())
         await quiet.scheduleReminders()
         XCTAssertEqual(quiet.scheduled, 0)
@@ -190,7 +191,7 @@ final class StudentModelTests: XCTestCase {
         XCTAssertTrue(h.center.laid.isEmpty)
         let info = EventInfoModel(services: h.services())
         await info.load()
-        XCTAssertEqual(info.event?.id, "gzcc-2023")
+        XCTAssertEqual(info.event?.id, Fixtures.prop("event.id"))
         let pass = PassModel(services: h.services())
         await pass.load()
         XCTAssertNil(pass.pass)
@@ -221,5 +222,68 @@ final class StudentModelTests: XCTestCase {
         let event = try eventTemplate(name: "gzcc-2023")
         XCTAssertNotNil(PhoneNumber.dialURL(event.makeup.phone))
         XCTAssertTrue(event.contacts.flatMap(\.phones).allSatisfy { PhoneNumber.dialURL($0) != nil })
+    }
+
+    func testTheHomeKeepsTheStudiosNumberRefusesAClassmatesAndTheMakeupRemindersGo() async throws {
+        let h = Harness(now: JUNE_1_NOON)
+        try await setUpPhone(h)
+        XCTAssertTrue(h.center.laid.contains { $0.id.hasPrefix("makeup") }, "补拍 reminders before the shoot")
+        let s = try studio()
+        let mine = try XCTUnwrap(try s.scan(text: Fixtures.pass("it"), nowMs: MORNING).numberQr)
+        let classmate = try XCTUnwrap(Fixtures.session1.first { $0.studentNo != Fixtures.studentNo("it") })
+        let theirs = try XCTUnwrap(try s.scan(text: classmate.pass, nowMs: MORNING + 10_000).numberQr)
+
+        let home = StudentHomeModel(services: h.services())
+        await home.load()
+        XCTAssertNil(home.home?.shot)
+        await home.importNumber(theirs)
+        guard case .failed(let why)? = home.message else { return XCTFail("a classmate's number is refused") }
+        XCTAssertTrue(why.contains(String(classmate.studentNo)), why)
+        XCTAssertNil(home.home?.shot)
+
+        await home.importNumber(mine)
+        guard case .shotRecorded(let shot)? = home.message else {
+            return XCTFail("got \(String(describing: home.message))")
+        }
+        XCTAssertEqual(shot.photoNo, "001")
+        XCTAssertEqual(home.home?.shot?.label.zh, "一教104 · 001 · 第1批")
+        XCTAssertNil(home.home?.shotPrompt)
+        XCTAssertFalse(h.center.laid.isEmpty)
+        XCTAssertFalse(h.center.laid.contains { $0.id.hasPrefix("makeup") }, "\(h.center.laid.map(\.id))")
+        XCTAssertTrue(h.center.laid.contains { $0.id.hasPrefix("verify-") }, "the 学信网 check stays")
+    }
+
+    func test我已拍完OnTheHomeSwitchesItToAfterTheShoot() async throws {
+        let h = Harness(now: beijing("2023-06-03T16:30"))
+        try await setUpPhone(h)
+        let home = StudentHomeModel(services: h.services())
+        await home.load()
+        XCTAssertNotNil(home.home?.shotPrompt, "after the session began the home asks")
+        await home.shotDone()
+        XCTAssertEqual(home.home?.shot?.label.zh, "已拍完")
+        XCTAssertNil(home.home?.shotPrompt)
+        XCTAssertFalse(h.center.laid.contains { $0.id.hasPrefix("makeup") })
+    }
+
+    func testRemindersAreAskedForOnlyFromTheCardAndNeverOnLaunch() async throws {
+        let h = Harness(now: JUNE_1_NOON, reminders: .notAsked)
+        try await setUpPhone(h)
+        await StudentRootModel(services: h.services()).start()
+        XCTAssertEqual(h.center.requests, 0, "launch and setup never ask")
+        XCTAssertTrue(h.center.laid.isEmpty)
+        let home = StudentHomeModel(services: h.services())
+        await home.load()
+        XCTAssertEqual(home.reminders, .notAsked)
+        await home.turnOnReminders()
+        XCTAssertEqual(h.center.requests, 1)
+        XCTAssertEqual(home.reminders, .allowed)
+        XCTAssertFalse(h.center.laid.isEmpty)
+
+        let no = Harness(now: JUNE_1_NOON, reminders: .notAsked, answer: false)
+        try await setUpPhone(no)
+        let refused = StudentHomeModel(services: no.services())
+        await refused.turnOnReminders()
+        XCTAssertEqual(refused.reminders, .denied, "the card then points to Settings")
+        XCTAssertTrue(no.center.laid.isEmpty)
     }
 }
