@@ -381,13 +381,25 @@ impl Roster {
             }
             (a, b) => b.or(a),
         };
+        // Colleges in the event's order (their sessions), as the notice lists them.
+        let in_order = |r: &Roster, keep: &dyn Fn(&str) -> bool| -> Vec<String> {
+            let by_session: BTreeMap<(u8, &str), ()> = r
+                .students
+                .values()
+                .filter(|s| keep(&s.college))
+                .map(|s| ((s.session, s.college.as_str()), ()))
+                .collect();
+            let mut out: Vec<String> = Vec::new();
+            for (_, c) in by_session.keys() {
+                if !out.iter().any(|o| o == c) {
+                    out.push(c.to_string());
+                }
+            }
+            out
+        };
         let mut diff = RosterDiff {
-            colleges: covered.iter().map(|c| c.to_string()).collect(),
-            kept: self
-                .colleges()
-                .difference(&covered)
-                .map(|c| c.to_string())
-                .collect(),
+            colleges: in_order(incoming, &|_| true),
+            kept: in_order(self, &|c| !covered.contains(c)),
             ..RosterDiff::default()
         };
         let mut result = Roster {
