@@ -1,6 +1,7 @@
-// Who is in and who is still missing: this station's session first (admitted / expected, each
-// class as "软件1班 38/42", the absentees for the 补拍 list), then the other sessions this phone
-// knows of, and any student photographed twice with the photo number to void.
+// Who was photographed and who is still missing: the session the room is running first
+// (photographed / expected, each class as "软件1班 38/42", who arrived but was not photographed,
+// the 补拍 list), then the other sessions this phone knows of, numbers held by two students (the
+// core's advice) and any student numbered twice with the photo number to void.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.layout.Arrangement
@@ -28,6 +29,8 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.ui.ErrorKind
+import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.AttendanceUiState
 import cn.photoday.ui.staff.SessionCard
 
@@ -48,6 +51,12 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
             ) {
                 s.station?.let { mine ->
                     item { SessionSummary(mine, highlight = true) }
+                    if (mine.arrivedNotPhotographed.isNotEmpty()) {
+                        item { Text(stringResource(R.string.attendance_chase, mine.arrivedNotPhotographed.size), style = MaterialTheme.typography.titleMedium) }
+                        items(mine.arrivedNotPhotographed, key = { "chase-${it.studentNo}" }) { a ->
+                            Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
+                        }
+                    }
                     if (mine.absentees.isNotEmpty()) {
                         item { Text(stringResource(R.string.attendance_absent, mine.absentees.size), style = MaterialTheme.typography.titleMedium) }
                         items(mine.absentees, key = { "absent-${it.studentNo}" }) { a ->
@@ -55,6 +64,7 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
                         }
                     }
                 }
+                items(s.clashes) { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
                 if (s.duplicates.isNotEmpty()) {
                     item { Text(stringResource(R.string.attendance_duplicates), style = MaterialTheme.typography.titleMedium) }
                     items(s.duplicates, key = { "twice-${it.studentNo}" }) { d ->

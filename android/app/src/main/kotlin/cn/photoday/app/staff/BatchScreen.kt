@@ -1,4 +1,5 @@
-// The batch being called into the studio, in photo-number order: read it out at the door.
+// The batch being called into the studio, in 摄影编号 order: read it out at the door; a voided
+// number (stepped aside) stays on the list, struck out.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.layout.Arrangement
@@ -19,6 +20,7 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
@@ -26,6 +28,7 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.core.NumberStatus
 import cn.photoday.ui.staff.BatchUiState
 
 @Composable
@@ -45,11 +48,12 @@ fun BatchRoute(graph: AppGraph, onBack: () -> Unit) {
                 verticalArrangement = Arrangement.spacedBy(8.dp),
             ) {
                 item {
-                    Text(stringResource(R.string.batch_line, s.batch.number, s.batch.fill), style = MaterialTheme.typography.headlineMedium)
+                    Text(s.batch.label, style = MaterialTheme.typography.headlineMedium)
                 }
                 items(s.batch.members, key = { it.photoNo }) { m ->
                     Row(Modifier.fillMaxWidth(), verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(16.dp)) {
-                        Text(m.photoNo, style = MaterialTheme.typography.displaySmall, fontWeight = FontWeight.Bold)
+                        val voided = if (m.status == NumberStatus.VOIDED) TextDecoration.LineThrough else null
+                        Text(m.photoNo, style = MaterialTheme.typography.displaySmall, fontWeight = FontWeight.Bold, textDecoration = voided)
                         Column {
                             m.name?.let { Text(it, style = MaterialTheme.typography.titleLarge) }
                             Text(m.studentNo, style = MaterialTheme.typography.bodyMedium)

@@ -110,7 +110,7 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                             r.error?.let { ErrorCard(it) }
                         }
                         is LogQrReceiveUiState.Done -> {
-                            Text(stringResource(R.string.imported_log, r.added, r.known), style = MaterialTheme.typography.titleLarge)
+                            Text(r.log.message(), style = MaterialTheme.typography.titleLarge)
                             OutlinedButton(onClick = vm::resetReceiver) { Text(stringResource(R.string.logs_receive_another)) }
                         }
                     }

@@ -1,7 +1,9 @@
-// The door: the camera reads passes; each verdict fills the screen in the core's colour with the
-// photo number and batch in huge digits, sounds, and goes back to scanning by itself (ScanLoop
-// decides when). The camera keeps running under the verdict so a pass still held up is not
-// judged twice. Manual check-in, override with a reason, undo and the torch are one tap away.
+// The door or the studio: the camera reads passes; each verdict fills the screen in the core's
+// colour, sounds, and goes back to scanning by itself (ScanLoop decides when). The camera keeps
+// running under the verdict so a pass still held up is not judged twice, and so the studio reads
+// the 采集码 the student holds up next (or staff tap skip). A number shows huge with the small QR
+// the student's app scans. Manual check-in, override, undo, step aside, "batch shot" and the
+// torch are one tap away.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.background
@@ -14,6 +16,9 @@ import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.safeDrawingPadding
+import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.FlashlightOff
@@ -45,7 +50,12 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.platform.LocalView
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.AnnotatedString
+import androidx.compose.ui.text.SpanStyle
+import androidx.compose.ui.text.buildAnnotatedString
 import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.text.style.TextDecoration
+import androidx.compose.ui.text.withStyle
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
@@ -58,9 +68,13 @@ import cn.photoday.app.camera.QrCamera
 import cn.photoday.app.ui.Routes
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.KeepScreenOn
+import cn.photoday.app.ui.common.QrImage
 import cn.photoday.app.ui.theme.fill
 import cn.photoday.app.ui.theme.onFill
+import cn.photoday.core.AsideReason
 import cn.photoday.core.Colour
+import cn.photoday.core.NumberStatus
+import cn.photoday.core.qrCode
 import cn.photoday.ui.staff.BatchCard
 import cn.photoday.ui.staff.ScanNotice
 import cn.photoday.ui.staff.StaffScanUiState
@@ -84,6 +98,8 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
 
     var manual by remember { mutableStateOf(false) }
     var overriding by remember { mutableStateOf(false) }
+    // Who may be stepped aside (student number to label); null when the dialog is closed.
+    var aside by remember { mutableStateOf<List<Pair<String, String>>?>(null) }
 
     when (val s = state) {
         StaffScanUiState.Loading -> Box(Modifier.fillMaxSize())
@@ -92,16 +108,30 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
         is StaffScanUiState.Scanning, is StaffScanUiState.Showing -> Box(Modifier.fillMaxSize().background(Color.Black)) {
             QrCamera(onText = vm::onFrame, modifier = Modifier.fillMaxSize(), torchOn = torch)
             if (s is StaffScanUiState.Scanning) {
-                ScanningOverlay(s.station, s.batch, s.notice, torch, vm::toggleTorch, { manual = true }, vm::undoLast, navigate, switchMode)
+                val stepAside = { b: BatchCard -> aside = b.waiting.map { it.studentNo to "${it.photoNo}  ${it.name.orEmpty()} ${it.studentNo}" } }
+                ScanningOverlay(s.station, s.batch, s.notice, torch, vm::toggleTorch, { manual = true }, vm::undoLast, stepAside, vm::closeBatch, navigate, switchMode)
             }
             if (s is StaffScanUiState.Showing) {
-                VerdictOverlay(s.card, onDismiss = vm::dismiss, onOverride = { overriding = true }, onUndo = vm::undo)
+                val card = s.card
+                VerdictOverlay(
+                    card,
+                    onDismiss = vm::dismiss,
+                    onOverride = { overriding = true },
+                    onUndo = vm::undo,
+                    onSkipCode = vm::skipCodeCheck,
+                    onStepAside = card.studentNo?.takeIf { s.station.numbers }?.let { no ->
+                        { aside = listOf(no to listOfNotNull(card.photoNo, card.studentName, no).joinToString("  ")) }
+                    },
+                )
             }
         }
     }
 
     if (manual) {
         ManualCheckInDialog(onDismiss = { manual = false }, onCheckIn = { number, note -> manual = false; vm.checkIn(number, note) })
+    }
+    aside?.let { people ->
+        StepAsideDialog(people, onDismiss = { aside = null }) { no, reason -> aside = null; vm.stepAside(no, reason) }
     }
     if (overriding) {
         ReasonDialog(onDismiss = { overriding = false }, onConfirm = { overriding = false; vm.override(it) })
@@ -135,6 +165,8 @@ private fun ScanningOverlay(
     toggleTorch: () -> Unit,
     manual: () -> Unit,
     undoLast: () -> Unit,
+    stepAside: (BatchCard) -> Unit,
+    batchShot: () -> Unit,
     navigate: (String) -> Unit,
     switchMode: () -> Unit,
 ) {
@@ -144,10 +176,10 @@ private fun ScanningOverlay(
             Row(Modifier.fillMaxWidth().padding(8.dp), verticalAlignment = Alignment.CenterVertically) {
                 Column(Modifier.weight(1f)) {
                     Text(
-                        station.lane?.let { stringResource(R.string.station_label_lane, station.session.room, it) } ?: station.session.room,
+                        station.lane?.let { stringResource(R.string.station_label_lane, station.room, it) } ?: station.room,
                         style = MaterialTheme.typography.titleLarge,
                     )
-                    Text("${station.session.college} · ${station.session.date} ${station.session.windows}", style = MaterialTheme.typography.bodySmall)
+                    Text(listOfNotNull(station.college, station.windows).joinToString(" · "), style = MaterialTheme.typography.bodySmall)
                 }
                 IconButton(onClick = toggleTorch) {
                     Icon(
@@ -175,8 +207,12 @@ private fun ScanningOverlay(
                 if (batch == null) {
                     Text(stringResource(R.string.scan_hint), style = MaterialTheme.typography.titleMedium)
                 } else {
-                    Text(stringResource(R.string.batch_line, batch.number, batch.fill), style = MaterialTheme.typography.titleLarge)
-                    Text(batch.members.joinToString("  ") { it.photoNo }, style = MaterialTheme.typography.bodyLarge)
+                    Text(batch.label, style = MaterialTheme.typography.titleLarge)
+                    Text(photoNumbers(batch), style = MaterialTheme.typography.bodyLarge)
+                    Row(Modifier.padding(top = 8.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        OutlinedButton(onClick = { stepAside(batch) }, Modifier.weight(1f)) { Text(stringResource(R.string.step_aside), color = Color.White) }
+                        Button(onClick = batchShot, Modifier.weight(1f)) { Text(stringResource(R.string.batch_shot)) }
+                    }
                 }
                 Button(onClick = manual, Modifier.fillMaxWidth().padding(top = 8.dp)) { Text(stringResource(R.string.manual_title)) }
             }
@@ -184,12 +220,52 @@ private fun ScanningOverlay(
     }
 }
 
+/** The batch's numbers in order, voided ones struck out (never reused). */
+private fun photoNumbers(batch: BatchCard): AnnotatedString = buildAnnotatedString {
+    batch.members.forEachIndexed { i, m ->
+        if (i > 0) append("  ")
+        if (m.status == NumberStatus.VOIDED) withStyle(SpanStyle(textDecoration = TextDecoration.LineThrough)) { append(m.photoNo) } else append(m.photoNo)
+    }
+}
+
+private val ASIDE_REASONS = listOf(
+    AsideReason.NO_COLLECTION_CODE to R.string.aside_no_code,
+    AsideReason.CLOTHES to R.string.aside_clothes,
+    AsideReason.GLASSES to R.string.aside_glasses,
+    AsideReason.NOT_PRESENT to R.string.aside_not_present,
+    AsideReason.OTHER to R.string.aside_other,
+)
+
+/** Pick the student (when more than one), then why: the core voids their number. */
+@Composable
+private fun StepAsideDialog(people: List<Pair<String, String>>, onDismiss: () -> Unit, onStepAside: (String, AsideReason) -> Unit) {
+    var who by remember { mutableStateOf(people.singleOrNull()?.first) }
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(stringResource(R.string.step_aside)) },
+        text = {
+            Column(Modifier.verticalScroll(rememberScrollState())) {
+                val chosen = who
+                if (chosen == null) {
+                    people.forEach { (no, label) -> TextButton(onClick = { who = no }) { Text(label) } }
+                } else {
+                    ASIDE_REASONS.forEach { (reason, label) -> TextButton(onClick = { onStepAside(chosen, reason) }) { Text(stringResource(label)) } }
+                }
+            }
+        },
+        confirmButton = {},
+        dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.cancel)) } },
+    )
+}
+
 @Composable
 private fun NoticeCard(notice: ScanNotice) {
     Card(Modifier.fillMaxWidth().padding(8.dp)) {
         Text(
             when (notice) {
-                is ScanNotice.Undone -> stringResource(R.string.undo_done, notice.photoNo, notice.studentNo)
+                is ScanNotice.Undone -> stringResource(R.string.undo_done, notice.photoNo.orEmpty(), notice.studentNo)
+                is ScanNotice.SteppedAside -> stringResource(R.string.stepped_aside_done, notice.studentNo, notice.photoNo ?: "—")
+                is ScanNotice.BatchClosed -> stringResource(R.string.batch_closed_done, notice.label, notice.photographed)
                 is ScanNotice.NotANumber -> stringResource(R.string.manual_not_a_number, notice.typed)
                 is ScanNotice.Failed -> notice.error.message
             },
@@ -201,7 +277,15 @@ private fun NoticeCard(notice: ScanNotice) {
 
 /** The verdict, full screen in the core's colour. Tap the background to go back to scanning. */
 @Composable
-private fun VerdictOverlay(card: VerdictCard, onDismiss: () -> Unit, onOverride: () -> Unit, onUndo: () -> Unit) {
+private fun VerdictOverlay(
+    card: VerdictCard,
+    onDismiss: () -> Unit,
+    onOverride: () -> Unit,
+    onUndo: () -> Unit,
+    onSkipCode: () -> Unit,
+    /** Null on a door phone. */
+    onStepAside: (() -> Unit)?,
+) {
     val fg = card.colour.onFill()
     Box(Modifier.fillMaxSize().background(card.colour.fill()).clickable(onClick = onDismiss)) {
         Column(
@@ -217,6 +301,10 @@ private fun VerdictOverlay(card: VerdictCard, onDismiss: () -> Unit, onOverride:
                 Text(card.photoNo!!, color = fg, fontSize = 112.sp, fontWeight = FontWeight.Black, textAlign = TextAlign.Center)
                 card.batch?.let { Text(stringResource(R.string.verdict_batch, it), color = fg, fontSize = 48.sp, fontWeight = FontWeight.Bold) }
             }
+            card.numberQr?.let { text ->
+                val qr = remember(text) { runCatching { qrCode(text) }.getOrNull() }
+                qr?.let { QrImage(it, stringResource(R.string.number_qr_description), Modifier.size(160.dp)) }
+            }
             card.rightRoom?.let { Text(it, color = fg, fontSize = 56.sp, fontWeight = FontWeight.Black, textAlign = TextAlign.Center) }
             val who = listOfNotNull(card.studentName, card.studentNo).joinToString(" · ")
             if (who.isNotEmpty()) Text(who, color = fg, style = MaterialTheme.typography.titleLarge)
@@ -224,6 +312,12 @@ private fun VerdictOverlay(card: VerdictCard, onDismiss: () -> Unit, onOverride:
             if (card.repeat) Text(stringResource(R.string.verdict_repeat), color = fg, style = MaterialTheme.typography.bodyMedium)
             Box(Modifier.weight(1f))
             val buttons = ButtonDefaults.buttonColors(containerColor = Color.Black.copy(alpha = 0.75f), contentColor = Color.White)
+            if (card.awaitingCode) {
+                Button(onClick = onSkipCode, Modifier.fillMaxWidth(), colors = buttons) { Text(stringResource(R.string.code_skip)) }
+            }
+            if (onStepAside != null && (card.awaitingCode || card.colour == Colour.GREEN)) {
+                Button(onClick = onStepAside, Modifier.fillMaxWidth(), colors = buttons) { Text(stringResource(R.string.step_aside)) }
+            }
             if (card.overridable) {
                 Button(onClick = onOverride, Modifier.fillMaxWidth(), colors = buttons) { Text(stringResource(R.string.override_title)) }
             }

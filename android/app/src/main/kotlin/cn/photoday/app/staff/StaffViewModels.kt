@@ -1,4 +1,4 @@
-// The door screens' ViewModels: thin wrappers over the ui-logic holders, calling them on
+// The staff screens' ViewModels: thin wrappers over the ui-logic holders, calling them on
 // Dispatchers.IO (camera frames are judged on the camera's own analysis thread, already off the
 // main thread and in arrival order).
 package cn.photoday.app.staff
@@ -10,6 +10,8 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.ui.common.CoreViewModel
 import cn.photoday.app.ui.common.readBytes
 import cn.photoday.app.ui.common.writeBytes
+import cn.photoday.core.AsideReason
+import cn.photoday.core.Role
 import cn.photoday.ui.staff.AttendanceModel
 import cn.photoday.ui.staff.BatchModel
 import cn.photoday.ui.staff.LogFileModel
@@ -27,7 +29,7 @@ import kotlinx.coroutines.flow.collectLatest
 import kotlinx.coroutines.launch
 
 class StationViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
-    private val model = StationSetupModel({ graph.scanner }, graph::lang)
+    private val model = StationSetupModel({ graph.scanner }, graph::lang, graph.clock)
     val state = model.state
 
     private val _unreadableFile = MutableStateFlow(false)
@@ -41,7 +43,7 @@ class StationViewModel(private val app: Application, graph: AppGraph) : CoreView
         if (bytes != null) model.import(bytes)
     }
 
-    fun choose(session: Int, lane: String?) = io { model.choose(session, lane) }
+    fun choose(room: String, role: Role, lane: String?) = io { model.choose(room, role, lane) }
 }
 
 class ScanViewModel(graph: AppGraph) : CoreViewModel() {
@@ -79,17 +81,20 @@ class ScanViewModel(graph: AppGraph) : CoreViewModel() {
     fun undo() = io { loop.undo() }
     fun undoLast() = io { loop.undoLast() }
     fun dismiss() = io { loop.dismiss() }
+    fun skipCodeCheck() = io { loop.skipCodeCheck() }
+    fun stepAside(studentNo: String, reason: AsideReason) = io { loop.stepAside(studentNo, reason, null) }
+    fun closeBatch() = io { loop.closeBatch() }
 }
 
 class BatchViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = BatchModel { graph.scanner }
+    private val model = BatchModel({ graph.scanner }, graph.clock, graph::lang)
     val state = model.state
 
     fun load() = io { model.load() }
 }
 
 class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = AttendanceModel({ graph.scanner }, graph::lang)
+    private val model = AttendanceModel({ graph.scanner }, graph::lang, graph.clock)
     val state = model.state
 
     fun load() = io { model.load() }
@@ -97,8 +102,8 @@ class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
 
 class LogTransferViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
     private val sender = LogQrSender({ graph.scanner }, graph.clock)
-    private val receiver = LogQrReceiver { graph.scanner }
-    private val file = LogFileModel({ graph.scanner }, graph.clock)
+    private val receiver = LogQrReceiver({ graph.scanner }, graph::lang)
+    private val file = LogFileModel({ graph.scanner }, graph.clock, graph::lang)
     val sending = sender.state
     val receiving = receiver.state
     val fileState = file.state

@@ -1,5 +1,6 @@
-// Setting up a door phone: import the scanner bundle from the 教务处, then choose the session it
-// guards and, when several phones share that room, its photo-number letter.
+// Setting up a staff phone: import the scanner bundle from the 教务处, then choose the room it
+// guards, its role (door, studio or both) and, when more than one studio phone numbers in that
+// room, its photo-number letter. The core's warning (another studio phone, same prefix) is shown.
 package cn.photoday.app.staff
 
 import androidx.activity.compose.rememberLauncherForActivityResult
@@ -12,10 +13,10 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.LazyListScope
-import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
@@ -40,7 +41,9 @@ import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
 import cn.photoday.app.ui.common.message
-import cn.photoday.ui.staff.SessionChoice
+import cn.photoday.core.Role
+import cn.photoday.ui.ErrorKind
+import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.StationSetupUiState
 import kotlinx.coroutines.launch
 
@@ -73,10 +76,15 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
                         Text(s.eventTitle, style = MaterialTheme.typography.titleLarge)
                         s.imported?.let { Text(it.message(), style = MaterialTheme.typography.bodyMedium) }
                         s.error?.let { ErrorCard(it) }
+                        s.warning?.let { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
                     }
-                    stationChooser(s, { n, lane -> vm.choose(n, lane) }) { n, lane ->
-                        // Scan only once the station is stored, so the scan screen reads the new one.
-                        scope.launch { vm.choose(n, lane).join(); onDone() }
+                    stationChooser(s) { room, role, lane ->
+                        // Scan only once the station is stored, so the scan screen reads the new one;
+                        // a warning (another studio phone, same prefix) keeps this screen up to be read.
+                        scope.launch {
+                            vm.choose(room, role, lane).join()
+                            if ((vm.state.value as? StationSetupUiState.Ready)?.let { it.warning == null && it.error == null } == true) onDone()
+                        }
                     }
                 }
             }
@@ -84,29 +92,36 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
     }
 }
 
-private fun LazyListScope.stationChooser(
-    s: StationSetupUiState.Ready,
-    choose: (Int, String?) -> Unit,
-    start: (Int, String?) -> Unit,
-) {
+private fun LazyListScope.stationChooser(s: StationSetupUiState.Ready, start: (String, Role, String?) -> Unit) {
     item { Text(stringResource(R.string.station_choose), style = MaterialTheme.typography.titleMedium) }
-    items(s.sessions, key = { it.number }) { session ->
-        SessionRow(session, selected = s.chosen?.session?.number == session.number) { choose(session.number, s.chosen?.lane) }
-    }
     item {
+        var room by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.room) }
+        var role by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.role ?: Role.DOOR) }
         var lane by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.lane.orEmpty()) }
         Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            OutlinedTextField(
-                value = lane,
-                onValueChange = { lane = it.take(1).uppercase() },
-                label = { Text(stringResource(R.string.station_lane)) },
-                supportingText = { Text(stringResource(R.string.station_lane_explain)) },
-                singleLine = true,
-                modifier = Modifier.fillMaxWidth(),
-            )
+            s.rooms.forEach { r -> Choice(r, room == r) { room = r } }
+            HorizontalDivider()
+            Role.entries.forEach { r ->
+                val label = when (r) {
+                    Role.DOOR -> R.string.role_door
+                    Role.STUDIO -> R.string.role_studio
+                    Role.BOTH -> R.string.role_both
+                }
+                Choice(stringResource(label), role == r) { role = r }
+            }
+            if (role != Role.DOOR) {
+                OutlinedTextField(
+                    value = lane,
+                    onValueChange = { lane = it.take(1).uppercase() },
+                    label = { Text(stringResource(R.string.station_lane)) },
+                    supportingText = { Text(stringResource(R.string.station_lane_explain)) },
+                    singleLine = true,
+                    modifier = Modifier.fillMaxWidth(),
+                )
+            }
             Button(
-                onClick = { s.chosen?.let { start(it.session.number, lane) } },
-                enabled = s.chosen != null,
+                onClick = { room?.let { start(it, role, lane.takeIf { role != Role.DOOR }) } },
+                enabled = room != null,
                 modifier = Modifier.fillMaxWidth(),
             ) { Text(stringResource(R.string.station_start)) }
         }
@@ -114,15 +129,12 @@ private fun LazyListScope.stationChooser(
 }
 
 @Composable
-private fun SessionRow(session: SessionChoice, selected: Boolean, onSelect: () -> Unit) {
+private fun Choice(label: String, selected: Boolean, onSelect: () -> Unit) {
     Row(
         Modifier.fillMaxWidth().selectable(selected = selected, onClick = onSelect).padding(vertical = 4.dp),
         verticalAlignment = Alignment.CenterVertically,
     ) {
         RadioButton(selected = selected, onClick = onSelect)
-        Column {
-            Text("${session.number}. ${session.room} · ${session.college}", style = MaterialTheme.typography.bodyLarge)
-            Text("${session.date} ${session.windows}", style = MaterialTheme.typography.bodySmall)
-        }
+        Text(label, style = MaterialTheme.typography.bodyLarge)
     }
 }

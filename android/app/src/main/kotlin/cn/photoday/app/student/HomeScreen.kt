@@ -1,5 +1,7 @@
 // The student's home: the slot card, the countdown to arrive-by, the next thing to do, and the
-// way to everything else; or the one setup step still missing.
+// way to everything else; or the one setup step still missing. After the shoot, the 摄影编号 kept
+// from the studio phone's QR (or "我已拍完"); once the session began without one, the core's
+// question with the two ways to answer it.
 package cn.photoday.app.student
 
 import android.Manifest
@@ -8,6 +10,7 @@ import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.aspectRatio
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
@@ -41,6 +44,7 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.Dialog
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.compose.LocalLifecycleOwner
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
@@ -48,6 +52,7 @@ import androidx.lifecycle.repeatOnLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
 import cn.photoday.app.AppGraph
 import cn.photoday.app.R
+import cn.photoday.app.camera.QrCamera
 import cn.photoday.app.ui.Routes
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
@@ -74,6 +79,7 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
     }
     var menu by remember { mutableStateOf(false) }
     var confirmPurge by remember { mutableStateOf(false) }
+    var scanning by remember { mutableStateOf(false) }
 
     ScreenScaffold(
         stringResource(R.string.app_name),
@@ -103,11 +109,17 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                         }
                     }
                 }
-                is StudentHomeUiState.Ready -> ReadyHome(s, navigate)
+                is StudentHomeUiState.Ready -> ReadyHome(s, navigate, { scanning = true }, vm::markShotDone)
             }
         }
     }
 
+    if (scanning) {
+        // The studio phone's small number code; the first text read is the core's to judge.
+        Dialog(onDismissRequest = { scanning = false }) {
+            QrCamera(onText = { scanning = false; vm.importNumber(it) }, modifier = Modifier.fillMaxWidth().aspectRatio(1f))
+        }
+    }
     if (confirmPurge) {
         AlertDialog(
             onDismissRequest = { confirmPurge = false },
@@ -120,7 +132,22 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
 }
 
 @Composable
-private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit) {
+private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit, scanNumber: () -> Unit, shotDone: () -> Unit) {
+    s.shot?.let { label ->
+        Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer)) {
+            Text(label, Modifier.padding(16.dp), style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
+        }
+    }
+    s.shotPrompt?.let { prompt ->
+        Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
+            Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                Text(prompt, style = MaterialTheme.typography.titleMedium)
+                Button(onClick = scanNumber, Modifier.fillMaxWidth()) { Text(stringResource(R.string.shot_scan_number)) }
+                OutlinedButton(onClick = shotDone, Modifier.fillMaxWidth()) { Text(stringResource(R.string.shot_done)) }
+            }
+        }
+    }
+    s.numberError?.let { ErrorCard(it) }
     SlotCardView(s.slot, s.className)
     s.countdown?.let { CountdownCard(it, s.slot.arriveBy) }
     s.next?.let { next ->

@@ -34,6 +34,18 @@ class HomeViewModel(private val graph: AppGraph) : CoreViewModel() {
     /** Called every 30 s while the screen is resumed: the countdown and "next" move. */
     suspend fun refresh() = onIo { model.refresh() }
 
+    /** The number code read on the studio phone; the reminders switch to after-the-shoot. */
+    fun importNumber(text: String) = io {
+        model.importNumber(text)
+        graph.reminders.reschedule(graph)
+    }
+
+    /** "我已拍完": photographed, though no number reached the phone. */
+    fun markShotDone() = io {
+        model.markShotDone()
+        graph.reminders.reschedule(graph)
+    }
+
     /** Deletes the pass, the 采集码 and the ticks (the public event stays). */
     fun purge() = io {
         _purgeError.value = try {

@@ -51,6 +51,7 @@ fun ImportResult.message(): String = when (this) {
     is ImportResult.StudentBundle -> stringResource(R.string.imported_student_bundle, eventTitle)
     is ImportResult.Pass -> stringResource(R.string.imported_pass, studentNo)
     is ImportResult.ScannerBundle -> pluralStringResource(R.plurals.imported_scanner_bundle, students, eventTitle, students)
-    is ImportResult.Log -> stringResource(R.string.imported_log, added, known)
+    // A number held by two students is said loudly, in the core's words, after the counts.
+    is ImportResult.Log -> (listOf(stringResource(R.string.imported_log, added, known)) + warnings).joinToString("\n")
     is ImportResult.Failed -> error.message
 }
