@@ -67,6 +67,7 @@ final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
             guard let self = self else { return }
             if self.device == nil {
                 self.configure()
+                self.zoomForCloseCodes()
             }
             if self.device != nil && !self.session.isRunning {
                 self.session.startRunning()
@@ -114,7 +115,6 @@ final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
             if camera.isFocusModeSupported(.continuousAutoFocus) {
                 camera.focusMode = .continuousAutoFocus
             }
-            camera.videoZoomFactor = Self.zoomForCloseCodes(camera)
             camera.unlockForConfiguration()
         }
         device = camera
@@ -133,16 +133,22 @@ final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
     /// camera's minimum focus distance, so people hold it back far enough to be sharp (Apple's
     /// AVCamBarcode `setRecommendedZoomFactor`). The scan area is the whole frame: its width
     /// relative to the preview is the format's height over its width, as in Apple's square rect of
-    /// interest. 1 when the focus distance is unknown or no zoom is needed.
-    private static func zoomForCloseCodes(_ camera: AVCaptureDevice, codeMillimetres: Float = 20) -> CGFloat {
+    /// interest. 1 when the focus distance is unknown or no zoom is needed. Set once the session's
+    /// configuration is committed, so the active format is the preset's.
+    private func zoomForCloseCodes() {
+        guard let camera = device, (try? camera.lockForConfiguration()) != nil else { return }
+        camera.videoZoomFactor = Self.recommendedZoom(camera)
+        camera.unlockForConfiguration()
+    }
+
+    private static func recommendedZoom(_ camera: AVCaptureDevice, codeMillimetres: Float = 20) -> CGFloat {
         let minimumFocus = Float(camera.minimumFocusDistance)  // millimetres; -1 when unknown
         let dimensions = CMVideoFormatDescriptionGetDimensions(camera.activeFormat.formatDescription)
         guard minimumFocus > 0, dimensions.width > 0 else { return 1 }
         let scanAreaWidth = Float(dimensions.height) / Float(dimensions.width)
         let halfFieldOfView = camera.activeFormat.videoFieldOfView / 2 * .pi / 180
         let distance = codeMillimetres / scanAreaWidth / tan(halfFieldOfView)
-        guard distance < minimumFocus else { return 1 }
-        let zoom = CGFloat(minimumFocus / distance)
+        let zoom = distance < minimumFocus ? CGFloat(minimumFocus / distance) : 1
         return min(max(zoom, camera.minAvailableVideoZoomFactor), camera.maxAvailableVideoZoomFactor)
     }
 

@@ -38,7 +38,7 @@ struct AttendanceView: View {
                     }
                     if !all.clashes.isEmpty {
                         Section {
-                            ForEach(all.clashes, id: \.photoNo) { clash in
+                            ForEach(all.clashes, id: \.self) { clash in
                                 VStack(alignment: .leading, spacing: 2) {
                                     Text(verbatim: "\(clash.photoNo): \(clash.holders.map { String($0.studentNo) }.joined(separator: ", "))")
                                         .font(.headline.monospacedDigit())

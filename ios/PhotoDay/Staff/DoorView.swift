@@ -18,6 +18,7 @@ struct DoorView: View {
     @State var sheet: DoorSheet?
     @State var overriding = false
     @State var confirmingUndo = false
+    @State var confirmingBatchShot = false
 
     enum DoorSheet: String, Identifiable {
         case manual, batch, attendance, logs, settings
@@ -58,7 +59,7 @@ struct DoorView: View {
                         manual: { sheet = .manual },
                         undoLast: { confirmingUndo = true },
                         showBatch: { sheet = .batch },
-                        batchShot: { Task { await model.closeBatch() } })
+                        batchShot: { confirmingBatchShot = true })
                 }
             }
             .padding()
@@ -88,6 +89,9 @@ struct DoorView: View {
             titleVisibility: .visible
         ) {
             Button("Undo", role: .destructive) { Task { await model.undoLast() } }
+        }
+        .confirmationDialog("Record this batch as photographed?", isPresented: $confirmingBatchShot, titleVisibility: .visible) {
+            Button("Batch shot") { Task { await model.closeBatch() } }
         }
         .sheet(isPresented: $overriding) {
             OverrideView { reason in Task { await model.override(reason: reason) } }
@@ -128,7 +132,7 @@ struct DoorHeader: View {
             VStack(alignment: .leading, spacing: 2) {
                 Text(verbatim: station.room)
                     .font(.headline)
-                Text(station.role == .door ? "Door: check-in" : station.role == .studio ? "Studio: photo numbers" : "Door and studio")
+                RoleLabel(role: station.role)
                     .font(.subheadline)
                 if let session = session {
                     Text(verbatim: "\(session.college.localized) · \(session.windowsLabel)")

@@ -16,9 +16,9 @@ struct StationPickerView: View {
         List {
             Section {
                 Picker("Role", selection: $model.role) {
-                    Text("Door: check-in").tag(Role.door)
-                    Text("Studio: photo numbers").tag(Role.studio)
-                    Text("Door and studio").tag(Role.both)
+                    ForEach([Role.door, .studio, .both], id: \.self) { role in
+                        RoleLabel(role: role).tag(role)
+                    }
                 }
                 .pickerStyle(.inline)
                 .labelsHidden()
@@ -80,5 +80,17 @@ struct StationPickerView: View {
         model.warning = nil
         version.bump()
         dismiss()
+    }
+}
+
+struct RoleLabel: View {
+    let role: Role
+
+    var body: some View {
+        switch role {
+        case .door: Text("Door: check-in")
+        case .studio: Text("Studio: photo numbers")
+        case .both: Text("Door and studio")
+        }
     }
 }
