@@ -531,7 +531,8 @@ impl EventFolder {
                    college = excluded.college, cohort = excluded.cohort, class = excluded.class,
                    paid = excluded.paid, session = excluded.session, import_id = excluded.import_id",
             )?;
-            for s in incoming.students() {
+            // The merged rows: a column the file lacks keeps what was stored.
+            for s in incoming.students().filter_map(|s| merged.get(s.student_no)) {
                 put.execute(params![
                     s.student_no as i64,
                     s.name,

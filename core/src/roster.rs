@@ -82,7 +82,7 @@ pub fn describe_row_errors(errors: &[RowError]) -> String {
 }
 
 /// The columns a roster can have, with the header names accepted for each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Column {
     /// 学号.
     StudentNo,
@@ -146,6 +146,10 @@ pub struct Roster {
     /// are zero-padded; see the module comment.
     #[serde(default)]
     number_width: Option<u8>,
+    /// Optional columns (年级, 班级, 已缴费) the file did not have: an import keeps what the
+    /// roster already says for them instead of blanking it.
+    #[serde(default)]
+    absent: Vec<Column>,
 }
 
 /// A student number as read from a cell: its value and the digits as written.
@@ -210,7 +214,13 @@ impl Roster {
         }
         let col_name = |c: Column| header[columns[&c]].trim().to_string();
         let no_column = col_name(Column::StudentNo);
-        let mut roster = Roster::default();
+        let mut roster = Roster {
+            absent: [Column::Cohort, Column::Class, Column::Paid]
+                .into_iter()
+                .filter(|c| !columns.contains_key(c))
+                .collect(),
+            ..Roster::default()
+        };
         // Per number: the first row it appears on and its digits as written there.
         let mut first_row: HashMap<u64, (usize, String)> = HashMap::new();
         // The first zero-padded number: (row, digits).
@@ -344,6 +354,7 @@ impl Roster {
         Roster {
             students: students.into_iter().map(|s| (s.student_no, s)).collect(),
             number_width: None,
+            absent: Vec::new(),
         }
     }
 
@@ -405,6 +416,7 @@ impl Roster {
         let mut result = Roster {
             students: BTreeMap::new(),
             number_width: width,
+            absent: Vec::new(),
         };
         for s in self.students.values() {
             if incoming.students.contains_key(&s.student_no) {
@@ -417,6 +429,18 @@ impl Roster {
             }
         }
         for s in incoming.students.values() {
+            let mut s = s.clone();
+            if let Some(before) = self.students.get(&s.student_no) {
+                for c in &incoming.absent {
+                    match c {
+                        Column::Cohort => s.cohort = before.cohort.clone(),
+                        Column::Class => s.class = before.class.clone(),
+                        Column::Paid => s.paid = before.paid,
+                        _ => {}
+                    }
+                }
+            }
+            let s = &s;
             match self.students.get(&s.student_no) {
                 None => diff.added.push(s.clone()),
                 Some(before) if before == s => diff.unchanged += 1,
@@ -798,6 +822,33 @@ mod tests {
         assert_eq!(diff.changed[0].fields(), vec![Column::College]);
         assert_eq!(diff.unchanged, 1);
         assert_eq!(diff.kept, vec!["会计学院".to_string()]);
+    }
+
+    #[test]
+    fn a_file_without_the_class_or_fee_column_keeps_what_the_roster_says() {
+        let e = Event::template("gzcc-2023").unwrap();
+        let (h, r) = table(&[
+            &["学号", "姓名", "学院", "年级", "班级", "已缴费"],
+            &[
+                "2020010001",
+                "甲",
+                "会计学院",
+                "2020级本科",
+                "会计1班",
+                "是",
+            ],
+        ]);
+        let before = Roster::from_table(&e, &h, &r).unwrap();
+        let (h, r) = it(&[["2020010001", "甲乙", "会计学院"]]);
+        let (after, diff) = before
+            .merge(&Roster::from_table(&e, &h, &r).unwrap())
+            .unwrap();
+        let s = after.get(2020010001).unwrap();
+        assert_eq!(
+            (s.class.as_str(), s.paid, s.name.as_str()),
+            ("会计1班", true, "甲乙")
+        );
+        assert_eq!(diff.changed[0].fields(), vec![Column::Name]);
     }
 
     #[test]
