@@ -106,10 +106,13 @@ struct ReadabilityRow: View {
             Label("A scanner can read it.", systemImage: "checkmark.seal.fill")
                 .foregroundColor(.green)
         } else {
-            Label(
-                "No readable code found. Save a new, uncropped screenshot.",
-                systemImage: "xmark.octagon.fill")
-                .foregroundColor(.red)
+            // The core says why: no code, too small, cut off or blurred, and what to do.
+            Label {
+                Text(verbatim: readability.problem?.localized ?? "")
+            } icon: {
+                Image(systemName: "xmark.octagon.fill")
+            }
+            .foregroundColor(.red)
         }
     }
 }

@@ -142,7 +142,7 @@ final class StudentAppTests: XCTestCase {
         assertCoreError(.notReady) { try app.checkCollectionCode() }
         let png = Fixtures.bytes("collection-code.png")
         let saved = try app.saveCollectionCode(png: png)
-        XCTAssertTrue(saved.readable)
+        XCTAssertTrue(saved.readable, saved.problem?.zh ?? "")
         XCTAssertEqual(saved.codesFound, 1)
         XCTAssertEqual(try app.collectionCode(), png)
         XCTAssertTrue(try app.checkCollectionCode().readable)
