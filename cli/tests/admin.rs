@@ -475,8 +475,8 @@ fn pass_verify_tells_a_genuine_pass_from_a_tampered_one() {
 fn bundles_are_written_and_shown_and_a_tampered_one_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = ready_event(tmp.path());
-    let scanner = tmp.path().join("door.pdb");
-    let student = tmp.path().join("student.pdb");
+    let scanner = tmp.path().join("door.photoday");
+    let student = tmp.path().join("student.photoday");
     photoday()
         .args(["bundle", "scanner", "--with-names", "--out"])
         .arg(&scanner)
@@ -514,7 +514,7 @@ fn bundles_are_written_and_shown_and_a_tampered_one_is_refused() {
     let mut bytes = std::fs::read(&scanner).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0x40;
-    let bad = tmp.path().join("bad.pdb");
+    let bad = tmp.path().join("bad.photoday");
     std::fs::write(&bad, bytes).unwrap();
     let err = one_line_error(photoday().args(["bundle", "show"]).arg(&bad).assert(), 2);
     assert!(err.contains("bundle refused"), "{err}");
@@ -607,7 +607,7 @@ fn reports_are_written_as_csv_and_xlsx_with_their_headers() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = ready_event(tmp.path());
     let expect: &[(&str, &str)] = &[
-        ("attendance", "session,college,room,date,class,expected,admitted,missing"),
+        ("attendance", "session,college,room,date,class,expected,photographed,missing"),
         ("absentees", "student_no,name,college,cohort,class,paid,session,room,date"),
         (
             "fees",

@@ -22,7 +22,7 @@ use crate::bundle::{self, BundleContent, BundleKind};
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::keys::{EventKey, KeyRing, PublicKey};
-use crate::log::{self, LogFile, Record};
+use crate::log::{self, Record};
 use crate::pass::{self, PassBody, Revocations};
 use crate::plan::{self, Plan, PlanSettings};
 use crate::roster::{Roster, RosterDiff, Student};
@@ -873,11 +873,9 @@ impl EventFolder {
         now: UnixMillis,
     ) -> Result<Record> {
         let key = self.device_key()?;
-        let event_id = self.event.id.clone();
         crate::scanner::write_void(
             &mut self.store,
             &key,
-            &event_id,
             target_device,
             target_seq,
             reason,
@@ -901,18 +899,12 @@ impl EventFolder {
 
     /// Exports every merged record as a log file (to hand to another laptop or phone).
     pub fn export_log(&mut self, now: UnixMillis) -> Result<Vec<u8>> {
-        let (records, device_keys) = self.store.read(|tx| {
-            let records = log::all(tx)?;
-            let keys = crate::scanner::keys_for(tx, &records)?;
-            Ok((records, keys))
-        })?;
-        Ok(log::encode(&LogFile {
-            event_id: self.event.id.clone(),
-            from_device: "admin".into(),
-            exported_at_ms: now,
-            device_keys,
-            records,
-        }))
+        let key = self.device_key()?;
+        let event_id = self.event.id.clone();
+        let file = self
+            .store
+            .read(|tx| crate::scanner::log_file(tx, &event_id, "admin", Some(&key), now))?;
+        Ok(log::encode(&file))
     }
 
     /// Attendance from every merged log.

@@ -1,26 +1,30 @@
-//! Device keys: every record is signed by the phone (or laptop) that made it.
+//! Device keys: every record is sealed by the phone (or laptop) that made it.
 //!
 //! The records decide who was photographed, and they travel by file and QR between phones that
 //! never meet a server. A checksum proves nothing against someone with a laptop, so each device
-//! makes its own Ed25519 key on first use (the secret never leaves its database) and signs every
-//! record it writes. A device's id is derived from its public key (the first 6 bytes of its
-//! SHA-256, as 12 hex digits), so a record's device id can only come from that device: a record
-//! claiming another phone's id, an edited record, an undo of someone else's admission or a record
-//! slipped in at another phone's next sequence number fails its signature and the whole log is
-//! refused. Logs carry the public keys of the devices they hold, and relaying a log phone to phone
-//! keeps every original signature, so any phone can check any log offline.
+//! makes its own Ed25519 key on first use (the secret never leaves its database). A device's id is
+//! derived from its public key (the first 6 bytes of its SHA-256, as 12 hex digits), so a record's
+//! device id can only come from that device.
 //!
-//! The signed message is a context string, the event id, and the record's JSON without its
-//! signature: the record is bound to its event, and two events made from one template never
-//! accept each other's records.
+//! A device's records are numbered 1, 2, 3… without gaps. On export the device chains them —
+//! `h = SHA-256(h ‖ record)` from `first` to `last` — and signs one *seal*: the event id, its id,
+//! the range and the chain's head. A log carries its devices' public keys and seals, and a merge
+//! accepts a record only inside a seal of its device whose chain it recomputes. One signature per
+//! device and export, not per record, keeps a log as small as it was (the QR transfer too) and a
+//! merge fast; yet a record claiming another phone's id, an edited record, an undo under someone
+//! else's id or a record slipped in at another phone's next sequence number breaks the chain or
+//! the signature, and the whole log is refused. A phone relaying another's records relays its
+//! seals with them, so any phone can check any log offline. Seals are bound to the event id, so
+//! two events made from one template never accept each other's records.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::keys::{self, EventKey, PublicKey};
 use crate::log::Record;
 
-const CONTEXT: &[u8] = b"photoday-record-v1\0";
+const CONTEXT: &[u8] = b"photoday-seal-v1\0";
 
 /// A device's id: 12 hex digits of SHA-256 of its public key.
 pub fn device_id(key: &PublicKey) -> String {
@@ -29,50 +33,106 @@ pub fn device_id(key: &PublicKey) -> String {
 
 /// A short fingerprint staff can read aloud to compare two screens: `3F2A-9C0D-5E6B`.
 pub fn fingerprint(key: &PublicKey) -> String {
-    let hex = keys::to_hex(&Sha256::digest(key.as_bytes())[..6]).to_uppercase();
+    let hex = device_id(key).to_uppercase();
     format!("{}-{}-{}", &hex[..4], &hex[4..8], &hex[8..12])
 }
 
-fn message(event_id: &str, record: &Record) -> Vec<u8> {
-    let mut unsigned = record.clone();
-    unsigned.sig = None;
-    let json = serde_json::to_vec(&unsigned).expect("records serialise");
-    let mut msg = Vec::with_capacity(CONTEXT.len() + 8 + event_id.len() + json.len());
+/// A device's signature over a gap-free run of its records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seal {
+    /// The device.
+    pub device: String,
+    /// First sequence number covered.
+    pub first: u64,
+    /// Last sequence number covered.
+    pub last: u64,
+    /// The chain's head over records `first..=last` (hex SHA-256).
+    pub head: String,
+    /// Ed25519 signature (hex) over the event id, the device, the range and the head.
+    pub sig: String,
+}
+
+impl Seal {
+    /// Whether this seal covers `other`'s whole range (so `other` adds nothing).
+    pub fn covers(&self, other: &Seal) -> bool {
+        self.device == other.device && self.first <= other.first && self.last >= other.last
+    }
+}
+
+/// The chain head over records given in sequence order.
+pub fn chain<'a>(records: impl IntoIterator<Item = &'a Record>) -> [u8; 32] {
+    let mut h = [0u8; 32];
+    for r in records {
+        let mut d = Sha256::new();
+        d.update(h);
+        d.update(serde_json::to_vec(r).expect("records serialise"));
+        h = d.finalize().into();
+    }
+    h
+}
+
+fn message(event_id: &str, device: &str, first: u64, last: u64, head: &str) -> Vec<u8> {
+    let mut msg = Vec::with_capacity(CONTEXT.len() + 64 + event_id.len() + head.len());
     msg.extend_from_slice(CONTEXT);
     msg.extend_from_slice(&(event_id.len() as u64).to_be_bytes());
     msg.extend_from_slice(event_id.as_bytes());
-    msg.extend_from_slice(&json);
+    msg.extend_from_slice(device.as_bytes());
+    msg.extend_from_slice(&first.to_be_bytes());
+    msg.extend_from_slice(&last.to_be_bytes());
+    msg.extend_from_slice(head.as_bytes());
     msg
 }
 
-/// Signs a record this device made (its `device` must be this key's id).
-pub fn sign(key: &EventKey, event_id: &str, mut record: Record) -> Record {
-    debug_assert_eq!(record.device, device_id(&key.public()));
-    record.sig = None;
-    let sig = key.sign(&message(event_id, &record));
-    record.sig = Some(keys::to_hex(&sig));
-    record
+/// Seals this device's records (`records`: its own, in sequence order, without gaps).
+/// `None` when there are none.
+pub fn seal(key: &EventKey, event_id: &str, records: &[Record]) -> Option<Seal> {
+    let device = device_id(&key.public());
+    let (first, last) = (records.first()?.seq, records.last()?.seq);
+    debug_assert!(records.iter().all(|r| r.device == device));
+    debug_assert_eq!(last - first + 1, records.len() as u64);
+    let head = keys::to_hex(&chain(records));
+    let sig = keys::to_hex(&key.sign(&message(event_id, &device, first, last, &head)));
+    Some(Seal {
+        device,
+        first,
+        last,
+        head,
+        sig,
+    })
 }
 
-/// Checks that a record was signed, for this event, by the device its id names.
-pub fn verify(event_id: &str, record: &Record, key: &PublicKey) -> Result<()> {
-    let bad = |why: &str| {
+/// Checks a seal against its device's key and the records it covers (`records`: that device's
+/// records `first..=last` in sequence order, as the log carries them).
+pub fn verify(event_id: &str, seal: &Seal, key: &PublicKey, records: &[&Record]) -> Result<()> {
+    let bad = |why: String| {
         Err(Error::BadLog(format!(
-            "record {}/{} {why}; the log was forged or altered, nothing was imported",
-            record.device, record.seq
+            "the records of device {} ({}–{}) {why}; the log was forged or altered, nothing was imported",
+            seal.device, seal.first, seal.last
         )))
     };
-    if device_id(key) != record.device {
-        return bad("names a device whose key the log does not carry");
+    if device_id(key) != seal.device {
+        return bad("name a device whose key the log does not carry".into());
     }
-    let Some(sig) = record.sig.as_deref() else {
-        return bad("is not signed (made by an older PhotoDay, or forged)");
+    let expected = seal.last.checked_sub(seal.first).map(|n| n + 1);
+    if expected != Some(records.len() as u64)
+        || records
+            .iter()
+            .zip(seal.first..)
+            .any(|(r, seq)| r.seq != seq || r.device != seal.device)
+    {
+        return bad("are incomplete".into());
+    }
+    if keys::to_hex(&chain(records.iter().copied())) != seal.head {
+        return bad("do not match their device's seal".into());
+    }
+    let Some(sig) = hex_to_64(&seal.sig) else {
+        return bad("carry a damaged seal".into());
     };
-    let Some(sig) = hex_to_64(sig) else {
-        return bad("has a damaged signature");
-    };
-    if !key.verify_strict(&message(event_id, record), &sig) {
-        return bad("is not signed by its device for this event");
+    if !key.verify_strict(
+        &message(event_id, &seal.device, seal.first, seal.last, &seal.head),
+        &sig,
+    ) {
+        return bad("are not sealed by their device for this event".into());
     }
     Ok(())
 }
@@ -94,43 +154,46 @@ mod tests {
     use super::*;
     use crate::log::{Action, Via};
 
-    fn record(device: &str) -> Record {
+    fn record(device: &str, seq: u64) -> Record {
         Record {
             device: device.to_string(),
-            seq: 1,
-            at_ms: 1_685_756_400_000,
+            seq,
+            at_ms: 1_685_756_400_000 + seq as i64,
             session: 1,
             action: Action::CheckIn {
-                student_no: 2020010001,
+                student_no: 2020010000 + seq,
                 via: Via::Pass,
                 serial: Some(0),
                 reason: None,
             },
-            sig: None,
         }
     }
 
     #[test]
-    fn a_signed_record_verifies_only_unchanged_for_its_event_and_device() {
+    fn a_seal_verifies_only_its_records_unchanged_for_its_event_and_device() {
         let k = EventKey::generate();
         let id = device_id(&k.public());
         assert_eq!(id.len(), 12);
-        let r = sign(&k, "ev-1", record(&id));
-        verify("ev-1", &r, &k.public()).unwrap();
-        assert!(verify("ev-2", &r, &k.public()).is_err(), "another event");
-        let mut edited = r.clone();
-        edited.at_ms += 1;
-        assert!(verify("ev-1", &edited, &k.public()).is_err(), "edited");
-        let other = EventKey::generate();
-        let mut stolen = r.clone();
-        stolen.device = device_id(&other.public());
+        let rs: Vec<Record> = (1..=3).map(|s| record(&id, s)).collect();
+        let s = seal(&k, "ev-1", &rs).unwrap();
+        let refs: Vec<&Record> = rs.iter().collect();
+        verify("ev-1", &s, &k.public(), &refs).unwrap();
         assert!(
-            verify("ev-1", &stolen, &other.public()).is_err(),
-            "re-labelled"
+            verify("ev-2", &s, &k.public(), &refs).is_err(),
+            "another event"
         );
+        let mut edited = rs.clone();
+        edited[1].at_ms += 1;
+        let e: Vec<&Record> = edited.iter().collect();
+        assert!(verify("ev-1", &s, &k.public(), &e).is_err(), "edited");
         assert!(
-            verify("ev-1", &record(&id), &k.public()).is_err(),
-            "unsigned"
+            verify("ev-1", &s, &k.public(), &refs[..2]).is_err(),
+            "one missing"
+        );
+        let other = EventKey::generate();
+        assert!(
+            verify("ev-1", &s, &other.public(), &refs).is_err(),
+            "another key"
         );
         assert_eq!(fingerprint(&k.public()).len(), 14);
     }

@@ -196,9 +196,6 @@ pub struct Record {
     /// What happened.
     #[serde(flatten)]
     pub action: Action,
-    /// The device's Ed25519 signature (hex) over the event id and the rest of the record.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sig: Option<String>,
 }
 
 impl Record {
@@ -392,10 +389,12 @@ pub struct LogFile {
     pub from_device: String,
     /// When (Unix ms).
     pub exported_at_ms: i64,
-    /// Public keys of the devices whose records the log holds (id → key): every record is
-    /// checked against its device's key on import.
+    /// Public keys of the devices whose records the log holds (id → key).
     #[serde(default)]
     pub device_keys: std::collections::BTreeMap<String, crate::keys::PublicKey>,
+    /// Each device's signed seals over runs of its records: every record must be covered.
+    #[serde(default)]
+    pub seals: Vec<crate::device::Seal>,
     /// The records.
     pub records: Vec<Record>,
 }

@@ -953,29 +953,22 @@ impl Scanner {
         self.pending = None;
 
         if st.role == Role::Door {
-            let event_id = self.loaded()?.content.event.id.clone();
-            let key = &self.key;
             let seq = self.store.write(|tx| {
                 let seq = next_seq(tx, &device)?;
                 log::insert(
                     tx,
-                    &device::sign(
-                        key,
-                        &event_id,
-                        Record {
-                            device: device.clone(),
-                            seq,
-                            at_ms: now,
-                            session,
-                            action: Action::CheckIn {
-                                student_no: no,
-                                via,
-                                serial: subject.serial,
-                                reason: reason.clone(),
-                            },
-                            sig: None,
+                    &Record {
+                        device: device.clone(),
+                        seq,
+                        at_ms: now,
+                        session,
+                        action: Action::CheckIn {
+                            student_no: no,
+                            via,
+                            serial: subject.serial,
+                            reason: reason.clone(),
                         },
-                    ),
+                    },
                 )?;
                 Ok(seq)
             })?;
@@ -997,8 +990,6 @@ impl Scanner {
         let door_unseen = st.role == Role::Studio && ledger.check_in(no).is_none();
         let renumbered = ledger.was_stepped_aside(no);
         let lane = st.lane;
-        let event_id = self.loaded()?.content.event.id.clone();
-        let key = &self.key;
         let (seq, photo_seq, batch) = self.store.write(|tx| {
             let last = log::last_number(tx, &device, session)?;
             let (last_seq, last_batch) = match &last {
@@ -1037,27 +1028,22 @@ impl Scanner {
             let seq = next_seq(tx, &device)?;
             log::insert(
                 tx,
-                &device::sign(
-                    key,
-                    &event_id,
-                    Record {
-                        device: device.clone(),
-                        seq,
-                        at_ms: now,
-                        session,
-                        action: Action::Number {
-                            student_no: no,
-                            photo_seq,
-                            lane,
-                            batch,
-                            via,
-                            serial: subject.serial,
-                            reason: reason.clone(),
-                            door_unseen,
-                        },
-                        sig: None,
+                &Record {
+                    device: device.clone(),
+                    seq,
+                    at_ms: now,
+                    session,
+                    action: Action::Number {
+                        student_no: no,
+                        photo_seq,
+                        lane,
+                        batch,
+                        via,
+                        serial: subject.serial,
+                        reason: reason.clone(),
+                        door_unseen,
                     },
-                ),
+                },
             )?;
             Ok((seq, photo_seq, batch))
         })?;
@@ -1093,18 +1079,9 @@ impl Scanner {
         );
         let session = self.record_session(now)?;
         let device = self.device.clone();
-        let event_id = self.loaded()?.content.event.id.clone();
-        let key = &self.key;
         self.store.write(|tx| {
             let seq = next_seq(tx, &device)?;
-            log::insert(
-                tx,
-                &device::sign(
-                    key,
-                    &event_id,
-                    refusal(&device, seq, now, session, &verdict),
-                ),
-            )?;
+            log::insert(tx, &refusal(&device, seq, now, session, &verdict))?;
             Ok(seq)
         })?;
         Ok(outcome(verdict, clock, None))
@@ -1125,8 +1102,6 @@ impl Scanner {
         let here = self.record_session(now)?;
         let device = self.device.clone();
         let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-        let event_id = self.loaded()?.content.event.id.clone();
-        let key = &self.key;
         let out = self.store.write(|tx| {
             let ledger = Ledger::from_records(&log::for_student(tx, student_no)?);
             if ledger.photographed(student_no) {
@@ -1143,10 +1118,7 @@ impl Scanner {
             let seq = next_seq(tx, &device)?;
             log::insert(
                 tx,
-                &device::sign(
-                    key,
-                    &event_id,
-                    Record {
+                &Record {
                     device: device.clone(),
                     seq,
                     at_ms: now,
@@ -1157,9 +1129,7 @@ impl Scanner {
                         reason,
                         note: note.clone(),
                     },
-                        sig: None,
                     },
-                ),
             )?;
             Ok(StepAsideOutcome {
                 student_no,
@@ -1180,8 +1150,6 @@ impl Scanner {
     pub fn undo(&mut self, record_seq: u64, now: UnixMillis) -> Result<UndoOutcome> {
         let device = self.device.clone();
         self.ready()?;
-        let event_id = self.loaded()?.content.event.id.clone();
-        let key = &self.key;
         let out = self.store.write(|tx| {
             let rows = log::for_device(tx, &device)?;
             let Some(target) = rows.iter().find(|r| r.seq == record_seq) else {
@@ -1216,10 +1184,7 @@ impl Scanner {
             let seq = next_seq(tx, &device)?;
             log::insert(
                 tx,
-                &device::sign(
-                    key,
-                    &event_id,
-                    Record {
+                &Record {
                     device: device.clone(),
                     seq,
                     at_ms: now,
@@ -1228,9 +1193,7 @@ impl Scanner {
                         target_seq: record_seq,
                         student_no,
                     },
-                        sig: None,
                     },
-                ),
             )?;
             Ok(UndoOutcome {
                 photo_no: target.photo_no(),
@@ -1247,17 +1210,9 @@ impl Scanner {
     /// a check-in by mistake, a number given to the wrong student). The void is itself a signed
     /// record. Touches the disk.
     pub fn void_own(&mut self, record_seq: u64, reason: &str, now: UnixMillis) -> Result<Record> {
-        let event_id = self.loaded()?.content.event.id.clone();
+        self.loaded()?;
         let device = self.device.clone();
-        let out = write_void(
-            &mut self.store,
-            &self.key,
-            &event_id,
-            &device,
-            record_seq,
-            reason,
-            now,
-        )?;
+        let out = write_void(&mut self.store, &self.key, &device, record_seq, reason, now)?;
         self.last = None;
         Ok(out)
     }
@@ -1426,8 +1381,6 @@ impl Scanner {
         let device = self.device.clone();
         let session = batch.session;
         let number = batch.number;
-        let event_id = self.loaded()?.content.event.id.clone();
-        let key = &self.key;
         let photographed = self.store.write(|tx| {
             let ledger = Ledger::from_records(&log::for_device_session_from_batch(
                 tx, &device, session, number,
@@ -1441,22 +1394,17 @@ impl Scanner {
                 let seq = next_seq(tx, &device)?;
                 log::insert(
                     tx,
-                    &device::sign(
-                        key,
-                        &event_id,
-                        Record {
-                            device: device.clone(),
-                            seq,
-                            at_ms: now,
-                            session,
-                            action: Action::Photographed {
-                                student_no: a.student_no,
-                                target_seq: a.seq,
-                                batch: number,
-                            },
-                            sig: None,
+                    &Record {
+                        device: device.clone(),
+                        seq,
+                        at_ms: now,
+                        session,
+                        action: Action::Photographed {
+                            student_no: a.student_no,
+                            target_seq: a.seq,
+                            batch: number,
                         },
-                    ),
+                    },
                 )?;
                 n += 1;
             }
@@ -1504,19 +1452,10 @@ impl Scanner {
     pub fn export_log(&mut self, now: UnixMillis) -> Result<Vec<u8>> {
         let event_id = self.loaded()?.content.event.id.clone();
         let device = self.device.clone();
+        let key = &self.key;
         let (bytes, last) = self.store.read(|tx| {
-            let records = log::all(tx)?;
-            let last = log::last_seq(tx, &device)?;
-            Ok((
-                log::encode(&LogFile {
-                    event_id,
-                    from_device: device.clone(),
-                    exported_at_ms: now,
-                    device_keys: keys_for(tx, &records)?,
-                    records,
-                }),
-                last,
-            ))
+            let file = log_file(tx, &event_id, &device, Some(key), now)?;
+            Ok((log::encode(&file), log::last_seq(tx, &device)?))
         })?;
         self.pending_export = Some(last);
         Ok(bytes)
@@ -1624,7 +1563,6 @@ fn next_seq(tx: &rusqlite::Connection, device: &str) -> Result<u64> {
 
 fn refusal(device: &str, seq: u64, now: UnixMillis, session: u8, v: &Verdict) -> Record {
     Record {
-        sig: None,
         device: device.to_string(),
         seq,
         at_ms: now,
@@ -1657,7 +1595,6 @@ fn outcome(verdict: Verdict, clock_warning: Option<Text>, record_seq: Option<u64
 pub fn write_void(
     store: &mut Store,
     key: &EventKey,
-    event_id: &str,
     target_device: &str,
     target_seq: u64,
     reason: &str,
@@ -1689,44 +1626,86 @@ pub fn write_void(
         }
         remember_keys(tx, [(device.clone(), key.public())])?;
         let seq = next_seq(tx, &device)?;
-        let rec = device::sign(
-            key,
-            event_id,
-            Record {
-                device: device.clone(),
-                seq,
-                at_ms: now,
-                session: target.session,
-                action: Action::Void {
-                    target_device: target_device.to_string(),
-                    target_seq,
-                    student_no: target.student_no(),
-                    reason: reason.to_string(),
-                },
-                sig: None,
+        let rec = Record {
+            device: device.clone(),
+            seq,
+            at_ms: now,
+            session: target.session,
+            action: Action::Void {
+                target_device: target_device.to_string(),
+                target_seq,
+                student_no: target.student_no(),
+                reason: reason.to_string(),
             },
-        );
+        };
         log::insert(tx, &rec)?;
         Ok(rec)
     })
 }
 
-/// The public keys of the devices whose records are in `records`, for a log file.
-pub fn keys_for(
+const META_SEALS: &str = "seals";
+
+/// The seals a store holds for other devices' records (kept to relay them with the records).
+fn stored_seals(tx: &rusqlite::Connection) -> Result<Vec<device::Seal>> {
+    Ok(store::get_meta(tx, META_SEALS)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
+}
+
+/// Keeps seals, dropping any another one covers.
+fn keep_seals(tx: &rusqlite::Connection, new: &[device::Seal]) -> Result<()> {
+    let mut all = stored_seals(tx)?;
+    for s in new {
+        if !all.iter().any(|k| k.covers(s)) {
+            all.retain(|k| !s.covers(k));
+            all.push(s.clone());
+        }
+    }
+    store::set_meta(
+        tx,
+        META_SEALS,
+        &serde_json::to_string(&all).expect("serialises"),
+    )
+}
+
+/// Every record of a store as a log file: the devices' keys, this device's fresh seal over its own
+/// records (when `own_key` is given) and the seals it holds for everyone else's.
+pub fn log_file(
     tx: &rusqlite::Connection,
-    records: &[Record],
-) -> Result<std::collections::BTreeMap<String, PublicKey>> {
+    event_id: &str,
+    from_device: &str,
+    own_key: Option<&EventKey>,
+    now: UnixMillis,
+) -> Result<LogFile> {
+    let records = log::all(tx)?;
     let known = known_keys(tx)?;
     let devices: std::collections::BTreeSet<&str> =
         records.iter().map(|r| r.device.as_str()).collect();
-    Ok(known
+    let mut seals: Vec<device::Seal> = stored_seals(tx)?
         .into_iter()
-        .filter(|(id, _)| devices.contains(id.as_str()))
-        .collect())
+        .filter(|s| devices.contains(s.device.as_str()))
+        .collect();
+    if let Some(key) = own_key {
+        let me = device::device_id(&key.public());
+        let own: Vec<Record> = records.iter().filter(|r| r.device == me).cloned().collect();
+        seals.retain(|s| s.device != me);
+        seals.extend(device::seal(key, event_id, &own));
+    }
+    Ok(LogFile {
+        event_id: event_id.to_string(),
+        from_device: from_device.to_string(),
+        exported_at_ms: now,
+        device_keys: known
+            .into_iter()
+            .filter(|(id, _)| devices.contains(id.as_str()))
+            .collect(),
+        seals,
+        records,
+    })
 }
 
-/// Merges a decoded log into a store: same event only, every record signed by the device it
-/// names (its key carried by the log or already known here), all or nothing.
+/// Merges a decoded log into a store: same event only, every record inside a seal of the device
+/// it names (its key carried by the log or already known here), all or nothing.
 pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<ImportSummary> {
     if log.event_id != event.id {
         return Err(Error::BadLog(format!(
@@ -1750,21 +1729,50 @@ pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<Impo
             )));
         }
     }
+    let mut by_device: std::collections::BTreeMap<&str, Vec<&Record>> = Default::default();
     for r in &log.records {
+        by_device.entry(r.device.as_str()).or_default().push(r);
+    }
+    for rs in by_device.values_mut() {
+        rs.sort_by_key(|r| r.seq);
+    }
+    for s in &log.seals {
         let key = log
             .device_keys
-            .get(&r.device)
-            .or_else(|| known.get(&r.device))
+            .get(&s.device)
+            .or_else(|| known.get(&s.device))
             .ok_or_else(|| {
                 Error::BadLog(format!(
-                    "record {}/{} names a device whose key the log does not carry; nothing was imported",
-                    r.device, r.seq
+                    "the log seals device {} without carrying its key; nothing was imported",
+                    s.device
                 ))
             })?;
-        device::verify(&event.id, r, key)?;
+        let covered: Vec<&Record> = by_device
+            .get(s.device.as_str())
+            .map(|rs| {
+                rs.iter()
+                    .copied()
+                    .filter(|r| r.seq >= s.first && r.seq <= s.last)
+                    .collect()
+            })
+            .unwrap_or_default();
+        device::verify(&event.id, s, key, &covered)?;
+    }
+    for r in &log.records {
+        if !log
+            .seals
+            .iter()
+            .any(|s| s.device == r.device && (s.first..=s.last).contains(&r.seq))
+        {
+            return Err(Error::BadLog(format!(
+                "record {}/{} is not sealed by its device (forged, or made by an older PhotoDay); nothing was imported",
+                r.device, r.seq
+            )));
+        }
     }
     store.write(|tx| {
         remember_keys(tx, log.device_keys.clone())?;
+        keep_seals(tx, &log.seals)?;
         let (mut added, mut known) = (0, 0);
         let mut devices = std::collections::BTreeSet::new();
         for r in &log.records {

@@ -58,13 +58,29 @@ impl Event {
     }
 }
 
-/// An attacker's log: `records` signed by `key`, announcing `keys`.
+/// An attacker's log: `records` sealed with `sign_with`'s key (under the attacker's own id,
+/// then claimed for the device the records name), announcing `keys`.
 fn forged_log(
     event_id: &str,
     keys: &[(&str, &EventKey)],
     records: Vec<Record>,
     sign_with: &EventKey,
 ) -> Vec<u8> {
+    let own = device::device_id(&sign_with.public());
+    let relabelled: Vec<Record> = records
+        .iter()
+        .map(|r| Record {
+            device: own.clone(),
+            ..r.clone()
+        })
+        .collect();
+    let mut seal = device::seal(sign_with, event_id, &relabelled).unwrap();
+    seal.device = records[0].device.clone();
+    if seal.device != own {
+        // The chain is over the records as they claim to be.
+        let real: Vec<&Record> = records.iter().collect();
+        seal.head = hex(&device::chain(real));
+    }
     log::encode(&LogFile {
         event_id: event_id.to_string(),
         from_device: "laptop".into(),
@@ -73,23 +89,13 @@ fn forged_log(
             .iter()
             .map(|(id, k)| (id.to_string(), k.public()))
             .collect(),
-        records: records
-            .into_iter()
-            .map(|mut r| {
-                r.sig = None;
-                let mut signed = device::sign(
-                    sign_with,
-                    event_id,
-                    Record {
-                        device: device::device_id(&sign_with.public()),
-                        ..r.clone()
-                    },
-                );
-                signed.device = r.device;
-                signed
-            })
-            .collect(),
+        seals: vec![seal],
+        records,
     })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn number(device: &str, seq: u64, student_no: u64, photo_seq: u32, at_ms: i64) -> Record {
@@ -108,7 +114,6 @@ fn number(device: &str, seq: u64, student_no: u64, photo_seq: u32, at_ms: i64) -
             reason: None,
             door_unseen: false,
         },
-        sig: None,
     }
 }
 
@@ -156,7 +161,7 @@ fn an_edited_record_with_a_recomputed_checksum_is_refused() {
     let mut other = ev.phone("other.db");
     let err = other.import_log(&edited).unwrap_err();
     assert!(
-        err.to_string().contains("not signed by its device"),
+        err.to_string().contains("do not match their device's seal"),
         "{err}"
     );
     assert!(other.records().unwrap().is_empty());
@@ -183,7 +188,6 @@ fn an_undo_of_someone_elses_admission_cancels_nothing() {
             target_seq: target,
             student_no: ev.passes[0].0,
         },
-        sig: None,
     };
     // Under the real phone's id: refused.
     let bytes = forged_log(&id, &[], vec![undo(real.device_id(), 99)], &attacker);
