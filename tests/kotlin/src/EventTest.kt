@@ -34,7 +34,7 @@ val eventTests = listOf(
         assertEquals(20u, e.arriveEarlyMinutes)
         assertEquals("13667", e.school.code)
         assertTrue(e.contacts.any { it.extension == "8505" })
-        assertTrue(e.collectionCodeRoutes.isNotEmpty())
+        assertTrue(e.collectionCodeRoutes.isEmpty(), "the notice's attachment on getting the 采集码 is not in the notice: no invented steps")
         assertTrue(e.instructions.all { it.items.isNotEmpty() })
     },
 
