@@ -1,6 +1,6 @@
 // The student's year, as the core dates it: fee deadline, 采集码 checks, arrive-by, the shoot,
-// the 学信网 check and the 补拍 deadline, each past, due or upcoming; and whether reminders for
-// them are on.
+// the 学信网 check and the 补拍 deadline, each past, due or upcoming. Reminders for them are
+// turned on from the home screen's card, where the permission is asked for.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -15,15 +15,6 @@ struct StudentTimelineView: View {
             Section {
                 ForEach(model.items, id: \.id) { item in
                     TimelineRow(item: item)
-                }
-            }
-            Section {
-                Button("Remind me of these dates") {
-                    Task { await model.scheduleReminders() }
-                }
-                if let count = model.scheduled {
-                    Text("\(count) reminders scheduled.")
-                        .foregroundColor(.secondary)
                 }
             } footer: {
                 Text("Reminders are local notifications on this phone; nothing is sent anywhere.")

@@ -1,5 +1,6 @@
 // The student's year, as the core dates it: fee deadline, 采集码 checks, arrive-by, the shoot,
-// the 学信网 check and the 补拍 deadline, each past, due or upcoming; and the reminders for them.
+// the 学信网 check and the 补拍 deadline, each past, due or upcoming. (Reminders for them are turned
+// on from the home screen's card.)
 
 import Foundation
 import Observation
@@ -9,7 +10,6 @@ import PhotoDayCore
 @Observable
 public final class StudentTimelineModel {
     public private(set) var items: [TimelineItem] = []
-    public private(set) var scheduled: Int?
     public var message: Notice?
 
     @ObservationIgnored private let services: AppServices
@@ -27,9 +27,5 @@ public final class StudentTimelineModel {
         } catch {
             message = .failure(error)
         }
-    }
-
-    public func scheduleReminders() async {
-        scheduled = await services.reminders.reschedule()
     }
 }

@@ -122,15 +122,15 @@ final class StudentModelTests: XCTestCase {
         let timeline = StudentTimelineModel(services: h.services())
         await timeline.load()
         XCTAssertEqual(timeline.items.map(\.id), ["fee", "code-t7", "code-t3", "code-t1", "arrive", "shoot", "verify", "makeup"])
-        await timeline.scheduleReminders()
-        XCTAssertGreaterThan(try XCTUnwrap(timeline.scheduled), 0)
-        XCTAssertEqual(timeline.scheduled, h.center.laid.count)
+        let scheduled = await h.services().reminders.reschedule()
+        XCTAssertGreaterThan(scheduled, 0)
+        XCTAssertEqual(scheduled, h.center.laid.count)
 
         let denied = Harness(now: beijing("2023-05-10T12:00"), reminders: .denied, folder: h.folder)
-        let quiet = StudentTimelineModel(services: denied.services())
-        await quiet.scheduleReminders()
-        XCTAssertEqual(quiet.scheduled, 0)
+        let none = await denied.services().reminders.reschedule()
+        XCTAssertEqual(none, 0)
         XCTAssertEqual(denied.center.removeCount, 1, "what was laid before is taken away")
+        XCTAssertEqual(denied.center.requests, 0, "laying them never asks")
     }
 
     func testRemindersFireAtTheCoresMomentInTheCalendarsTimeZone() async throws {
