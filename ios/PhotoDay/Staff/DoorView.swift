@@ -96,7 +96,7 @@ struct DoorView: View {
         .sheet(isPresented: $overriding) {
             OverrideView { reason in Task { await model.override(reason: reason) } }
         }
-        .sheet(item: $sheet) { which in
+        .sheet(item: $sheet, onDismiss: { Task { await model.refreshBatch() } }) { which in
             Group {
                 switch which {
                 case .manual:
