@@ -325,7 +325,8 @@ impl Canvas {
                 png::ColorType::Rgb
             });
             enc.set_depth(png::BitDepth::Eight);
-            enc.set_compression(png::Compression::High);
+            // Balanced: High is several times slower for a few per cent (cards are flat colour).
+            enc.set_compression(png::Compression::Balanced);
             let mut w = enc
                 .write_header()
                 .map_err(|e| Failure::other(format!("PNG: {e}")))?;
@@ -584,6 +585,38 @@ pub fn render_card(
         &foot,
     );
     Ok(c)
+}
+
+/// `work` applied to every item on all cores, results in the items' order (a college of 1,000
+/// cards takes a fraction of the time on a laptop's cores); the first failure is returned.
+pub fn on_all_cores<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> Result<R, Failure> + Sync,
+) -> Result<Vec<R>, Failure> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 16);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let work = &work;
+    let parts: Vec<Result<Vec<R>, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(work).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Failure::other("drawing a card failed")))
+            })
+            .collect()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    for part in parts {
+        all.extend(part?);
+    }
+    Ok(all)
 }
 
 /// A4 at `dpi`, in pixels.

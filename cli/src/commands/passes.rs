@@ -360,17 +360,26 @@ pub fn write_cards(
         let college_dir = out_dir.join(file_name(&college));
         let class_dir = college_dir.join(file_name(&class));
         std::fs::create_dir_all(&class_dir).map_err(|e| Failure::write(&class_dir, e))?;
-        let mut entries = Vec::with_capacity(members.len());
-        for p in members {
-            bar.inc(1);
-            let Some(data) = card_data(event, plan, p) else {
-                continue;
+        // A class at a time: its cards drawn on every core, then written and zipped.
+        let drawn = cards::on_all_cores(&members, |p| {
+            let bytes = match card_data(event, plan, p) {
+                None => None,
+                Some(data) => {
+                    let card = cards::render_card(font, event, &data, cards::CARD_WIDTH)?;
+                    Some(if jpeg {
+                        card.to_jpeg()?
+                    } else {
+                        card.to_png(false)?
+                    })
+                }
             };
-            let card = cards::render_card(font, event, &data, cards::CARD_WIDTH)?;
-            let bytes = if jpeg {
-                card.to_jpeg()?
-            } else {
-                card.to_png(false)?
+            bar.inc(1);
+            Ok(bytes)
+        })?;
+        let mut entries = Vec::with_capacity(members.len());
+        for (p, bytes) in members.iter().zip(drawn) {
+            let Some(bytes) = bytes else {
+                continue;
             };
             let name = format!(
                 "{}-{}.{ext}",
@@ -417,15 +426,14 @@ pub fn write_a4(
         passes.len() as u64,
         tr!(out, "绘制打印卡", "drawing printed cards"),
     );
-    let mut cards = Vec::with_capacity(passes.len());
-    for p in passes {
+    let drawn = cards::on_all_cores(passes, |p| {
         bar.inc(1);
         let Some(data) = card_data(event, plan, p) else {
-            continue;
+            return Ok(None);
         };
         let img = cards::render_card(font, event, &data, cards::CARD_WIDTH)?;
         let s = &data.slot;
-        cards.push(PrintCard {
+        Ok(Some(PrintCard {
             title: format!(
                 "{} {} {} {} {} {} 请于{}前到达",
                 data.student_no,
@@ -439,8 +447,9 @@ pub fn write_a4(
             png: img.to_png(true)?,
             width: img.width,
             height: img.height,
-        });
-    }
+        }))
+    })?;
+    let cards: Vec<PrintCard> = drawn.into_iter().flatten().collect();
     bar.finish_and_clear();
     let heading = format!("{} · 签到码 check-in passes", event.title.zh);
     std::fs::write(path, printable::a4_sheet(&heading, &cards, per_page))
