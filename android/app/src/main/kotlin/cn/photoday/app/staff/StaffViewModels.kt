@@ -44,6 +44,7 @@ class StationViewModel(private val app: Application, graph: AppGraph) : CoreView
     }
 
     fun choose(room: String, role: Role, lane: String?) = io { model.choose(room, role, lane) }
+    fun setCheckCode(on: Boolean) = io { model.setCheckCode(on) }
 }
 
 class ScanViewModel(graph: AppGraph) : CoreViewModel() {

@@ -21,6 +21,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
@@ -77,6 +78,12 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
                         s.imported?.let { Text(it.message(), style = MaterialTheme.typography.bodyMedium) }
                         s.error?.let { ErrorCard(it) }
                         s.warning?.let { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
+                        s.chosen?.takeIf { it.numbers }?.let { st ->
+                            Row(verticalAlignment = Alignment.CenterVertically) {
+                                Text(stringResource(R.string.station_check_code), Modifier.weight(1f))
+                                Switch(checked = st.checkCode, onCheckedChange = vm::setCheckCode)
+                            }
+                        }
                     }
                     stationChooser(s) { room, role, lane ->
                         // Scan only once the station is stored, so the scan screen reads the new one;

@@ -112,6 +112,16 @@ class StationSetupModel(
         }
     }
 
+    /** Studio: asks for the 采集码 before numbering, or not (the 新华社 photographer checks it). */
+    fun setCheckCode(on: Boolean) {
+        try {
+            app.setCheckCode(on)
+            show(error = null, imported = null)
+        } catch (e: Exception) {
+            show(error = e.toUiError(), imported = null)
+        }
+    }
+
     private fun show(error: UiError?, imported: ImportResult?, warning: String? = null) {
         _state.value = try {
             val event = app.event()

@@ -7,6 +7,7 @@ import cn.photoday.core.Lang
 import cn.photoday.core.NumberStatus
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerApp
+import cn.photoday.core.Verdict
 import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.staff.AttendanceModel
@@ -48,6 +49,10 @@ val staffScreenTests = listOf(
         assertEquals("信息技术与工程学院", label.college)
         assertTrue(label.checkCode)
         assertNull(chosen.warning)
+
+        setup.setCheckCode(false)
+        assertEquals(false, (setup.state.value as StationSetupUiState.Ready).chosen?.checkCode)
+        assertTrue(app.scan(Fixtures.pass("it"), MORNING).verdict is Verdict.Numbered, "no 采集码 step when it is off")
 
         setup.choose("一教104", Role.STUDIO, "AB")
         val bad = setup.state.value as StationSetupUiState.Ready
