@@ -351,6 +351,24 @@ fn binarize(width: usize, height: usize, pixels: &[u8]) -> Option<BitMatrix> {
                 }
             }
         }
+        // A code drawn at exactly 8 pixels per module (an app's own rendering) puts every module
+        // in a block of its own, so every block looks flat and the image blank: a flat block's
+        // range is measured again with a one-pixel margin, which reaches the next module.
+        for (bx, (l, h)) in lo.iter_mut().zip(hi.iter_mut()).enumerate() {
+            if *h - *l > MIN_DYNAMIC_RANGE {
+                continue;
+            }
+            let (x0, y0) = (origin(bx, width), origin(by, height));
+            let xs = x0.saturating_sub(1)..(x0 + BLOCK + 1).min(width);
+            for row in pixels[y0.saturating_sub(1) * width..(y0 + BLOCK + 1).min(height) * width]
+                .chunks_exact(width)
+            {
+                for &p in &row[xs.clone()] {
+                    *l = (*l).min(p);
+                    *h = (*h).max(p);
+                }
+            }
+        }
         for (bx, (&l, &h)) in lo.iter().zip(&hi).enumerate() {
             if h - l > MIN_DYNAMIC_RANGE {
                 block[by * bw + bx] = ((u16::from(h) + u16::from(l)) / 2) as u8;
