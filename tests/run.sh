@@ -5,6 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
+# The pass cards (cli/src/cards.rs) draw Chinese with a CJK font from Debian; their tests need one.
+if [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  echo "== Fonts: installing Debian's fonts-wqy-microhei for the pass-card tests"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -q fonts-wqy-microhei >/dev/null || {
+    $sudo apt-get update -q >/dev/null
+    $sudo apt-get install -y -q fonts-wqy-microhei >/dev/null
+  }
+fi
+
 echo "== Rust: cargo test --workspace"
 cargo test --workspace -j2
 

@@ -300,19 +300,39 @@ pub fn run(args: &DemoArgs, out: &Out) -> Result<(), Failure> {
         )
     );
     let print_path = dir.join("passes-print.html");
-    passes::write_html(&print_path, &ev, &the_plan, &class1)?;
-    let (p, k) = (print_path.display(), class1.len());
-    println!(
-        "{}",
-        out.paint(
-            Tone::Good,
-            tr!(
-                out,
-                "已写入 {p}：{k}张可打印的签到卡（A4），给没有智能手机的同学",
-                "Wrote {p}: {k} printable pass cards (A4) for students without a smartphone"
-            )
-        )
-    );
+    // The printed cards draw Chinese with a system font; a machine without one still runs the
+    // whole day and says what to install for the print sheets.
+    match crate::cards::CardFont::find(None) {
+        Ok(_) => {
+            passes::write_html(&print_path, &ev, &the_plan, &class1)?;
+            let (p, k) = (print_path.display(), class1.len());
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Good,
+                    tr!(
+                        out,
+                        "已写入 {p}：{k}张可打印的签到卡（A4），给没有智能手机的同学",
+                        "Wrote {p}: {k} printable pass cards (A4) for students without a smartphone"
+                    )
+                )
+            );
+        }
+        Err(f) => {
+            let why = f.message();
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Warn,
+                    tr!(
+                        out,
+                        "▲ 没有写可打印的签到卡：{why}",
+                        "▲ No printable pass cards written: {why}"
+                    )
+                )
+            );
+        }
+    }
 
     // Done.
     out.heading("完成", "Done");
