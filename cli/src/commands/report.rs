@@ -73,7 +73,11 @@ pub fn write(
                     "; {dups} photographed twice (photoday report duplicates lists the numbers to void)"
                 ));
             }
-            let arrived: usize = a.sessions.iter().map(|s| s.arrived_not_photographed.len()).sum();
+            let arrived: usize = a
+                .sessions
+                .iter()
+                .map(|s| s.arrived_not_photographed.len())
+                .sum();
             if arrived > 0 {
                 summary.push_str(&tr!(
                     out,
@@ -131,7 +135,10 @@ pub fn write(
     if kind != ReportKind::Fees {
         // A number held by two students is said loudly in every report (DESIGN §5).
         for c in &folder.attendance()?.clashes {
-            println!("{}", out.paint(Tone::Bad, format!("✖ {}", out.text(&c.advice()))));
+            println!(
+                "{}",
+                out.paint(Tone::Bad, format!("✖ {}", out.text(&c.advice())))
+            );
         }
     }
     println!(
