@@ -4,11 +4,9 @@
 // clock (the core's `sessionNow`), so a room that changes college is one station all day.
 package cn.photoday.ui.staff
 
-import cn.photoday.core.Event
 import cn.photoday.core.Lang
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerAppInterface
-import cn.photoday.core.Station
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
@@ -57,23 +55,12 @@ sealed interface StationSetupUiState {
     ) : StationSetupUiState
 }
 
-fun stationLabel(event: Event, station: Station, session: UByte?, lang: Lang): StationLabel {
-    val now = session?.let { n -> event.sessions.firstOrNull { it.number == n } }
-    return StationLabel(
-        station.room,
-        station.role,
-        station.lane,
-        now?.college?.textIn(lang),
-        now?.windowsLabel,
-        station.checkCode,
-    )
-}
-
 /** The station as the scan screen labels it at [nowMs], or null before bundle and station. */
 fun ScannerAppInterface.stationLabel(nowMs: Long, lang: Lang): StationLabel? {
     val event = event() ?: return null
     val st = station() ?: return null
-    return stationLabel(event, st, sessionNow(nowMs), lang)
+    val now = sessionNow(nowMs)?.let { n -> event.sessions.firstOrNull { it.number == n } }
+    return StationLabel(st.room, st.role, st.lane, now?.college?.textIn(lang), now?.windowsLabel, st.checkCode)
 }
 
 class StationSetupModel(
