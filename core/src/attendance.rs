@@ -321,9 +321,12 @@ impl Ledger {
         self.check_ins.get(&student_no)
     }
 
-    /// Whether the student was seen at all: checked in at a door or numbered in a studio.
+    /// Whether the student was seen at all: checked in at a door, or numbered in a studio (also
+    /// when that number was later voided by a step-aside: they were there).
     pub fn arrived(&self, student_no: u64) -> bool {
-        self.check_ins.contains_key(&student_no) || self.by_student.contains_key(&student_no)
+        self.check_ins.contains_key(&student_no)
+            || self.by_student.contains_key(&student_no)
+            || self.was_stepped_aside(student_no)
     }
 
     /// Whether a closed batch recorded the student as photographed.

@@ -436,11 +436,17 @@ fn photographed_is_its_own_fact_and_the_makeup_list_is_the_roster_minus_the_phot
         studio.close_batch(t + 700_000).is_err(),
         "nothing left to close"
     );
+    // One who skipped the door, was numbered, then stepped aside, still arrived.
+    let skipper = all[25];
+    studio.scan(&day.pass(skipper), t + 800_000).unwrap();
+    studio
+        .step_aside(skipper, AsideReason::Clothes, None, t + 800_500)
+        .unwrap();
     studio.import_log(&door.export_log(t).unwrap()).unwrap();
     let a = &studio.attendance().unwrap().sessions[0];
     assert_eq!(
         (a.expected as usize, a.arrived, a.numbered, a.photographed),
-        (all.len(), 20, 14, 14)
+        (all.len(), 21, 14, 14)
     );
     // 补拍 = roster − photographed, exactly; the ones who came but were not shot are listed apart.
     let shot: std::collections::BTreeSet<u64> = all
@@ -459,13 +465,13 @@ fn photographed_is_its_own_fact_and_the_makeup_list_is_the_roster_minus_the_phot
         .iter()
         .map(|s| s.student_no)
         .collect();
-    let mut want_chase: Vec<u64> = vec![all[3], all[12]];
+    let mut want_chase: Vec<u64> = vec![all[3], all[12], skipper];
     want_chase.extend(&all[16..20]);
     want_chase.sort();
     let mut chase_sorted = chase.clone();
     chase_sorted.sort();
     assert_eq!(chase_sorted, want_chase);
-    assert_eq!(a.stepped_aside, 2);
+    assert_eq!(a.stepped_aside, 3);
 }
 
 #[test]
