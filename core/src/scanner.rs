@@ -954,20 +954,16 @@ impl Scanner {
 
         if st.role == Role::Door {
             let seq = self.store.write(|tx| {
-                let seq = next_seq(tx, &device)?;
-                log::insert(
+                let seq = put(
                     tx,
-                    &Record {
-                        device: device.clone(),
-                        seq,
-                        at_ms: now,
-                        session,
-                        action: Action::CheckIn {
-                            student_no: no,
-                            via,
-                            serial: subject.serial,
-                            reason: reason.clone(),
-                        },
+                    &device,
+                    session,
+                    now,
+                    Action::CheckIn {
+                        student_no: no,
+                        via,
+                        serial: subject.serial,
+                        reason: reason.clone(),
                     },
                 )?;
                 Ok(seq)
@@ -1025,24 +1021,20 @@ impl Scanner {
                 set_floor(tx, META_BATCH_START, session, photo_seq)?;
                 last_batch.max(closed) + 1
             };
-            let seq = next_seq(tx, &device)?;
-            log::insert(
+            let seq = put(
                 tx,
-                &Record {
-                    device: device.clone(),
-                    seq,
-                    at_ms: now,
-                    session,
-                    action: Action::Number {
-                        student_no: no,
-                        photo_seq,
-                        lane,
-                        batch,
-                        via,
-                        serial: subject.serial,
-                        reason: reason.clone(),
-                        door_unseen,
-                    },
+                &device,
+                session,
+                now,
+                Action::Number {
+                    student_no: no,
+                    photo_seq,
+                    lane,
+                    batch,
+                    via,
+                    serial: subject.serial,
+                    reason: reason.clone(),
+                    door_unseen,
                 },
             )?;
             Ok((seq, photo_seq, batch))
@@ -1115,22 +1107,14 @@ impl Scanner {
                 .filter(|a| a.device == device)
                 .max_by_key(|a| a.seq)
                 .cloned();
-            let seq = next_seq(tx, &device)?;
-            log::insert(
-                tx,
-                &Record {
-                    device: device.clone(),
-                    seq,
-                    at_ms: now,
-                    session: mine.as_ref().map(|a| a.session).unwrap_or(here),
-                    action: Action::StepAside {
-                        student_no,
-                        target_seq: mine.as_ref().map(|a| a.seq),
-                        reason,
-                        note: note.clone(),
-                    },
-                    },
-            )?;
+            let action = Action::StepAside {
+                student_no,
+                target_seq: mine.as_ref().map(|a| a.seq),
+                reason,
+                note: note.clone(),
+            };
+            let session = mine.as_ref().map(|a| a.session).unwrap_or(here);
+            let seq = put(tx, &device, session, now, action)?;
             Ok(StepAsideOutcome {
                 student_no,
                 photo_no: mine.map(|a| a.photo_no),
@@ -1181,20 +1165,11 @@ impl Scanner {
                     "record {record_seq} is more than 5 minutes old and can no longer be undone; step the student aside instead"
                 )));
             }
-            let seq = next_seq(tx, &device)?;
-            log::insert(
-                tx,
-                &Record {
-                    device: device.clone(),
-                    seq,
-                    at_ms: now,
-                    session: target.session,
-                    action: Action::Undo {
-                        target_seq: record_seq,
-                        student_no,
-                    },
-                    },
-            )?;
+            let undo = Action::Undo {
+                target_seq: record_seq,
+                student_no,
+            };
+            let seq = put(tx, &device, target.session, now, undo)?;
             Ok(UndoOutcome {
                 photo_no: target.photo_no(),
                 undone: target.kind().to_string(),
@@ -1391,19 +1366,15 @@ impl Scanner {
                 .iter()
                 .filter(|a| a.device == device && a.batch == number)
             {
-                let seq = next_seq(tx, &device)?;
-                log::insert(
+                put(
                     tx,
-                    &Record {
-                        device: device.clone(),
-                        seq,
-                        at_ms: now,
-                        session,
-                        action: Action::Photographed {
-                            student_no: a.student_no,
-                            target_seq: a.seq,
-                            batch: number,
-                        },
+                    &device,
+                    session,
+                    now,
+                    Action::Photographed {
+                        student_no: a.student_no,
+                        target_seq: a.seq,
+                        batch: number,
                     },
                 )?;
                 n += 1;
@@ -1558,6 +1529,28 @@ fn next_seq(tx: &rusqlite::Connection, device: &str) -> Result<u64> {
         .unwrap_or(0);
     let seq = stored.max(floor) + 1;
     store::set_meta(tx, "seq_floor", &seq.to_string())?;
+    Ok(seq)
+}
+
+/// Writes one record of this device at its next sequence number; returns the number.
+fn put(
+    tx: &rusqlite::Connection,
+    device: &str,
+    session: u8,
+    now: UnixMillis,
+    action: Action,
+) -> Result<u64> {
+    let seq = next_seq(tx, device)?;
+    log::insert(
+        tx,
+        &Record {
+            device: device.to_string(),
+            seq,
+            at_ms: now,
+            session,
+            action,
+        },
+    )?;
     Ok(seq)
 }
 
