@@ -198,6 +198,12 @@ impl ScannerApp {
         Ok(lock(&self.inner).skip_code_check(now_ms)?.into())
     }
 
+    /// Drops the student waiting to show their 采集码 (they went to find it; nothing was
+    /// recorded): returns who was waiting. Memory only.
+    pub fn cancel_code_check(&self) -> Option<u64> {
+        lock(&self.inner).cancel_code_check()
+    }
+
     /// The student whose pass was good and who is waiting to show their 采集码. Memory only.
     pub fn waiting_for_code(&self) -> Option<u64> {
         lock(&self.inner).waiting_for_code()

@@ -814,6 +814,13 @@ impl Scanner {
         self.judge(p.subject, p.override_reason, true, now)
     }
 
+    /// Drops the student waiting for the 采集码 check (they went to find it); nothing was recorded
+    /// for them, and their next pass scan starts again. Returns who was waiting. Memory only.
+    pub fn cancel_code_check(&mut self) -> Option<u64> {
+        self.last = None;
+        self.pending.take().map(|p| p.subject.student_no)
+    }
+
     /// The student waiting for the 采集码 check, if any.
     pub fn waiting_for_code(&self) -> Option<u64> {
         self.pending.as_ref().map(|p| p.subject.student_no)

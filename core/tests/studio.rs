@@ -312,6 +312,15 @@ fn the_studio_asks_for_the_collection_code_and_keeps_nothing_of_it() {
         studio.skip_code_check(t + 22_000),
         Err(Error::NotReady(_))
     ));
+    // A student who goes to find their code is let go: nothing recorded, the next pass starts over.
+    let third = day.student(1, 3);
+    studio.scan(&day.pass(third), t + 24_000).unwrap();
+    assert_eq!(studio.cancel_code_check(), Some(third));
+    assert_eq!(studio.waiting_for_code(), None);
+    assert!(matches!(
+        studio.scan(CODE, t + 25_000).unwrap().verdict,
+        Verdict::NotAPass { .. }
+    ));
     // Or switch the check off for the session.
     studio.set_check_code(false).unwrap();
     let out = studio
