@@ -52,7 +52,7 @@ struct DoorView: View {
                     CodeRequestBanner(
                         outcome: shown.outcome,
                         skip: { Task { await model.skipCodeCheck() } },
-                        cancel: { model.dismiss() })
+                        cancel: { Task { await model.cancelCodeCheck() } })
                 } else {
                     DoorFooter(
                         batch: station.role == .door ? nil : model.batch,

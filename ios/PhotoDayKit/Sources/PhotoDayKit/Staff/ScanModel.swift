@@ -94,6 +94,13 @@ public final class ScanModel {
         }
     }
 
+    /// Let go of the student waiting on the 采集码 (they went to find it): the core drops them,
+    /// nothing was recorded, and their next scan starts over.
+    public func cancelCodeCheck() async {
+        _ = try? await services.core.scanner { (app: ScannerApp) in app.cancelCodeCheck() }
+        dismiss()
+    }
+
     /// "本批拍完": the open batch is recorded photographed.
     public func closeBatch() async {
         let now = services.now()

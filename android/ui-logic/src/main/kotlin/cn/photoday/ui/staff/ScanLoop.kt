@@ -227,10 +227,14 @@ class ScanLoop(
     @Synchronized
     fun undoLast() = undoWith { app.undoLast(clock.nowMs()) }
 
-    /** Staff tapped the verdict away. */
+    /** Staff tapped the verdict away; a student waiting on the 采集码 is let go in the core too
+     *  (nothing recorded; their next scan starts over). */
     @Synchronized
     fun dismiss() {
-        if (_state.value is StaffScanUiState.Showing) backToScanning(null)
+        if (_state.value is StaffScanUiState.Showing) {
+            app.cancelCodeCheck()
+            backToScanning(null)
+        }
     }
 
     /** Goes back to scanning when the verdict's time is up; call it from a ticker. */
