@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::photoday;
+use common::{event_with_roster, photoday};
 use photoday::cards::{self, CardFont};
 use photoday::commands::passes::card_data;
 use photoday_core::admin::EventFolder;
@@ -31,23 +31,7 @@ const ROSTER: &str = "学号,姓名,学院,年级,班级,已缴费
 ";
 
 fn event_with_passes(tmp: &Path) -> PathBuf {
-    let dir = tmp.join("event");
-    photoday().arg("init").arg(&dir).assert().success();
-    let roster = tmp.join("roster.csv");
-    std::fs::write(&roster, ROSTER).unwrap();
-    photoday()
-        .args(["roster", "import"])
-        .arg(&roster)
-        .arg("--dir")
-        .arg(&dir)
-        .assert()
-        .success();
-    photoday()
-        .args(["passes", "issue", "--dir"])
-        .arg(&dir)
-        .assert()
-        .success();
-    dir
+    event_with_roster(tmp, ROSTER)
 }
 
 /// 8-bit grey pixels of a PNG or JPEG card.

@@ -5,6 +5,21 @@ mod common;
 
 use common::*;
 use serde_json::Value;
+use std::path::Path;
+
+/// One pass scanned on the laptop's door database at `now`: its JSON verdict.
+fn scan_one(dir: &Path, db: &Path, now: &str, pass: &str) -> Value {
+    let a = photoday()
+        .args(["scan", "--json", "--room", "一教104", "--no-code-check"])
+        .args(["--now", now, "--device-db"])
+        .arg(db)
+        .arg("--dir")
+        .arg(dir)
+        .write_stdin(format!("{pass}\n"))
+        .assert()
+        .success();
+    serde_json::from_str(stdout_of(&a).lines().next().unwrap()).unwrap()
+}
 
 #[test]
 fn the_admin_voids_a_door_record_and_the_attendance_follows() {
@@ -12,16 +27,7 @@ fn the_admin_voids_a_door_record_and_the_attendance_follows() {
     let dir = ready_event(tmp.path());
     let passes = pass_texts(&dir);
     let db = tmp.path().join("door.db");
-    let a = photoday()
-        .args(["scan", "--json", "--room", "一教104", "--no-code-check"])
-        .args(["--now", "2023-06-03 09:40", "--device-db"])
-        .arg(&db)
-        .arg("--dir")
-        .arg(&dir)
-        .write_stdin(format!("{}\n", passes[&2020010001]))
-        .assert()
-        .success();
-    let v: Value = serde_json::from_str(stdout_of(&a).lines().next().unwrap()).unwrap();
+    let v = scan_one(&dir, &db, "2023-06-03 09:40", &passes[&2020010001]);
     assert_eq!(v["verdict"], "numbered");
     let seq = v["record_seq"].as_u64().unwrap();
     let log = tmp.path().join("door.photodaylog");
@@ -106,16 +112,7 @@ fn the_admin_voids_a_door_record_and_the_attendance_follows() {
         .arg(&db)
         .assert()
         .success();
-    let a = photoday()
-        .args(["scan", "--json", "--room", "一教104", "--no-code-check"])
-        .args(["--now", "2023-06-03 09:50", "--device-db"])
-        .arg(&db)
-        .arg("--dir")
-        .arg(&dir)
-        .write_stdin(format!("{}\n", passes[&2020010001]))
-        .assert()
-        .success();
-    let v: Value = serde_json::from_str(stdout_of(&a).lines().next().unwrap()).unwrap();
+    let v = scan_one(&dir, &db, "2023-06-03 09:50", &passes[&2020010001]);
     assert_eq!(
         v["verdict"], "numbered",
         "the voided number no longer stands: {v}"

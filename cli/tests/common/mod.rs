@@ -27,10 +27,15 @@ pub const ROSTER_CSV: &str = "学号,姓名,学院,年级,班级,已缴费
 
 /// A fresh event folder `event` under `tmp` with the small roster imported and passes issued.
 pub fn ready_event(tmp: &Path) -> PathBuf {
+    event_with_roster(tmp, ROSTER_CSV)
+}
+
+/// A fresh event folder `event` under `tmp` with `roster_csv` imported and passes issued.
+pub fn event_with_roster(tmp: &Path, roster_csv: &str) -> PathBuf {
     let dir = tmp.join("event");
     photoday().arg("init").arg(&dir).assert().success();
     let roster = tmp.join("roster.csv");
-    std::fs::write(&roster, ROSTER_CSV).unwrap();
+    std::fs::write(&roster, roster_csv).unwrap();
     photoday()
         .args(["roster", "import"])
         .arg(&roster)
