@@ -1105,7 +1105,7 @@ impl Scanner {
             let ledger = Ledger::from_records(&log::for_student(tx, student_no)?);
             if ledger.photographed(student_no) {
                 return Err(Error::Invalid(format!(
-                    "{student_no} was already photographed (their batch was closed); nothing to step aside"
+                    "{student_no} was already photographed (their batch was closed), so there is nothing to step aside; if the photo must be taken again, the 教务处 voids its record (photoday log void DEVICE:SEQ) and the student is numbered anew"
                 )));
             }
             let mine = ledger
