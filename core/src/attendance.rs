@@ -269,11 +269,13 @@ impl Ledger {
                         }
                     }
                 }
+                // A photo stands only while the number it was taken under stands: voiding that
+                // number (a retake) takes the student back onto the 补拍 list.
                 Action::Photographed {
                     student_no,
                     target_seq,
                     ..
-                } => {
+                } if !undos.contains(&(r.device.as_str(), *target_seq)) => {
                     photographed.insert(*student_no, (r.device.clone(), *target_seq));
                 }
                 _ => {}

@@ -282,6 +282,20 @@ fn the_admin_voids_a_record_by_device_and_sequence_and_every_phone_agrees() {
     let s = studio.import_log(&folder.export_log(t).unwrap()).unwrap();
     assert_eq!(s.added, 1);
     assert_eq!(studio.attendance().unwrap().sessions[0].numbered, 0);
+    // A photographed student whose number the 教务处 voids (a retake) is back on the 补拍 list
+    // and is numbered anew.
+    studio.set_check_code(false).unwrap();
+    let shot = studio.scan(&ev.passes[2].1, t + 100_000).unwrap();
+    studio.close_batch(t + 110_000).unwrap();
+    folder.import_log(&studio.export_log(t).unwrap()).unwrap();
+    assert_eq!(folder.attendance().unwrap().sessions[0].photographed, 1);
+    folder
+        .void_record(&device, shot.record_seq.unwrap(), "retake", t + 115_000)
+        .unwrap();
+    assert_eq!(folder.attendance().unwrap().sessions[0].photographed, 0);
+    studio.import_log(&folder.export_log(t).unwrap()).unwrap();
+    let again = studio.scan(&ev.passes[2].1, t + 118_000).unwrap();
+    assert_eq!(again.verdict.name(), "numbered");
     // A phone voids its own records at any time, even after the undo window.
     let out = studio.scan(&ev.passes[1].1, t + 120_000).unwrap();
     let late = t + 60 * 60_000;
@@ -293,5 +307,6 @@ fn the_admin_voids_a_record_by_device_and_sequence_and_every_phone_agrees() {
             late,
         )
         .unwrap();
-    assert_eq!(studio.attendance().unwrap().sessions[0].numbered, 0);
+    // Only the retaken student still holds a number.
+    assert_eq!(studio.attendance().unwrap().sessions[0].numbered, 1);
 }
