@@ -239,8 +239,8 @@ impl ScannerApp {
     /// (`ScanOutcome.record_seq`, `StepAsideOutcome.record_seq`) within 5 minutes; a cancelled
     /// number is not reused. The undo is itself a record. Disk (writes).
     ///
-    /// Fails with `InvalidInput` when the record is not this device's, was already undone, was
-    /// photographed or is too old (step the student aside instead).
+    /// Fails with `UndoTooOld` past the window (offer "step aside"), `AlreadyUndone`, or
+    /// `NotUndoable` for another device's record, a photographed number or a refusal.
     pub fn undo(&self, record_seq: u64, now_ms: i64) -> ApiResult<UndoOutcome> {
         Ok(lock(&self.inner).undo(record_seq, now_ms)?.into())
     }
@@ -248,7 +248,7 @@ impl ScannerApp {
     /// Undoes this device's latest check-in, number or step-aside that still stands (within 5
     /// minutes), also after a restart. Disk (writes).
     ///
-    /// Fails with `InvalidInput` when there is nothing to undo or it is too old.
+    /// Fails with `NotUndoable` when there is nothing to undo, `UndoTooOld` when it is too old.
     pub fn undo_last(&self, now_ms: i64) -> ApiResult<UndoOutcome> {
         Ok(lock(&self.inner).undo_last(now_ms)?.into())
     }
@@ -317,7 +317,9 @@ impl ScannerApp {
     /// Feeds one scanned log QR text. Returns the progress; once every code of the sequence has
     /// arrived the log is merged and `imported` is set. Disk (writes, on the last code).
     ///
-    /// Fails with `BadLog` for a damaged code or one of another sequence.
+    /// Fails with `LogCodeDamaged` for a damaged code (keep scanning), `LogCodeOtherSequence`
+    /// for another phone's code while a transfer is half received, `InvalidInput` for a code
+    /// that is not a log code, `BadLog` when the whole log is refused.
     pub fn receive_log_qr(&self, text: String) -> ApiResult<LogQrReceipt> {
         let (progress, imported) = lock(&self.inner).receive_log_qr(&text)?;
         Ok(LogQrReceipt {

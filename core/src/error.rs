@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::text::Text;
+
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -85,12 +87,72 @@ pub enum Error {
     #[error("{0}")]
     NotReady(String),
 
-    /// A request that does not make sense (unknown student, unknown session, undo too late, …).
+    /// A request that does not make sense (unknown student, unknown session, …).
     #[error("{0}")]
     Invalid(String),
+
+    /// A refusal written for the person holding the phone, in both languages, with the kind of
+    /// trouble a screen branches on (which button it offers next).
+    #[error("{}", .text.en)]
+    Told { kind: Refusal, text: Text },
+}
+
+/// The kinds of refusal a phone screen acts on differently. Each comes with a bilingual sentence
+/// ([`Error::Told`]); the kind only chooses the button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Refusal {
+    /// A step is missing first (bundle, pass, station, export): lead the user there.
+    NotReady,
+    /// The input is wrong: let the user correct it.
+    Invalid,
+    /// The record is older than the undo window: step the student aside or void it instead.
+    UndoTooOld,
+    /// The record was already undone: nothing to do.
+    AlreadyUndone,
+    /// The record cannot be undone (another device's, a photographed student, not an admission).
+    NotUndoable,
+    /// A log QR code that is damaged: scan it again.
+    LogCodeDamaged,
+    /// A log QR code of another phone's sequence while one is half received: finish or abandon.
+    LogCodeOtherSequence,
+    /// A pass of another student than the one this phone was set up for.
+    NotYourPass,
 }
 
 impl Error {
+    /// A refusal for the person at the screen, in both languages.
+    pub fn told(kind: Refusal, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Told {
+            kind,
+            text: Text::new(zh, en),
+        }
+    }
+
+    /// The message in both languages. Errors written for the 教务处's command line have an
+    /// English detail (file, row, field); they get a Chinese lead saying what kind of trouble
+    /// it is, so a Chinese screen never shows English alone.
+    pub fn text(&self) -> Text {
+        let en = self.to_string();
+        let zh = match self {
+            Error::Told { text, .. } => return text.clone(),
+            Error::NotReady(_) => "还不能这样做",
+            Error::InvalidEvent { .. } | Error::UnknownTemplate(_) => "活动设置有误",
+            Error::InvalidRoster(_) => "名单有误，未导入",
+            Error::Io { .. } => "文件无法读写",
+            Error::NotADatabase { .. } | Error::DatabaseTooNew { .. } | Error::Sql(_) => {
+                "本机数据无法读取，未作任何改动"
+            }
+            Error::KeyFileTooOpen { .. } | Error::BadKeyFile { .. } => "密钥文件有误",
+            Error::PassIssue(_) => "无法生成签到码",
+            Error::QrEncode { .. } => "内容太长，放不进二维码",
+            Error::Image(_) => "图片无法读取",
+            Error::BadBundle(_) => "数据包无法导入，未作任何改动；请向教务处要一份新的",
+            Error::BadLog(_) => "记录文件无法导入，未作任何改动；请重新导出",
+            Error::Invalid(_) => "输入有误",
+        };
+        Text::new(format!("{zh}：{en}"), en)
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

@@ -35,6 +35,6 @@ pub mod pass;
 pub mod qr;
 pub mod qr_decode;
 
-pub use error::{Error, Result};
+pub use error::{Error, Refusal, Result};
 pub use event::Event;
 pub use text::Text;

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 
 use crate::base45;
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 
 const MAGIC: &[u8; 3] = b"PDL";
 const FORMAT: u8 = 1;
@@ -515,9 +515,19 @@ impl QrAssembler {
     /// chunk or a non-log text is refused with a reason; repeats are harmless.
     pub fn add(&mut self, text: &str) -> Result<QrProgress> {
         let text = text.trim();
-        let bad = |m: &str| Err(Error::BadLog(m.to_string()));
+        let bad = |en: &str| {
+            Err(Error::told(
+                Refusal::LogCodeDamaged,
+                "这个记录二维码不完整或已损坏，请再扫一次",
+                en,
+            ))
+        };
         let Some(rest) = text.strip_prefix(QR_PREFIX) else {
-            return bad("this QR code is not part of a PhotoDay log");
+            return Err(Error::told(
+                Refusal::Invalid,
+                "这不是 PhotoDay 的记录二维码",
+                "this QR code is not part of a PhotoDay log",
+            ));
         };
         let mut parts = rest.splitn(4, ':');
         let (Some(pos), Some(id), Some(check), Some(data)) =
@@ -541,9 +551,21 @@ impl QrAssembler {
             return bad("this log QR code fails its checksum; scan it again");
         }
         match &self.id {
-            Some(cur) if cur != id || self.total != n => return bad(
-                "this code belongs to another log sequence; finish the current one or start over",
-            ),
+            Some(cur) if cur != id || self.total != n => {
+                return Err(Error::told(
+                    Refusal::LogCodeOtherSequence,
+                    format!(
+                        "这是另一台手机的记录二维码；当前这组已收 {}/{}，请扫完或放弃后重来",
+                        self.chunks.len(),
+                        self.total
+                    ),
+                    format!(
+                        "this code belongs to another log sequence ({} of {} of the current one received); finish it or abandon it and start over",
+                        self.chunks.len(),
+                        self.total
+                    ),
+                ))
+            }
             None => {
                 self.id = Some(id.to_string());
                 self.total = n;

@@ -21,7 +21,7 @@ use crate::attendance::{self, Attendance, Ledger, SessionAttendance};
 use crate::bundle::{self, BundleContent, BundleKind};
 use crate::device;
 use crate::door::{self, Colour, Tolerance, Verdict};
-use crate::error::{Error, Result};
+use crate::error::{Error, Refusal, Result};
 use crate::event::Event;
 use crate::keys::{EventKey, KeyRing, PublicKey};
 use crate::log::{self, Action, AsideReason, LogFile, QrAssembler, QrProgress, Record, Via};
@@ -1144,33 +1144,45 @@ impl Scanner {
         let out = self.store.write(|tx| {
             let rows = log::for_device(tx, &device)?;
             let Some(target) = rows.iter().find(|r| r.seq == record_seq) else {
-                return Err(Error::Invalid(format!(
-                    "record {record_seq} is not one of this device's; only the device that made a record can undo it"
-                )));
+                return Err(Error::told(
+                    Refusal::NotUndoable,
+                    format!("记录 {record_seq} 不是本机的；只有记录它的设备能撤销"),
+                    format!("record {record_seq} is not one of this device's; only the device that made a record can undo it"),
+                ));
             };
             let (Action::CheckIn { student_no, .. }
             | Action::Number { student_no, .. }
             | Action::StepAside { student_no, .. }) = target.action
             else {
-                return Err(Error::Invalid(format!(
-                    "record {record_seq} is not a check-in, number or step-aside"
-                )));
+                return Err(Error::told(
+                    Refusal::NotUndoable,
+                    format!("记录 {record_seq} 不是签到、编号或暂离，不能撤销"),
+                    format!("record {record_seq} is not a check-in, number or step-aside"),
+                ));
             };
             if rows.iter().any(|r| matches!(r.action, Action::Undo { target_seq, .. } if target_seq == record_seq)) {
-                return Err(Error::Invalid(format!("record {record_seq} was already undone")));
+                return Err(Error::told(
+                    Refusal::AlreadyUndone,
+                    format!("记录 {record_seq} 已经撤销过了"),
+                    format!("record {record_seq} was already undone"),
+                ));
             }
             if matches!(target.action, Action::Number { .. })
                 && rows.iter().any(|r| matches!(r.action, Action::Photographed { target_seq, .. } if target_seq == record_seq))
             {
-                return Err(Error::Invalid(format!(
-                    "photo no. {} was already photographed (batch closed); it cannot be undone",
-                    target.photo_no().unwrap_or_default()
-                )));
+                let no = target.photo_no().unwrap_or_default();
+                return Err(Error::told(
+                    Refusal::NotUndoable,
+                    format!("{no} 号已拍摄（该批已结束），不能撤销；重拍请作废该记录"),
+                    format!("photo no. {no} was already photographed (batch closed); it cannot be undone — void its record to retake"),
+                ));
             }
             if now - target.at_ms > UNDO_WINDOW_MS {
-                return Err(Error::Invalid(format!(
-                    "record {record_seq} is more than 5 minutes old and can no longer be undone; step the student aside instead"
-                )));
+                return Err(Error::told(
+                    Refusal::UndoTooOld,
+                    format!("记录 {record_seq} 已超过 5 分钟，不能撤销；请改用“暂离”"),
+                    format!("record {record_seq} is more than 5 minutes old and can no longer be undone; step the student aside instead"),
+                ));
             }
             let undo = Action::Undo {
                 target_seq: record_seq,
@@ -1221,7 +1233,13 @@ impl Scanner {
                     Action::CheckIn { .. } | Action::Number { .. } | Action::StepAside { .. }
                 ) && !undone.contains(&r.seq)
             })
-            .ok_or_else(|| Error::Invalid("nothing to undo on this device".into()))?;
+            .ok_or_else(|| {
+                Error::told(
+                    Refusal::NotUndoable,
+                    "本机没有可撤销的记录",
+                    "nothing to undo on this device",
+                )
+            })?;
         self.undo(last.seq, now)
     }
 

@@ -9,19 +9,19 @@ import Foundation
 import PhotoDayCore
 
 extension PhotoDayError {
-    /// The core's message, to show as is.
-    public var message: String {
+    /// The core's message in both languages.
+    public var text: BilingualText {
         switch self {
-        case .NotReady(let message),
-             .InvalidInput(let message),
-             .BadBundle(let message),
-             .BadLog(let message),
-             .Storage(let message),
-             .Io(let message),
-             .Internal(let message):
-            return message
+        case .NotReady(let text), .InvalidInput(let text), .BadBundle(let text), .BadLog(let text),
+             .Storage(let text), .Io(let text), .UndoTooOld(let text), .AlreadyUndone(let text),
+             .NotUndoable(let text), .LogCodeDamaged(let text), .LogCodeOtherSequence(let text),
+             .NotYourPass(let text), .Internal(let text):
+            return text
         }
     }
+
+    /// The core's message in the user's language, to show as is.
+    public var message: String { text.textIn(lang: Language.current) }
 }
 
 public enum ErrorText {
