@@ -540,7 +540,8 @@ pub enum Verdict {
         college: BilingualText,
         room: BilingualText,
         date: String,
-        windows: String,
+        /// Each window, `09:30–12:00`.
+        windows: Vec<String>,
     },
     /// Their session is here but not now: early (wait nearby), late (补拍) or another day.
     OutsideWindow {
@@ -551,7 +552,8 @@ pub enum Verdict {
         /// When their time here starts (early) or ended (late), `HH:MM`.
         at: String,
         date: String,
-        windows: String,
+        /// Each window, `09:30–12:00`.
+        windows: Vec<String>,
         /// The 补拍 deadline, `YYYY-MM-DD HH:MM`.
         makeup_deadline: String,
         /// The 补拍 place.
