@@ -31,7 +31,9 @@ use crate::text::BilingualText;
 /// main thread (a scan takes well under a millisecond, most of it the durable write).
 #[derive(uniffi::Object)]
 pub struct ScannerApp {
-    inner: Mutex<Scanner>,
+    pub(crate) inner: Mutex<Scanner>,
+    /// What the scan screen shows (see `door.rs`); locked before `inner`, never after.
+    pub(crate) door: Mutex<photoday_core::door_loop::DoorLoop>,
 }
 
 #[uniffi::export]
@@ -45,6 +47,7 @@ impl ScannerApp {
     pub fn new(db_path: String) -> ApiResult<Arc<Self>> {
         Ok(Arc::new(ScannerApp {
             inner: Mutex::new(Scanner::open(db_path)?),
+            door: Mutex::new(photoday_core::door_loop::DoorLoop::new()),
         }))
     }
 
@@ -326,6 +329,12 @@ impl ScannerApp {
             progress: progress.into(),
             imported: imported.map(ImportSummary::from),
         })
+    }
+
+    /// Drops a half-received log QR sequence (the other phone went away), so another phone's
+    /// codes are taken; returns how many codes were dropped. Memory only.
+    pub fn abandon_log_qr(&self) -> u32 {
+        lock(&self.inner).abandon_log_qr()
     }
 
     /// Deletes the roster, the bundle and the records, once this device's own records have all
@@ -681,6 +690,9 @@ pub struct LogQrProgress {
     pub total: u32,
     /// Numbers (1-based) of the codes still missing.
     pub missing: Vec<u32>,
+    /// The code belongs to a log this phone already received whole (the sender's screen still
+    /// shows it): nothing to do; the next phone's codes are welcome.
+    pub already_merged: bool,
 }
 
 /// What one scanned log QR code did.
@@ -1183,6 +1195,7 @@ impl From<core_log::QrProgress> for LogQrProgress {
             received: p.received,
             total: p.total,
             missing: p.missing,
+            already_merged: p.already_merged,
         }
     }
 }

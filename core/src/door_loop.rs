@@ -86,7 +86,7 @@ pub struct StationLabel {
 
 /// A verdict on screen, with what the buttons may do.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Card {
+pub struct VerdictCard {
     /// The core's verdict with its colour, headline and detail.
     pub outcome: ScanOutcome,
     /// The student number the verdict is about, when the pass proves it.
@@ -115,7 +115,7 @@ pub struct Card {
 
 /// A line on the scanning screen after an action that shows no verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
+pub struct ScanNotice {
     /// Green for done, amber for "look", red for failed.
     pub colour: Colour,
     /// What happened, in both languages.
@@ -130,13 +130,13 @@ pub struct DoorScreen {
     /// The station, once set up.
     pub station: Option<StationLabel>,
     /// The verdict on screen; `None` while scanning.
-    pub card: Option<Card>,
+    pub card: Option<VerdictCard>,
     /// The studio's open batch (none on a door phone or before the first number).
     pub batch: Option<Batch>,
     /// The batch's label, `第5批 · 6/8`.
     pub batch_label: Option<Text>,
     /// A notice to show while scanning (undone, stepped aside, batch closed, failed…).
-    pub notice: Option<Notice>,
+    pub notice: Option<ScanNotice>,
 }
 
 /// What an override would re-judge: the pass or typed number behind the card on screen.
@@ -154,12 +154,12 @@ enum Source {
 pub struct DoorLoop {
     timing: LoopTiming,
     seen: Option<(String, UnixMillis)>,
-    card: Option<Card>,
+    card: Option<VerdictCard>,
     source: Option<Source>,
-    notice: Option<Notice>,
+    notice: Option<ScanNotice>,
     serial: u64,
     /// The last card shown for a camera frame, to show again for the same pass.
-    last_shown: Option<(String, Card)>,
+    last_shown: Option<(String, VerdictCard)>,
 }
 
 /// The same pass again within this long after it left the camera's view is "shown again".
@@ -398,7 +398,7 @@ impl DoorLoop {
                         format!("{no} stepped aside; numbered on return"),
                     ),
                 };
-                Notice {
+                ScanNotice {
                     colour: Colour::Amber,
                     text,
                 }
@@ -415,7 +415,7 @@ impl DoorLoop {
         let notice = match scanner.close_batch(now) {
             Ok(c) => {
                 let label = c.batch.label();
-                Notice {
+                ScanNotice {
                     colour: Colour::Green,
                     text: Text::new(
                         format!("{} 已拍完：{} 人记为已拍摄", label.zh, c.photographed),
@@ -434,7 +434,7 @@ impl DoorLoop {
     }
 
     /// Goes back to scanning when the card's time is up. `Some` when the screen changed: call it
-    /// from a timer at `Card::until_ms`.
+    /// from a timer at `VerdictCard::until_ms`.
     pub fn tick(&mut self, scanner: &mut Scanner, now: UnixMillis) -> Option<DoorScreen> {
         let had = self.card.is_some();
         self.expire(now);
@@ -455,7 +455,7 @@ impl DoorLoop {
 
     fn note(&mut self, colour: Colour, text: Text) {
         self.card = None;
-        self.notice = Some(Notice { colour, text });
+        self.notice = Some(ScanNotice { colour, text });
     }
 
     fn after_undo(&mut self, r: Result<crate::scanner::UndoOutcome>) {
@@ -476,7 +476,7 @@ impl DoorLoop {
                         format!("Undone: {no}'s check-in"),
                     ),
                 };
-                Notice {
+                ScanNotice {
                     colour: Colour::Green,
                     text,
                 }
@@ -539,7 +539,7 @@ impl DoorLoop {
         };
         self.serial += 1;
         self.notice = None;
-        self.card = Some(Card {
+        self.card = Some(VerdictCard {
             student_no: v.student_no(),
             name,
             photo_no,
@@ -619,8 +619,8 @@ fn looks_like_number(line: &str) -> bool {
         })
 }
 
-fn failed(e: &crate::Error) -> Notice {
-    Notice {
+fn failed(e: &crate::Error) -> ScanNotice {
+    ScanNotice {
         colour: Colour::Red,
         text: e.text(),
     }

@@ -18,6 +18,7 @@ pub mod device;
 pub mod door;
 pub mod door_loop;
 pub mod event;
+pub mod incoming;
 pub mod log;
 pub mod plan;
 pub mod room;

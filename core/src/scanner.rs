@@ -1497,13 +1497,18 @@ impl Scanner {
     /// returned. Progress is kept in memory until then.
     pub fn receive_log_qr(&mut self, text: &str) -> Result<(QrProgress, Option<ImportSummary>)> {
         let progress = self.qr_in.add(text)?;
-        if !progress.missing.is_empty() {
+        if !progress.missing.is_empty() || progress.already_merged {
             return Ok((progress, None));
         }
-        let bytes = self.qr_in.finish();
-        self.qr_in = QrAssembler::new();
+        let bytes = self.qr_in.take();
         let summary = self.import_log(&bytes?)?;
         Ok((progress, Some(summary)))
+    }
+
+    /// Drops a half-received log QR sequence (the other phone went away), so another phone's
+    /// codes are taken. Returns how many codes were dropped. Memory only.
+    pub fn abandon_log_qr(&mut self) -> u32 {
+        self.qr_in.abandon()
     }
 
     /// Deletes the roster, the bundle and the records once this device's own records have all
