@@ -568,6 +568,13 @@ pub enum Verdict {
         /// The 补拍 place.
         makeup_place: BilingualText,
     },
+    /// Typed by hand, but a newer pass was issued for them: check who it is (student card) and
+    /// admit with a reason; overridable.
+    PassReplaced {
+        student_no: u64,
+        name: Option<String>,
+        min_serial: u16,
+    },
     /// A newer pass exists.
     Revoked {
         student_no: u64,
@@ -1132,6 +1139,15 @@ impl From<core_door::Verdict> for Verdict {
             } => Verdict::Revoked {
                 student_no,
                 serial,
+                min_serial,
+            },
+            V::PassReplaced {
+                student_no,
+                name,
+                min_serial,
+            } => Verdict::PassReplaced {
+                student_no,
+                name,
                 min_serial,
             },
             V::NotOnRoster { student_no } => Verdict::NotOnRoster { student_no },

@@ -140,6 +140,13 @@ pub enum Verdict {
         /// The 补拍 place.
         makeup_place: Text,
     },
+    /// Typed by hand, but a newer pass was issued for them: check it is really them (a lost or
+    /// passed-on pass is why passes are replaced); overridable with a reason.
+    PassReplaced {
+        student_no: u64,
+        name: Option<String>,
+        min_serial: u16,
+    },
     /// A newer pass exists.
     Revoked {
         student_no: u64,
@@ -167,6 +174,7 @@ impl Verdict {
             Verdict::AlreadyNumbered { .. } => "already_numbered",
             Verdict::WrongSession { .. } => "wrong_session",
             Verdict::OutsideWindow { .. } => "outside_window",
+            Verdict::PassReplaced { .. } => "pass_replaced",
             Verdict::Revoked { .. } => "revoked",
             Verdict::NotOnRoster { .. } => "not_on_roster",
             Verdict::BadSignature { .. } => "bad_signature",
@@ -186,6 +194,7 @@ impl Verdict {
             | Verdict::WrongSession { student_no, .. }
             | Verdict::OutsideWindow { student_no, .. }
             | Verdict::Revoked { student_no, .. }
+            | Verdict::PassReplaced { student_no, .. }
             | Verdict::NotOnRoster { student_no } => Some(*student_no),
             Verdict::BadSignature { claimed_student_no } => Some(*claimed_student_no),
             _ => None,
@@ -216,6 +225,7 @@ impl Verdict {
                 | Verdict::NotOnRoster { .. }
                 | Verdict::AlreadyCheckedIn { .. }
                 | Verdict::AlreadyNumbered { .. }
+                | Verdict::PassReplaced { .. }
         )
     }
 
@@ -429,6 +439,17 @@ impl Verdict {
                 Text::new(
                     format!("{student_no} 的签到码已重新发放（此码版本{serial}，有效版本≥{min_serial}）；请出示新码"),
                     format!("{student_no}'s pass was re-issued (this is revision {serial}, valid from {min_serial}); show the new one"),
+                ),
+            ),
+            Verdict::PassReplaced {
+                student_no,
+                name,
+                min_serial,
+            } => (
+                Text::new("签到码已换新：请核实身份", "Pass replaced: check who this is"),
+                Text::new(
+                    format!("{} 的签到码已重新发放（第{min_serial}版）；手工签到请核对学生证，并写明原因", who(student_no, name)),
+                    format!("{}'s pass was re-issued (revision {min_serial}); before checking in by hand, check their student card and give a reason", who(student_no, name)),
                 ),
             ),
             Verdict::NotOnRoster { student_no } => (

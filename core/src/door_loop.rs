@@ -534,7 +534,8 @@ impl DoorLoop {
             | Verdict::AlreadyCheckedIn { name, .. }
             | Verdict::AlreadyNumbered { name, .. }
             | Verdict::WrongSession { name, .. }
-            | Verdict::OutsideWindow { name, .. } => name.clone(),
+            | Verdict::OutsideWindow { name, .. }
+            | Verdict::PassReplaced { name, .. } => name.clone(),
             _ => None,
         };
         self.serial += 1;

@@ -11,6 +11,7 @@ pub mod text;
 pub mod time;
 
 pub mod admin;
+pub mod admit;
 pub mod attendance;
 pub mod bundle;
 pub mod checklist;

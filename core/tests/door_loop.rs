@@ -324,3 +324,40 @@ fn stepping_aside_and_closing_a_batch_say_what_happened_in_both_languages() {
         .en
         .contains("2 recorded photographed"));
 }
+
+#[test]
+fn a_student_whose_pass_was_replaced_is_checked_in_by_hand_only_with_a_reason_and_the_screen_says_why(
+) {
+    let mut day = Day::new();
+    let (no, _) = day.student(8);
+    day.folder.reissue(no).unwrap();
+    let mut s = day.scanner("door.db", Role::Door);
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    let card = door.typed(&mut s, &no.to_string(), None, t).card.unwrap();
+    assert!(
+        matches!(card.outcome.verdict, Verdict::PassReplaced { student_no, min_serial: 1, .. } if student_no == no),
+        "{card:?}"
+    );
+    assert_eq!(card.outcome.colour, Colour::Amber);
+    assert!(
+        card.outcome.detail.zh.contains("核对学生证"),
+        "{:?}",
+        card.outcome.detail
+    );
+    assert!(card.can_override && card.until_ms.is_none());
+    let over = door
+        .override_shown(&mut s, "核对了学生证，旧手机丢了", t + 20_000)
+        .card
+        .unwrap();
+    assert!(
+        matches!(
+            over.outcome.verdict,
+            Verdict::CheckedIn {
+                via: photoday_core::log::Via::Override,
+                ..
+            }
+        ),
+        "{over:?}"
+    );
+}
