@@ -271,7 +271,7 @@ fn undo_after_the_window_is_a_clear_notice_not_a_crash() {
     let mut s = day.scanner("door.db", Role::Door);
     let mut door = DoorLoop::new();
     let t = day.at("2023-06-03 09:40");
-    door.frame(&mut s, &day.student(6).1.to_string(), t)
+    door.frame(&mut s, day.student(6).1, t)
         .unwrap();
     let late = door.undo_last(&mut s, t + 6 * 60_000);
     let n = late.notice.unwrap();
