@@ -148,10 +148,51 @@ impl ScannerApp {
         })
     }
 
+    /// This device's latest `limit` check-ins, numbers and step-asides, newest first, each with
+    /// its line of text and whether the undo button applies (also after a restart). Undo one with
+    /// `undo(record_seq)`. Disk (reads).
+    pub fn history(&self, now_ms: i64, limit: u32) -> crate::error::ApiResult<Vec<HistoryEntry>> {
+        Ok(lock(&self.inner)
+            .history(now_ms, limit as usize)?
+            .into_iter()
+            .map(|h| HistoryEntry {
+                record_seq: h.record_seq,
+                at_ms: h.at_ms,
+                at: h.at,
+                student_no: h.student_no,
+                name: h.name,
+                text: h.text.into(),
+                cancelled: h.cancelled,
+                can_undo: h.can_undo,
+            })
+            .collect())
+    }
+
     /// Whether the device can scan yet. Memory only.
     pub fn staff_status(&self) -> StaffStatus {
         core_loop::status(&lock(&self.inner)).into()
     }
+}
+
+/// One line of this device's history.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HistoryEntry {
+    /// The record's number on this device (for `undo`).
+    pub record_seq: u64,
+    /// When (Unix ms).
+    pub at_ms: i64,
+    /// `HH:MM`, event-local.
+    pub at: String,
+    /// The student.
+    pub student_no: Option<u64>,
+    /// Their name, when the bundle has names.
+    pub name: Option<String>,
+    /// What happened: `09:41 签到 2020010001 李明`.
+    pub text: BilingualText,
+    /// Undone or voided since.
+    pub cancelled: bool,
+    /// The undo button applies now.
+    pub can_undo: bool,
 }
 
 /// What kind of thing a staff import took.

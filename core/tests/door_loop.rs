@@ -271,8 +271,7 @@ fn undo_after_the_window_is_a_clear_notice_not_a_crash() {
     let mut s = day.scanner("door.db", Role::Door);
     let mut door = DoorLoop::new();
     let t = day.at("2023-06-03 09:40");
-    door.frame(&mut s, day.student(6).1, t)
-        .unwrap();
+    door.frame(&mut s, day.student(6).1, t).unwrap();
     let late = door.undo_last(&mut s, t + 6 * 60_000);
     let n = late.notice.unwrap();
     assert_eq!(n.colour, Colour::Red);
@@ -360,4 +359,44 @@ fn a_student_whose_pass_was_replaced_is_checked_in_by_hand_only_with_a_reason_an
         ),
         "{over:?}"
     );
+}
+
+#[test]
+fn after_a_restart_any_recent_admission_can_still_be_undone_from_the_history() {
+    let mut day = Day::new();
+    let t = day.at("2023-06-03 09:40");
+    {
+        let mut s = day.scanner("studio.db", Role::Studio);
+        let mut door = DoorLoop::new();
+        for k in 0..3 {
+            let p = day.student(k).1.to_string();
+            door.frame(&mut s, &p, t + k as i64 * 10_000).unwrap();
+        }
+    }
+    // The app was killed; reopened a minute later, the second student is the wrong one.
+    let mut s = Scanner::open(day.dir.path().join("studio.db")).unwrap();
+    let history = s.history(t + 60_000, 10).unwrap();
+    assert_eq!(history.len(), 3);
+    assert!(
+        history[0].text.zh.contains("摄影编号 003"),
+        "{:?}",
+        history[0].text
+    );
+    assert!(history.iter().all(|h| h.can_undo));
+    let second = &history[1];
+    assert_eq!(second.student_no, Some(day.student(1).0));
+    s.undo(second.record_seq, t + 61_000).unwrap();
+    let history = s.history(t + 62_000, 10).unwrap();
+    assert!(history[1].cancelled && !history[1].can_undo);
+    assert!(
+        history[1].text.zh.ends_with("（已撤销）"),
+        "{:?}",
+        history[1].text
+    );
+    // Ten minutes on, nothing can be undone any more (step aside or void instead).
+    assert!(s
+        .history(t + 10 * 60_000, 10)
+        .unwrap()
+        .iter()
+        .all(|h| !h.can_undo));
 }
