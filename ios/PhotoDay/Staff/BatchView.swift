@@ -15,6 +15,10 @@ struct BatchView: View {
     var body: some View {
         NavigationView {
             List {
+                if let notice = model.notice {
+                    Text(verbatim: notice.text.localized)
+                        .foregroundColor(notice.colour == .red ? .red : .primary)
+                }
                 if let batch = model.batch {
                     Text(verbatim: batch.label.localized)
                         .font(.headline)

@@ -1,24 +1,23 @@
-// The scanner, door or studio: the camera full-screen, the room, its session now and the torch on
-// top, the batch being called in (studio) and the staff's actions at the bottom, and the verdict
-// over everything after each scan — except the studio's request for the 采集码, a banner over the
-// camera that reads the code next.
+// The scanner, door or studio, drawing the core's DoorScreen: the camera full-screen; the
+// station's line, the torch and the menu on top; the studio's open batch and the staff's actions
+// at the bottom; the verdict card over everything, or, while the studio waits for the 采集码, a
+// banner over the camera that reads the code next. Every frame and tap goes to the core.
 
 import PhotoDayCore
 import PhotoDayKit
 import SwiftUI
 
 struct DoorView: View {
-    let event: Event
-    let station: Station
+    let model: ScanModel
     let leave: () -> Void
 
-    @State var model = ScanModel()
     @Environment(DataVersion.self) var version
     @State var torchOn = false
     @State var sheet: DoorSheet?
     @State var overriding = false
     @State var confirmingUndo = false
     @State var confirmingBatchShot = false
+    @State var hiddenNotice: ScanNotice?
 
     enum DoorSheet: String, Identifiable {
         case manual, batch, attendance, logs, settings
@@ -26,69 +25,51 @@ struct DoorView: View {
     }
 
     var body: some View {
+        let screen = model.screen
+        let card = screen?.card
         ZStack {
             Color.black.ignoresSafeArea()
             CameraGate {
-                QRScannerView(
-                    torchOn: torchOn, paused: (model.shown != nil && !model.awaitingCode) || sheet != nil || overriding
-                ) { text in
-                    Task { await model.scanned(text) }
+                QRScannerView(torchOn: torchOn, paused: sheet != nil || overriding) { text in
+                    Task { await model.frame(text) }
                 }
                 .ignoresSafeArea()
             }
             VStack(spacing: 12) {
-                DoorHeader(session: session, station: station, torchOn: $torchOn) { which in
-                    sheet = which
-                }
+                DoorHeader(title: screen?.station?.title.localized ?? "", torchOn: $torchOn) { sheet = $0 }
                 Spacer()
-                if let notice = model.notice {
-                    Text(verbatim: SummaryText.of(notice))
+                if let notice = screen?.notice, notice != hiddenNotice {
+                    Text(verbatim: notice.text.localized)
                         .padding(12)
-                        .background(.regularMaterial)
+                        .background(VerdictPalette.background(notice.colour))
+                        .foregroundColor(VerdictPalette.foreground(notice.colour))
                         .cornerRadius(10)
-                        .onTapGesture { model.notice = nil }
+                        .onTapGesture { hiddenNotice = notice }
                 }
-                if model.awaitingCode, let shown = model.shown {
+                if let card, card.awaitingCode {
                     CodeRequestBanner(
-                        outcome: shown.outcome,
-                        skip: { Task { await model.skipCodeCheck() } },
-                        cancel: { Task { await model.cancelCodeCheck() } })
+                        card: card, skip: { Task { await model.skipCode() } }, cancel: { Task { await model.dismiss() } })
                 } else {
                     DoorFooter(
-                        batch: station.role == .door ? nil : model.batch,
-                        manual: { sheet = .manual },
-                        undoLast: { confirmingUndo = true },
-                        showBatch: { sheet = .batch },
-                        batchShot: { confirmingBatchShot = true })
+                        batch: screen?.batch, label: screen?.batchLabel?.localized,
+                        manual: { sheet = .manual }, undoLast: { confirmingUndo = true },
+                        showBatch: { sheet = .batch }, batchShot: { confirmingBatchShot = true })
                 }
             }
             .padding()
-            if let shown = model.shown, !model.awaitingCode {
+            if let card, !card.awaitingCode {
                 VerdictView(
-                    outcome: shown.outcome,
-                    numberCode: shown.numberCode,
-                    onOverride: {
-                        model.holdOn()
-                        overriding = true
-                    },
-                    onUndo: { Task { await model.undoShown() } },
-                    onDismiss: { model.dismiss() })
+                    card: card, numberCode: model.numberCode, onOverride: { overriding = true },
+                    onUndo: { Task { await model.undoShown() } }, onDismiss: { Task { await model.dismiss() } })
                 .transition(.opacity)
             }
         }
-        .animation(.easeOut(duration: 0.15), value: model.shown?.id)
-        .task(id: version.value) { await model.refreshBatch() }
-        .task(id: model.notice) {
-            guard model.notice != nil else { return }
-            try? await Task.sleep(nanoseconds: 4_000_000_000)
-            if !Task.isCancelled { model.notice = nil }
-        }
+        .animation(.easeOut(duration: 0.15), value: card?.serial)
         .confirmationDialog(
-            "Undo this phone's latest check-in, number or step-aside?",
-            isPresented: $confirmingUndo,
+            "Undo this phone's latest check-in, number or step-aside?", isPresented: $confirmingUndo,
             titleVisibility: .visible
         ) {
-            Button("Undo", role: .destructive) { Task { await model.undoLast() } }
+            Button("Undo", role: .destructive) { Task { await model.undoLatest() } }
         }
         .confirmationDialog("Record this batch as photographed?", isPresented: $confirmingBatchShot, titleVisibility: .visible) {
             Button("Batch shot") { Task { await model.closeBatch() } }
@@ -96,53 +77,31 @@ struct DoorView: View {
         .sheet(isPresented: $overriding) {
             OverrideView { reason in Task { await model.override(reason: reason) } }
         }
-        .sheet(item: $sheet, onDismiss: { Task { await model.refreshBatch() } }) { which in
+        .sheet(item: $sheet, onDismiss: { Task { await model.load() } }) { which in
             Group {
                 switch which {
-                case .manual:
-                    ManualCheckInView { outcome, input in model.checkedIn(outcome, input: input) }
-                case .batch:
-                    BatchView()
-                case .attendance:
-                    AttendanceView()
-                case .logs:
-                    LogTransferView()
-                case .settings:
-                    DoorSettingsView(leave: leave)
+                case .manual: ManualCheckInView { number, note in Task { await model.typed(number, note: note) } }
+                case .batch: BatchView()
+                case .attendance: AttendanceView()
+                case .logs: LogTransferView()
+                case .settings: DoorSettingsView(leave: leave)
                 }
             }
             // Sheets get the environment objects they need handed on explicitly.
             .environment(version)
         }
     }
-
-    private var session: Session? {
-        event.sessions.first { candidate in candidate.number == model.session }
-    }
 }
 
 struct DoorHeader: View {
-    let session: Session?
-    let station: Station
+    let title: String
     @Binding var torchOn: Bool
     let open: (DoorView.DoorSheet) -> Void
 
     var body: some View {
         HStack(alignment: .top) {
-            VStack(alignment: .leading, spacing: 2) {
-                Text(verbatim: station.room)
-                    .font(.headline)
-                RoleLabel(role: station.role)
-                    .font(.subheadline)
-                if let session = session {
-                    Text(verbatim: "\(session.college.localized) · \(session.windowsLabel)")
-                        .font(.subheadline)
-                }
-                if let lane = station.lane {
-                    Text("Letter \(lane)")
-                        .font(.subheadline.bold())
-                }
-            }
+            Text(verbatim: title)
+                .font(.headline)
             Spacer()
             Button {
                 torchOn.toggle()
@@ -172,6 +131,7 @@ struct DoorHeader: View {
 
 struct DoorFooter: View {
     let batch: Batch?
+    let label: String?
     let manual: () -> Void
     let undoLast: () -> Void
     let showBatch: () -> Void
@@ -179,11 +139,11 @@ struct DoorFooter: View {
 
     var body: some View {
         VStack(spacing: 10) {
-            if let batch = batch {
+            if let batch, let label {
                 HStack {
                     Button(action: showBatch) {
                         HStack {
-                            Text("Batch \(Int(batch.number))")
+                            Text(verbatim: label)
                                 .font(.title3.bold())
                             Spacer()
                             Text(verbatim: batch.members.filter { $0.status == .waiting }.map(\.photoNo).joined(separator: " "))
@@ -219,15 +179,15 @@ struct DoorFooter: View {
 /// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without it
 /// when the 新华社 photographer checks the code instead.
 struct CodeRequestBanner: View {
-    let outcome: ScanOutcome
+    let card: VerdictCard
     let skip: () -> Void
     let cancel: () -> Void
 
     var body: some View {
         VStack(spacing: 10) {
-            Text(verbatim: outcome.headline.localized)
+            Text(verbatim: card.outcome.headline.localized)
                 .font(.title2.bold())
-            Text(verbatim: outcome.detail.localized)
+            Text(verbatim: card.outcome.detail.localized)
                 .multilineTextAlignment(.center)
             HStack(spacing: 12) {
                 Button("Skip (photographer checks)", action: skip)

@@ -1,6 +1,7 @@
 // A log as a sequence of QR codes: one phone shows them in turn (at full brightness, advancing by
-// itself or by hand), the other scans them in any order until the core has every piece and merges
-// the log.
+// itself every QRSequenceCursor.frameNanoseconds or by hand), the other scans them in any order
+// until the core has every piece and merges the log; the core also says when the codes in view
+// belong to a log already merged, and a half-received log can be dropped for another phone's.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -66,7 +67,7 @@ struct LogQRSequenceView: View {
             .fullBrightness()
             .task(id: playing) {
                 while playing && !Task.isCancelled {
-                    try? await Task.sleep(nanoseconds: 1_200_000_000)
+                    try? await Task.sleep(nanoseconds: QRSequenceCursor.frameNanoseconds)
                     if playing && !Task.isCancelled { cursor.step(1) }
                 }
             }
@@ -82,30 +83,31 @@ struct LogQRSequenceView: View {
 }
 
 struct LogQRReceiveView: View {
-    @State var model = LogQRReceiveModel()
+    @State var model = StaffImportModel()
     @Environment(\.dismiss) var dismiss
 
     var body: some View {
         NavigationView {
             VStack(spacing: 0) {
                 CameraGate {
-                    QRScannerView(paused: model.imported != nil) { text in
+                    QRScannerView { text in
                         Task { await model.scanned(text) }
                     }
                 }
                 VStack(alignment: .leading, spacing: 8) {
-                    if let summary = model.imported {
-                        MessageRow(text: SummaryText.log(summary), isError: false)
-                    } else if let progress = model.progress {
+                    if let merged = model.merged {
+                        MessageRow(text: merged, isError: false)
+                    }
+                    if let progress = model.progress, !progress.missing.isEmpty {
                         ProgressView(value: Double(progress.received), total: Double(max(progress.total, 1)))
-                        Text("\(Int(progress.received)) of \(Int(progress.total)) codes")
-                            .font(.headline.monospacedDigit())
-                        if !progress.missing.isEmpty {
-                            Text(verbatim: progress.missing.map { number in String(number) }.joined(separator: " "))
-                                .font(.footnote.monospacedDigit())
-                                .foregroundColor(.secondary)
-                        }
-                    } else {
+                        Text(verbatim: progress.missing.map { number in String(number) }.joined(separator: " "))
+                            .font(.footnote.monospacedDigit())
+                            .foregroundColor(.secondary)
+                        Button("Start over with another phone") { Task { await model.startOver() } }
+                    }
+                    if let report = model.report, report != model.merged {
+                        Text(verbatim: report)
+                    } else if model.report == nil {
                         Text("Point the camera at the other phone's codes.")
                     }
                 }
@@ -119,7 +121,6 @@ struct LogQRReceiveView: View {
                     Button("Done") { dismiss() }
                 }
             }
-            .messageAlert($model.message)
         }
     }
 }

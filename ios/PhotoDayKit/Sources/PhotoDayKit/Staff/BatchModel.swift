@@ -16,6 +16,8 @@ public final class BatchModel {
     /// Every number of the session on this phone.
     public private(set) var list: [BatchMember] = []
     public private(set) var loaded = false
+    /// What the last step-aside did, in the core's words.
+    public private(set) var notice: ScanNotice?
     public var message: Notice?
 
     @ObservationIgnored private let services: AppServices
@@ -39,14 +41,13 @@ public final class BatchModel {
         loaded = true
     }
 
-    /// Steps `member` aside for `reason`; the list shows their number voided.
+    /// Steps `member` aside for `reason`; the list shows their number voided, `notice` says so.
     public func stepAside(_ member: BatchMember, reason: AsideReason, note: String? = nil) async {
         let now = services.now()
         do {
-            let outcome = try await services.core.scanner { (app: ScannerApp) in
-                try app.stepAside(studentNo: member.studentNo, reason: reason, note: note, nowMs: now)
+            notice = try await services.core.scanner { (app: ScannerApp) in
+                app.stepAsideStudent(studentNo: member.studentNo, reason: reason, note: note, nowMs: now).notice
             }
-            message = .steppedAside(outcome)
         } catch {
             message = .failure(error)
         }

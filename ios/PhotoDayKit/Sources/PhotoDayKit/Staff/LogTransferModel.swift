@@ -1,7 +1,7 @@
-// Moving logs between door phones and to the 教务处 with no network: as a file (share it by
-// AirDrop, a chat app or a cable) or as a sequence of QR codes one phone shows and another scans.
-// Merging is the core's: idempotent and order-free, so importing a log twice changes nothing.
-// Once this phone's records are exported, its personal data can be purged.
+// Sending this phone's log to other phones and to the 教务处 with no network: as a file (share it
+// by AirDrop, a chat app or a cable) or as a sequence of QR codes shown in turn for another phone
+// to scan in any order (StaffImportModel takes them there). Once this phone's records are
+// exported, its personal data can be purged.
 
 import Foundation
 import Observation
@@ -63,17 +63,6 @@ public final class LogTransferModel {
         }
     }
 
-    public func importFile(_ url: URL) async {
-        do {
-            let summary = try await services.core.scanner { (app: ScannerApp) in
-                try app.importLog(bytes: AppFiles.readPicked(url))
-            }
-            message = .logImported(summary)
-        } catch {
-            message = .failure(error)
-        }
-    }
-
     public func purge() async {
         do {
             try await services.core.scanner { (app: ScannerApp) in
@@ -83,5 +72,25 @@ public final class LogTransferModel {
         } catch {
             message = .failure(error)
         }
+    }
+}
+
+/// Showing a log's codes in turn: which one is on screen, advancing by itself or by hand.
+public struct QRSequenceCursor: Equatable, Sendable {
+    /// How long each code stays before the next, when it advances by itself: long enough for a
+    /// phone camera to focus and read one, as on Android (the core sets no pace).
+    public static let frameNanoseconds: UInt64 = 700_000_000
+
+    public let count: Int
+    public private(set) var index = 0
+
+    public init(count: Int) {
+        self.count = count
+    }
+
+    /// Moves by `by` codes, wrapping around both ends.
+    public mutating func step(_ by: Int) {
+        guard count > 0 else { return }
+        index = ((index + by) % count + count) % count
     }
 }
