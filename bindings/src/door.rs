@@ -121,7 +121,12 @@ impl ScannerApp {
     /// recognised by content, not by file name. A student pack, a pass or an unknown file is
     /// refused with what to do instead. Disk (writes).
     pub fn import_any(&self, bytes: Vec<u8>) -> crate::error::ApiResult<StaffImport> {
-        let done = lock(&self.inner).import_any(&bytes)?;
+        let done = {
+            let mut s = lock(&self.inner);
+            let done = s.import_any(&bytes)?;
+            self.publish(&s);
+            done
+        };
         let text = done.text().into();
         Ok(match done {
             core_incoming::StaffImport::Bundle(b) => StaffImport {
@@ -170,7 +175,8 @@ impl ScannerApp {
 
     /// Whether the device can scan yet. Memory only.
     pub fn staff_status(&self) -> StaffStatus {
-        core_loop::status(&lock(&self.inner)).into()
+        let v = (self.event().is_some(), self.station().is_some());
+        core_loop::status_of(v.0, v.1).into()
     }
 }
 
@@ -386,5 +392,42 @@ impl From<core_loop::DoorScreen> for DoorScreen {
                 text: n.text.into(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{mpsc, Arc};
+    use std::time::Duration;
+
+    #[test]
+    fn the_getters_a_screen_calls_on_its_main_thread_never_wait_behind_disk_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = ScannerApp::new(dir.path().join("door.db").display().to_string()).unwrap();
+        assert_eq!(app.staff_status(), StaffStatus::NeedsBundle);
+        // Another thread is in the middle of a long write (an import, an export, a purge):
+        // it holds the device's lock. The screen's getters still answer.
+        let busy = lock(&app.inner);
+        let (tx, rx) = mpsc::channel();
+        let reader = Arc::clone(&app);
+        std::thread::spawn(move || {
+            let answers = (
+                reader.device_id(),
+                reader.event().is_none(),
+                reader.station().is_none(),
+                reader.rooms().is_empty(),
+                reader.staff_status(),
+                reader.session_now(0),
+                reader.tolerance().late_minutes,
+            );
+            tx.send(answers).unwrap();
+        });
+        let answers = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the getters returned while the write still held the lock");
+        assert_eq!(answers.0.len(), 12);
+        assert_eq!(answers.4, StaffStatus::NeedsBundle);
+        drop(busy);
     }
 }

@@ -10,7 +10,7 @@
 //! QR codes. Every method forwards to the core; the records mirror
 //! `photoday_core::{scanner, door, attendance, log}` with the same names.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use photoday_core::attendance as core_attendance;
 use photoday_core::door as core_door;
@@ -32,6 +32,9 @@ use crate::text::BilingualText;
 #[derive(uniffi::Object)]
 pub struct ScannerApp {
     pub(crate) inner: Mutex<Scanner>,
+    /// What the memory-only getters read: a copy republished by every call that changes it, so
+    /// a getter on the UI thread never waits behind a scan, an import or an export.
+    view: RwLock<View>,
     /// What the scan screen shows (see `door.rs`); locked before `inner`, never after.
     pub(crate) door: Mutex<photoday_core::door_loop::DoorLoop>,
 }
@@ -45,8 +48,10 @@ impl ScannerApp {
     /// `Io` when its folder is missing or not writable.
     #[uniffi::constructor]
     pub fn new(db_path: String) -> ApiResult<Arc<Self>> {
+        let scanner = Scanner::open(db_path)?;
         Ok(Arc::new(ScannerApp {
-            inner: Mutex::new(Scanner::open(db_path)?),
+            view: RwLock::new(View::of(&scanner)),
+            inner: Mutex::new(scanner),
             door: Mutex::new(photoday_core::door_loop::DoorLoop::new()),
         }))
     }
@@ -54,12 +59,12 @@ impl ScannerApp {
     /// This device's random id (it names the device in logs and in "already admitted on …").
     /// Memory only.
     pub fn device_id(&self) -> String {
-        lock(&self.inner).device_id().to_string()
+        self.view().device_id.clone()
     }
 
     /// The event, once a bundle is imported. Memory only.
     pub fn event(&self) -> Option<Event> {
-        lock(&self.inner).event().map(Event::from)
+        self.view().event.as_ref().map(Event::from)
     }
 
     /// Imports the scanner bundle from the 教务处 (event, keys, revocations, roster). A newer
@@ -68,13 +73,17 @@ impl ScannerApp {
     /// Fails with `BadBundle` for a tampered, truncated, foreign, older or student bundle;
     /// nothing is imported then.
     pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<BundleSummary> {
-        Ok(lock(&self.inner).import_bundle(&bytes)?.into())
+        let mut s = lock(&self.inner);
+        let summary = s.import_bundle(&bytes)?;
+        self.publish(&s);
+        Ok(summary.into())
     }
 
     /// The event's rooms (`一教104`…), each once, for the station picker. Memory only.
     pub fn rooms(&self) -> Vec<String> {
-        lock(&self.inner)
-            .event()
+        self.view()
+            .event
+            .as_ref()
             .map(photoday_core::room::rooms)
             .unwrap_or_default()
     }
@@ -107,9 +116,10 @@ impl ScannerApp {
                 }
             }
         };
-        Ok(lock(&self.inner)
-            .set_station(&room, role.into(), lane)?
-            .into())
+        let mut s = lock(&self.inner);
+        let setup = s.set_station(&room, role.into(), lane)?;
+        self.publish(&s);
+        Ok(setup.into())
     }
 
     /// Switches the studio's 采集码 check on or off (off when the 新华社 photographer checks the
@@ -117,29 +127,42 @@ impl ScannerApp {
     ///
     /// Fails with `NotReady` before a station is set up.
     pub fn set_check_code(&self, on: bool) -> ApiResult<Station> {
-        Ok(lock(&self.inner).set_check_code(on)?.into())
+        let mut s = lock(&self.inner);
+        let station = s.set_check_code(on)?;
+        self.publish(&s);
+        Ok(station.into())
     }
 
     /// The station, once set up. Memory only.
     pub fn station(&self) -> Option<Station> {
-        lock(&self.inner).station().cloned().map(Station::from)
+        self.view().station.clone().map(Station::from)
     }
 
     /// The session the station's room is running at `now_ms` (it follows the clock through
     /// hand-overs); `null`/`nil` before a station is set or when the room has none that day.
     /// Memory only.
     pub fn session_now(&self, now_ms: i64) -> Option<u8> {
-        lock(&self.inner).session_now(now_ms)
+        let v = self.view();
+        let (event, station) = (v.event.as_ref()?, v.station.as_ref()?);
+        photoday_core::room::current_session(
+            event,
+            &station.room,
+            photoday_core::time::to_local(event.utc_offset, now_ms),
+            v.tolerance,
+        )
     }
 
     /// How early before and how late after a window a scan still admits. Memory only.
     pub fn tolerance(&self) -> Tolerance {
-        lock(&self.inner).tolerance().into()
+        self.view().tolerance.into()
     }
 
     /// Sets how early before and how late after a window a scan still admits. Disk (writes).
     pub fn set_tolerance(&self, tolerance: Tolerance) -> ApiResult<()> {
-        Ok(lock(&self.inner).set_tolerance(tolerance.into())?)
+        let mut s = lock(&self.inner);
+        s.set_tolerance(tolerance.into())?;
+        self.publish(&s);
+        Ok(())
     }
 
     /// Judges a scanned text at `now_ms` and returns what the screen shows. An admission is
@@ -342,7 +365,46 @@ impl ScannerApp {
     ///
     /// Fails with `NotReady` while records are not exported, so nothing un-merged is lost.
     pub fn purge(&self) -> ApiResult<()> {
-        Ok(lock(&self.inner).purge()?)
+        let mut s = lock(&self.inner);
+        s.purge()?;
+        self.publish(&s);
+        Ok(())
+    }
+}
+
+/// The copy of the device's setup the memory-only getters read.
+struct View {
+    device_id: String,
+    event: Option<photoday_core::Event>,
+    station: Option<core_scanner::Station>,
+    tolerance: core_door::Tolerance,
+}
+
+impl View {
+    fn of(s: &Scanner) -> View {
+        View {
+            device_id: s.device_id().to_string(),
+            event: s.event().cloned(),
+            station: s.station().cloned(),
+            tolerance: s.tolerance(),
+        }
+    }
+}
+
+impl ScannerApp {
+    fn view(&self) -> std::sync::RwLockReadGuard<'_, View> {
+        self.view
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Republishes the getters' copy; called, with `inner` still held, by every call that
+    /// changes the bundle, the station or the tolerance.
+    pub(crate) fn publish(&self, s: &Scanner) {
+        *self
+            .view
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = View::of(s);
     }
 }
 

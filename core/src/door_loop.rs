@@ -559,12 +559,15 @@ impl DoorLoop {
 
 /// Whether the device can scan yet.
 pub fn status(scanner: &Scanner) -> StaffStatus {
-    if scanner.event().is_none() {
-        StaffStatus::NeedsBundle
-    } else if scanner.station().is_none() {
-        StaffStatus::NeedsStation
-    } else {
-        StaffStatus::Ready
+    status_of(scanner.event().is_some(), scanner.station().is_some())
+}
+
+/// Whether a device with (or without) a bundle and a station can scan yet.
+pub fn status_of(has_bundle: bool, has_station: bool) -> StaffStatus {
+    match (has_bundle, has_station) {
+        (false, _) => StaffStatus::NeedsBundle,
+        (true, false) => StaffStatus::NeedsStation,
+        (true, true) => StaffStatus::Ready,
     }
 }
 
