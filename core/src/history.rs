@@ -98,7 +98,7 @@ impl Scanner {
                 }
             })
             .collect();
-        out.sort_by(|a, b| b.record_seq.cmp(&a.record_seq));
+        out.sort_by_key(|h| std::cmp::Reverse(h.record_seq));
         out.truncate(limit);
         Ok(out)
     }
