@@ -400,3 +400,92 @@ fn after_a_restart_any_recent_admission_can_still_be_undone_from_the_history() {
         .iter()
         .all(|h| !h.can_undo));
 }
+
+#[test]
+fn the_top_bar_follows_yijiao_209s_hand_over_from_management_to_international_at_1430() {
+    let mut day = Day::new();
+    let bundle = day.folder.bundle(BundleKind::Scanner, true, 1).unwrap();
+    let mut s = Scanner::open(day.dir.path().join("209.db")).unwrap();
+    s.import_bundle(&bundle).unwrap();
+    s.set_station("一教209", Role::Door, None).unwrap();
+    let mut door = DoorLoop::new();
+    let at = |hhmm: &str| day.at(&format!("2023-06-04 {hhmm}"));
+    let before = door.screen(&mut s, at("14:29")).station.unwrap().title;
+    let after = door.screen(&mut s, at("14:30")).station.unwrap().title;
+    assert!(before.zh.contains("管理学院"), "{before:?}");
+    assert!(after.zh.contains("国际学院"), "{after:?}");
+    assert!(after.en.contains("International"), "{after:?}");
+}
+
+#[test]
+fn a_student_at_the_wrong_room_is_sent_to_the_right_one_and_a_minute_later_the_same_pass_is_already_in(
+) {
+    let mut day = Day::new();
+    let mut s = day.scanner("door.db", Role::Door);
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    // A session-2 student (another college, another room) at 一教104.
+    let (_, _, other) = day.passes.iter().find(|p| p.1 == 2).unwrap().clone();
+    let card = door.frame(&mut s, &other, t).unwrap().card.unwrap();
+    let room = card.right_room.clone().expect("names the right room");
+    assert!(card.outcome.headline.zh.contains(&room.zh), "{card:?}");
+    assert!(!card.can_override, "directions are never overridden");
+    assert_eq!(card.until_ms, Some(t + 6_000));
+
+    let pass = day.student(0).1.to_string();
+    door.frame(&mut s, &pass, t + 10_000).unwrap();
+    let later = door.frame(&mut s, &pass, t + 70_000).unwrap().card.unwrap();
+    assert!(
+        matches!(later.outcome.verdict, Verdict::AlreadyCheckedIn { .. }),
+        "{later:?}"
+    );
+    assert_eq!(later.signal, Signal::Attention);
+}
+
+#[test]
+fn a_phone_whose_clock_is_months_off_shows_the_warning_on_every_verdict() {
+    let mut day = Day::new();
+    let mut s = day.scanner("door.db", Role::Door);
+    let mut door = DoorLoop::new();
+    let pass = day.student(0).1.to_string();
+    let card = door
+        .frame(&mut s, &pass, day.at("2023-09-03 09:40"))
+        .unwrap()
+        .card
+        .unwrap();
+    let warning = card.outcome.clock_warning.expect("the clock is called out");
+    assert!(warning.zh.contains("时钟"), "{warning:?}");
+}
+
+#[test]
+fn the_studio_skips_the_code_check_with_one_tap_and_the_ninth_student_starts_batch_two() {
+    let mut day = Day::new();
+    let mut s = day.scanner("studio.db", Role::Studio);
+    s.set_check_code(true).unwrap();
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    let mut last = None;
+    for k in 0..9 {
+        let p = day.student(k).1.to_string();
+        let at = t + k as i64 * 20_000;
+        assert!(
+            door.frame(&mut s, &p, at)
+                .unwrap()
+                .card
+                .unwrap()
+                .awaiting_code
+        );
+        last = Some(door.skip_code(&mut s, at + 1_000));
+    }
+    let screen = last.unwrap();
+    let card = screen.card.unwrap();
+    assert_eq!(
+        (card.photo_no.as_deref(), card.batch),
+        (Some("009"), Some(2))
+    );
+    assert_eq!(
+        screen.batch_label.unwrap().zh,
+        "第1批 · 8/8",
+        "the batch being called is still the first"
+    );
+}
