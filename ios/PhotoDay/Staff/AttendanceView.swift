@@ -20,7 +20,7 @@ struct AttendanceView: View {
                 }
                 if let all = model.all {
                     if !all.duplicates.isEmpty {
-                        Section {
+                        Section("Numbered twice") {
                             ForEach(all.duplicates, id: \.studentNo) { duplicate in
                                 VStack(alignment: .leading, spacing: 2) {
                                     Text(verbatim: String(duplicate.studentNo))
@@ -32,12 +32,10 @@ struct AttendanceView: View {
                                     }
                                 }
                             }
-                        } header: {
-                            Text("Numbered twice")
                         }
                     }
                     if !all.clashes.isEmpty {
-                        Section {
+                        Section("One number, two students") {
                             ForEach(all.clashes, id: \.self) { clash in
                                 VStack(alignment: .leading, spacing: 2) {
                                     Text(verbatim: "\(clash.photoNo): \(clash.holders.map { String($0.studentNo) }.joined(separator: ", "))")
@@ -46,8 +44,6 @@ struct AttendanceView: View {
                                         .foregroundColor(.red)
                                 }
                             }
-                        } header: {
-                            Text("One number, two students")
                         }
                     }
                     Section("Every session") {
@@ -58,11 +54,7 @@ struct AttendanceView: View {
                 }
             }
             .navigationTitle("Attendance")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .refreshable { await model.load() }
             .task { await model.load() }
             .messageAlert($model.message)
@@ -75,7 +67,7 @@ struct SessionAttendanceSection: View {
     var detailed = false
 
     var body: some View {
-        Section {
+        Section("This room now") {
             AttendanceLine(attendance: attendance)
             Text("Arrived \(Int(attendance.arrived)) · numbered \(Int(attendance.numbered)) · photographed \(Int(attendance.photographed)) · stepped aside \(Int(attendance.steppedAside))")
                 .font(.subheadline.monospacedDigit())
@@ -94,8 +86,6 @@ struct SessionAttendanceSection: View {
                 StudentList(title: "Arrived, not photographed (\(attendance.arrivedNotPhotographed.count))", students: attendance.arrivedNotPhotographed)
                 StudentList(title: "Not yet photographed (\(attendance.absentees.count))", students: attendance.absentees)
             }
-        } header: {
-            Text("This room now")
         }
     }
 }

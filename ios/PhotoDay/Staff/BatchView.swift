@@ -37,11 +37,7 @@ struct BatchView: View {
                 }
             }
             .navigationTitle("Photo list")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .refreshable { await model.load() }
             .task { await model.load() }
             .messageAlert($model.message)

@@ -36,7 +36,7 @@ struct DoorView: View {
                 .ignoresSafeArea()
             }
             VStack(spacing: 12) {
-                DoorHeader(title: screen?.station?.title.localized ?? "", torchOn: $torchOn) { sheet = $0 }
+                header(screen?.station?.title.localized ?? "")
                 Spacer()
                 if let notice = screen?.notice, notice != hiddenNotice {
                     Text(verbatim: notice.text.localized)
@@ -47,13 +47,9 @@ struct DoorView: View {
                         .onTapGesture { hiddenNotice = notice }
                 }
                 if let card, card.awaitingCode {
-                    CodeRequestBanner(
-                        card: card, skip: { Task { await model.skipCode() } }, cancel: { Task { await model.dismiss() } })
+                    codeRequest(card)
                 } else {
-                    DoorFooter(
-                        batch: screen?.batch, label: screen?.batchLabel?.localized,
-                        manual: { sheet = .manual }, undoLast: { confirmingUndo = true },
-                        showBatch: { sheet = .batch }, batchShot: { confirmingBatchShot = true })
+                    footer(screen)
                 }
             }
             .padding()
@@ -91,14 +87,8 @@ struct DoorView: View {
             .environment(version)
         }
     }
-}
 
-struct DoorHeader: View {
-    let title: String
-    @Binding var torchOn: Bool
-    let open: (DoorView.DoorSheet) -> Void
-
-    var body: some View {
+    private func header(_ title: String) -> some View {
         HStack(alignment: .top) {
             Text(verbatim: title)
                 .font(.headline)
@@ -112,9 +102,9 @@ struct DoorHeader: View {
             }
             .accessibilityLabel(Text("Torch"))
             Menu {
-                Button { open(.attendance) } label: { Label("Attendance", systemImage: "person.3") }
-                Button { open(.logs) } label: { Label("Logs: export and merge", systemImage: "arrow.left.arrow.right") }
-                Button { open(.settings) } label: { Label("Settings", systemImage: "gearshape") }
+                Button { sheet = .attendance } label: { Label("Attendance", systemImage: "person.3") }
+                Button { sheet = .logs } label: { Label("Logs: export and merge", systemImage: "arrow.left.arrow.right") }
+                Button { sheet = .settings } label: { Label("Settings", systemImage: "gearshape") }
             } label: {
                 Image(systemName: "ellipsis.circle")
                     .font(.title2)
@@ -122,28 +112,18 @@ struct DoorHeader: View {
             }
             .accessibilityLabel(Text("More"))
         }
-        .padding(12)
-        .foregroundColor(.white)
-        .background(Color.black.opacity(0.55))
-        .cornerRadius(12)
+        .panel()
     }
-}
 
-struct DoorFooter: View {
-    let batch: Batch?
-    let label: String?
-    let manual: () -> Void
-    let undoLast: () -> Void
-    let showBatch: () -> Void
-    let batchShot: () -> Void
-
-    var body: some View {
+    private func footer(_ screen: DoorScreen?) -> some View {
         VStack(spacing: 10) {
-            if let batch, let label {
+            if let batch = screen?.batch, let label = screen?.batchLabel {
                 HStack {
-                    Button(action: showBatch) {
+                    Button {
+                        sheet = .batch
+                    } label: {
                         HStack {
-                            Text(verbatim: label)
+                            Text(verbatim: label.localized)
                                 .font(.title3.bold())
                             Spacer()
                             Text(verbatim: batch.members.filter { $0.status == .waiting }.map(\.photoNo).joined(separator: " "))
@@ -151,55 +131,51 @@ struct DoorFooter: View {
                                 .lineLimit(1)
                         }
                     }
-                    Button("Batch shot", action: batchShot)
+                    Button("Batch shot") { confirmingBatchShot = true }
                         .buttonStyle(.borderedProminent)
                         .tint(.green)
                 }
             }
             HStack(spacing: 12) {
-                Button(action: manual) {
-                    Label("Manual check-in", systemImage: "keyboard")
-                        .frame(maxWidth: .infinity)
+                Button { sheet = .manual } label: {
+                    Label("Manual check-in", systemImage: "keyboard").frame(maxWidth: .infinity)
                 }
-                Button(action: undoLast) {
-                    Label("Undo last", systemImage: "arrow.uturn.backward")
-                        .frame(maxWidth: .infinity)
+                Button { confirmingUndo = true } label: {
+                    Label("Undo last", systemImage: "arrow.uturn.backward").frame(maxWidth: .infinity)
                 }
             }
             .buttonStyle(.borderedProminent)
             .controlSize(.large)
         }
-        .padding(12)
-        .foregroundColor(.white)
-        .background(Color.black.opacity(0.55))
-        .cornerRadius(12)
+        .panel()
     }
-}
 
-/// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without it
-/// when the 新华社 photographer checks the code instead.
-struct CodeRequestBanner: View {
-    let card: VerdictCard
-    let skip: () -> Void
-    let cancel: () -> Void
-
-    var body: some View {
+    /// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without
+    /// it when the 新华社 photographer checks the code instead.
+    private func codeRequest(_ card: VerdictCard) -> some View {
         VStack(spacing: 10) {
             Text(verbatim: card.outcome.headline.localized)
                 .font(.title2.bold())
             Text(verbatim: card.outcome.detail.localized)
                 .multilineTextAlignment(.center)
             HStack(spacing: 12) {
-                Button("Skip (photographer checks)", action: skip)
+                Button("Skip (photographer checks)") { Task { await model.skipCode() } }
                     .buttonStyle(.borderedProminent)
-                Button("Cancel", role: .cancel, action: cancel)
+                Button("Cancel", role: .cancel) { Task { await model.dismiss() } }
                     .buttonStyle(.bordered)
             }
             .controlSize(.large)
         }
-        .padding(16)
-        .foregroundColor(.white)
-        .background(Color.black.opacity(0.7))
-        .cornerRadius(12)
+        .panel()
+    }
+}
+
+extension View {
+    /// White on dark glass over the camera.
+    fileprivate func panel() -> some View {
+        padding(12)
+            .foregroundColor(.white)
+            .background(Color.black.opacity(0.6))
+            .cornerRadius(12)
     }
 }

@@ -33,23 +33,11 @@ struct LogQRSequenceView: View {
                 Text("Code \(cursor.index + 1) of \(codes.count)")
                     .font(.title2.bold().monospacedDigit())
                 HStack(spacing: 24) {
-                    Button {
-                        cursor.step(-1)
-                    } label: {
-                        Image(systemName: "backward.fill")
-                    }
+                    Button { cursor.step(-1) } label: { Image(systemName: "backward.fill") }
                     .accessibilityLabel(Text("Previous code"))
-                    Button {
-                        playing.toggle()
-                    } label: {
-                        Image(systemName: playing ? "pause.fill" : "play.fill")
-                    }
+                    Button { playing.toggle() } label: { Image(systemName: playing ? "pause.fill" : "play.fill") }
                     .accessibilityLabel(Text("Pause or play"))
-                    Button {
-                        cursor.step(1)
-                    } label: {
-                        Image(systemName: "forward.fill")
-                    }
+                    Button { cursor.step(1) } label: { Image(systemName: "forward.fill") }
                     .accessibilityLabel(Text("Next code"))
                 }
                 .font(.title)
@@ -73,11 +61,7 @@ struct LogQRSequenceView: View {
             }
             .navigationTitle("Log as QR codes")
             .navigationBarTitleDisplayMode(.inline)
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
         }
     }
 }
@@ -116,11 +100,7 @@ struct LogQRReceiveView: View {
             }
             .navigationTitle("Receive a log")
             .navigationBarTitleDisplayMode(.inline)
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
         }
     }
 }

@@ -62,11 +62,7 @@ struct LogTransferView: View {
                 }
             }
             .navigationTitle("Logs")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .fileExporter(
                 isPresented: $exporting,
                 document: model.exported.map { LogDocument(data: $0.data) },

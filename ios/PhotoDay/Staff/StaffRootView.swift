@@ -59,3 +59,14 @@ extension View {
         }
     }
 }
+
+extension View {
+    /// A sheet's "Done" button.
+    func doneButton(_ done: @escaping () -> Void) -> some View {
+        toolbar {
+            ToolbarItem(placement: .confirmationAction) {
+                Button("Done", action: done)
+            }
+        }
+    }
+}

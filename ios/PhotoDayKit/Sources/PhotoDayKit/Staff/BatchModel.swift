@@ -27,30 +27,20 @@ public final class BatchModel {
     }
 
     public func load() async {
-        let now = services.now()
-        do {
-            let state = try await services.core.scanner { (app: ScannerApp) -> (Batch?, [BatchMember]) in
-                let batch = try app.currentBatch(nowMs: now)
-                guard let session = app.sessionNow(nowMs: now) ?? batch?.session else { return (batch, []) }
-                return (batch, try app.photoList(session: session))
-            }
-            (batch, list) = state
-        } catch {
-            message = .failure(error)
+        let state = await services.scanner({ message = $0 }) { app, now -> (Batch?, [BatchMember]) in
+            let batch = try app.currentBatch(nowMs: now)
+            guard let session = app.sessionNow(nowMs: now) ?? batch?.session else { return (batch, []) }
+            return (batch, try app.photoList(session: session))
         }
+        if let state { (batch, list) = state }
         loaded = true
     }
 
     /// Steps `member` aside for `reason`; the list shows their number voided, `notice` says so.
     public func stepAside(_ member: BatchMember, reason: AsideReason, note: String? = nil) async {
-        let now = services.now()
-        do {
-            notice = try await services.core.scanner { (app: ScannerApp) in
-                app.stepAsideStudent(studentNo: member.studentNo, reason: reason, note: note, nowMs: now).notice
-            }
-        } catch {
-            message = .failure(error)
-        }
+        notice = await services.scanner({ message = $0 }) { app, now in
+            app.stepAsideStudent(studentNo: member.studentNo, reason: reason, note: note, nowMs: now).notice
+        } ?? notice
         await load()
     }
 }

@@ -28,49 +28,27 @@ public final class LogTransferModel {
     }
 
     public func exportFile() async {
-        let now = services.now()
-        do {
-            let file = try await services.core.scanner { (app: ScannerApp) -> (Data, String) in
-                let bytes = try app.exportLog(nowMs: now)
-                return (bytes, app.deviceId())
-            }
-            exported = ExportedLog(data: file.0, fileName: "PhotoDay-\(file.1).pdl")
-        } catch {
-            message = .failure(error)
-        }
+        guard case let (bytes, device)? = await services.scanner({ message = $0 }, { app, now in
+            (try app.exportLog(nowMs: now), app.deviceId())
+        }) else { return }
+        exported = ExportedLog(data: bytes, fileName: "PhotoDay-\(device).pdl")
     }
 
     public func exportQr() async {
-        let now = services.now()
-        do {
-            qrCodes = try await services.core.scanner { (app: ScannerApp) in
-                try app.exportLogQr(nowMs: now).map { try qrCode(text: $0) }
-            }
-        } catch {
-            message = .failure(error)
+        qrCodes = await services.scanner({ message = $0 }) { app, now in
+            try app.exportLogQr(nowMs: now).map { try qrCode(text: $0) }
         }
     }
 
     /// The file was saved, or the other phone received every code: only now may a purge delete
     /// this phone's records (the core refuses before).
     public func confirmExported() async {
-        do {
-            _ = try await services.core.scanner { (app: ScannerApp) in
-                try app.confirmLogExported()
-            }
-        } catch {
-            message = .failure(error)
-        }
+        _ = await services.scanner({ message = $0 }) { app, _ in try app.confirmLogExported() }
     }
 
     public func purge() async {
-        do {
-            try await services.core.scanner { (app: ScannerApp) in
-                try app.purge()
-            }
+        if await services.scanner({ message = $0 }, { app, _ in try app.purge() }) != nil {
             message = .doorDataPurged
-        } catch {
-            message = .failure(error)
         }
     }
 }

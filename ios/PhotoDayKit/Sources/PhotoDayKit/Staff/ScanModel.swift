@@ -52,17 +52,10 @@ public final class ScanModel {
 
     /// `signal: false` draws a card already signalled (a screen reopened) without a second beep.
     private func ask(signal: Bool = true, _ call: @escaping @Sendable (ScannerApp, Int64) -> DoorScreen?) async {
-        let now = services.now()
-        do {
-            if let next = try await services.core.scanner({ app in call(app, now) }) {
-                show(next, at: now, signal: signal)
-            }
-        } catch {
-            message = .failure(error)
-        }
+        if case let next?? = await services.scanner({ message = $0 }, call) { show(next, signal: signal) }
     }
 
-    private func show(_ next: DoorScreen, at now: Int64, signal: Bool) {
+    private func show(_ next: DoorScreen, signal: Bool) {
         let card = next.card
         if card?.serial != screen?.card?.serial {
             numberCode = card?.outcome.numberQr.flatMap { try? qrCode(text: $0) }
@@ -74,7 +67,7 @@ public final class ScanModel {
         }
         ticker?.cancel()
         guard let until = card?.untilMs else { return }
-        let wait = UInt64(max(0, until - now)) * 1_000_000
+        let wait = UInt64(max(0, until - services.now())) * 1_000_000
         ticker = Task { [weak self] in
             try? await Task.sleep(nanoseconds: wait)
             if !Task.isCancelled { await self?.tick() }
