@@ -1,7 +1,7 @@
 // Decodes QR codes in CameraX frames with ZXing's core library: pure Java, no Google Play
 // services (which most phones in mainland China do not have), no network. Only the luminance
-// plane is read; the text goes to the scan loop, which decides what is new. The decoding itself
-// is QrLumaDecoder, which tests/qr_bench measures on the JVM.
+// plane is read; every text goes on to the core, whose door loop decides what is new. The
+// decoding itself is QrLumaDecoder, which tests/qr_bench measures on the JVM.
 package cn.photoday.app.camera
 
 import androidx.camera.core.ImageAnalysis

@@ -29,10 +29,12 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.core.Lang
+import cn.photoday.core.RosterStudent
+import cn.photoday.core.SessionAttendance
 import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.AttendanceUiState
-import cn.photoday.ui.staff.SessionCard
 
 @Composable
 fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
@@ -49,34 +51,31 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
                 contentPadding = PaddingValues(16.dp),
                 verticalArrangement = Arrangement.spacedBy(8.dp),
             ) {
+                val lang = s.lang
                 s.station?.let { mine ->
-                    item { SessionSummary(mine, highlight = true) }
+                    item { SessionSummary(mine, lang, highlight = true) }
                     if (mine.arrivedNotPhotographed.isNotEmpty()) {
                         item { Text(stringResource(R.string.attendance_chase, mine.arrivedNotPhotographed.size), style = MaterialTheme.typography.titleMedium) }
-                        items(mine.arrivedNotPhotographed, key = { "chase-${it.studentNo}" }) { a ->
-                            Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
-                        }
+                        items(mine.arrivedNotPhotographed, key = { "chase-${it.studentNo}" }) { StudentLine(it) }
                     }
                     if (mine.absentees.isNotEmpty()) {
                         item { Text(stringResource(R.string.attendance_absent, mine.absentees.size), style = MaterialTheme.typography.titleMedium) }
-                        items(mine.absentees, key = { "absent-${it.studentNo}" }) { a ->
-                            Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
-                        }
+                        items(mine.absentees, key = { "absent-${it.studentNo}" }) { StudentLine(it) }
                     }
                 }
-                items(s.clashes) { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
+                items(s.clashes) { ErrorCard(UiError(ErrorKind.InvalidInput, it.advice)) }
                 if (s.duplicates.isNotEmpty()) {
                     item { Text(stringResource(R.string.attendance_duplicates), style = MaterialTheme.typography.titleMedium) }
                     items(s.duplicates, key = { "twice-${it.studentNo}" }) { d ->
                         Text(
-                            stringResource(R.string.attendance_duplicate_line, d.studentNo, d.keepPhotoNo, d.voidPhotoNos.joinToString(", ")),
+                            stringResource(R.string.attendance_duplicate_line, d.studentNo.toString(), d.keep.photoNo, d.void.joinToString(", ") { it.photoNo }),
                             color = MaterialTheme.colorScheme.error,
                         )
                     }
                 }
                 if (s.others.isNotEmpty()) {
                     item { Text(stringResource(R.string.attendance_others), style = MaterialTheme.typography.titleMedium) }
-                    items(s.others, key = { "session-${it.session}" }) { SessionSummary(it, highlight = false) }
+                    items(s.others, key = { "session-${it.session}" }) { SessionSummary(it, lang, highlight = false) }
                 }
             }
         }
@@ -84,19 +83,27 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
 }
 
 @Composable
-private fun SessionSummary(card: SessionCard, highlight: Boolean) {
+private fun StudentLine(a: RosterStudent) = Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
+
+/** A session's photographed / expected, big for the room's own, each class under it. */
+@Composable
+private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boolean) {
     val colors = if (highlight) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     Card(Modifier.fillMaxWidth(), colors = colors) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text("${card.room} · ${card.college} · ${card.date}", style = MaterialTheme.typography.titleMedium)
-            Text(card.fill, style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
-            if (card.notOnRoster > 0) Text(stringResource(R.string.attendance_not_on_roster, card.notOnRoster))
+            Text("${card.room.textIn(lang)} · ${card.college.textIn(lang)} · ${card.date}", style = MaterialTheme.typography.titleMedium)
+            Text(
+                "${card.photographed}/${card.expected}",
+                style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall,
+                fontWeight = FontWeight.Bold,
+            )
+            if (card.notOnRoster > 0u) Text(stringResource(R.string.attendance_not_on_roster, card.notOnRoster.toInt()))
             if (highlight) {
                 card.classes.forEach { c ->
                     Text(
-                        c.label,
+                        "${c.className} ${c.photographed}/${c.expected}",
                         style = MaterialTheme.typography.bodyLarge,
-                        color = if (c.complete) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
+                        color = if (c.photographed >= c.expected) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
                     )
                 }
             }
