@@ -227,6 +227,28 @@ pub struct StaffImport {
     pub progress: Option<LogQrProgress>,
 }
 
+/// The reasons a studio steps a student aside, in the order a screen offers them, each with the
+/// words for its button. Memory only.
+#[uniffi::export]
+pub fn aside_reasons() -> Vec<AsideChoice> {
+    photoday_core::log::AsideReason::ALL
+        .iter()
+        .map(|r| AsideChoice {
+            reason: (*r).into(),
+            text: r.text().into(),
+        })
+        .collect()
+}
+
+/// One step-aside reason and its button text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AsideChoice {
+    /// The reason.
+    pub reason: AsideReason,
+    /// `没有采集码` / `no 采集码 ready`.
+    pub text: BilingualText,
+}
+
 /// Which sound and vibration go with what is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum Signal {
@@ -293,6 +315,8 @@ pub struct VerdictCard {
     pub can_undo: bool,
     /// The sound to make now.
     pub signal: Signal,
+    /// A line over the card: "shown again: nothing new recorded" for a repeat.
+    pub note: Option<BilingualText>,
     /// When the screen goes back to scanning by itself (Unix ms); `null`/`nil` waits for staff.
     pub until_ms: Option<i64>,
     /// Counts verdicts shown, so the app signals each one once.
@@ -373,6 +397,7 @@ impl From<core_loop::VerdictCard> for VerdictCard {
             can_override: c.can_override,
             can_undo: c.can_undo,
             signal: c.signal.into(),
+            note: c.note.map(BilingualText::from),
             until_ms: c.until_ms,
             serial: c.serial,
         }

@@ -29,6 +29,8 @@ pub struct LoopTiming {
     pub admitted_ms: i64,
     /// How long an amber or red verdict stays (overridable ones wait for staff).
     pub attention_ms: i64,
+    /// How long a new 摄影编号 stays: the student scans its small QR to keep their number.
+    pub numbered_ms: i64,
 }
 
 impl Default for LoopTiming {
@@ -37,6 +39,7 @@ impl Default for LoopTiming {
             debounce_ms: 2_000,
             admitted_ms: 2_500,
             attention_ms: 6_000,
+            numbered_ms: 10_000,
         }
     }
 }
@@ -107,6 +110,8 @@ pub struct VerdictCard {
     pub can_undo: bool,
     /// The sound to make now.
     pub signal: Signal,
+    /// A line over the card: "shown again: nothing new recorded" for a repeat.
+    pub note: Option<Text>,
     /// When the screen goes back to scanning by itself (Unix ms); `None` waits for staff.
     pub until_ms: Option<UnixMillis>,
     /// Counts verdicts shown, so an app signals each one once.
@@ -218,10 +223,18 @@ impl DoorLoop {
             Some((t, at)) if t == text => Some(now - *at),
             _ => None,
         };
-        self.seen = Some((text.to_string(), now));
         let waiting_code = self.card.as_ref().is_some_and(|c| c.awaiting_code);
+        if self.card.is_some() && !waiting_code {
+            // Staff are reading a card. The pass it is about stays "in view" while the camera
+            // sees it, so it is not judged again the moment the card goes; the next student's
+            // pass is left unseen, so it is judged as soon as the card goes.
+            if since.is_some() {
+                self.seen = Some((text.to_string(), now));
+            }
+            return None;
+        }
+        self.seen = Some((text.to_string(), now));
         if since.is_some_and(|gap| gap <= self.timing.debounce_ms)
-            || (self.card.is_some() && !waiting_code)
             || status(scanner) != StaffStatus::Ready
         {
             return None;
@@ -232,6 +245,7 @@ impl DoorLoop {
             if let Some((_, mut card)) = self.last_shown.clone().filter(|(t, _)| t == text) {
                 card.outcome.repeat = true;
                 card.signal = Signal::Silent;
+                card.note = Some(shown_again());
                 card.until_ms = card.until_ms.map(|_| now + self.timing.admitted_ms);
                 self.serial += 1;
                 card.serial = self.serial;
@@ -318,7 +332,8 @@ impl DoorLoop {
         now: UnixMillis,
     ) -> DoorScreen {
         self.expire(now);
-        if !self.card.as_ref().is_some_and(|c| c.can_override) {
+        // No reason yet (an empty field): nothing happens, the card stays for staff to write one.
+        if reason.trim().is_empty() || !self.card.as_ref().is_some_and(|c| c.can_override) {
             return self.screen(scanner, now);
         }
         let result = match self.source.clone() {
@@ -359,8 +374,8 @@ impl DoorLoop {
     pub fn dismiss(&mut self, scanner: &mut Scanner, now: UnixMillis) -> DoorScreen {
         if self.card.take().is_some() {
             scanner.cancel_code_check();
-            self.notice = None;
         }
+        self.notice = None;
         self.screen(scanner, now)
     }
 
@@ -500,8 +515,11 @@ impl DoorLoop {
             self.source = source;
         }
         let awaiting_code = matches!(outcome.verdict, Verdict::ShowCollectionCode { .. });
+        let numbered = matches!(outcome.verdict, Verdict::Numbered { .. });
         let until_ms = if awaiting_code || outcome.overridable {
             None
+        } else if numbered && outcome.number_qr.is_some() {
+            Some(now + self.timing.numbered_ms)
         } else if outcome.colour == Colour::Green {
             Some(now + self.timing.admitted_ms)
         } else {
@@ -550,6 +568,7 @@ impl DoorLoop {
             can_override: outcome.overridable,
             can_undo: outcome.record_seq.is_some(),
             signal,
+            note: outcome.repeat.then(shown_again),
             until_ms,
             serial: self.serial,
             outcome,
@@ -621,6 +640,10 @@ fn looks_like_number(line: &str) -> bool {
         && line.chars().all(|c| {
             c.is_ascii_digit() || ('０'..='９').contains(&c) || c.is_whitespace() || c == '\u{3000}'
         })
+}
+
+fn shown_again() -> Text {
+    Text::new("再次出示：未重复记录", "Shown again: nothing new recorded")
 }
 
 fn failed(e: &crate::Error) -> ScanNotice {

@@ -118,6 +118,7 @@ fn a_pass_held_in_front_of_the_camera_is_judged_once_and_beeps_once() {
     let again = door.frame(&mut s, &pass, t + 5_300).unwrap().card.unwrap();
     assert!(again.outcome.repeat);
     assert_eq!(again.signal, Signal::Silent);
+    assert_eq!(again.note.unwrap().zh, "再次出示：未重复记录");
     assert_eq!(again.outcome.colour, Colour::Green);
     assert_eq!(s.records().unwrap().len(), 1);
 }
@@ -131,12 +132,15 @@ fn while_a_verdict_shows_the_next_students_pass_waits_until_it_is_read() {
     let a = day.student(0).1.to_string();
     let b = day.student(1).1.to_string();
     door.frame(&mut s, &a, t).unwrap();
-    assert!(
-        door.frame(&mut s, &b, t + 500).is_none(),
-        "staff must read the first card"
-    );
-    door.tick(&mut s, t + 2_600).unwrap();
-    let next = door.frame(&mut s, &b, t + 2_700).unwrap().card.unwrap();
+    // The next student holds their pass up at once and keeps it there, ten frames a second.
+    for f in 5..25 {
+        assert!(
+            door.frame(&mut s, &b, t + f * 100).is_none(),
+            "staff must read the first card"
+        );
+    }
+    // The first card goes at 2.5 s; the very next frame of the waiting pass is judged.
+    let next = door.frame(&mut s, &b, t + 2_600).unwrap().card.unwrap();
     assert_eq!(next.student_no, Some(day.student(1).0));
 }
 
@@ -258,6 +262,9 @@ fn the_studio_waits_for_the_collection_code_then_numbers_and_an_override_still_m
         "{card:?}"
     );
     assert_eq!(card.photo_no.as_deref(), Some("001"));
+    // The new number stays long enough for the student's app to scan its small QR.
+    assert!(card.outcome.number_qr.is_some());
+    assert_eq!(card.until_ms, Some(t + 3_000 + 10_000));
     assert_eq!(numbered.batch_label.unwrap().zh, "第1批 · 1/8");
     assert!(card.can_undo);
     let undone = door.undo_shown(&mut s, t + 10_000);
