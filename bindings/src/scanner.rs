@@ -816,6 +816,8 @@ pub struct Admission {
 /// A student numbered more than once (two studio phones, or an override).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Duplicate {
+    /// Which number stands and which to void.
+    pub advice: BilingualText,
     /// Student.
     pub student_no: u64,
     /// The first number: its photo stands.
@@ -851,6 +853,10 @@ pub struct ClassAttendance {
 /// Attendance of one session.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SessionAttendance {
+    /// `1. 信息技术与工程学院 · 2023-06-03 一教104`.
+    pub heading: BilingualText,
+    /// `到场 40 · 已编号 38 · 已拍 36/42 · 暂离 2`.
+    pub summary: BilingualText,
     /// 1-based session.
     pub session: u8,
     /// College.
@@ -1310,6 +1316,8 @@ impl From<core_attendance::Admission> for Admission {
 impl From<core_attendance::SessionAttendance> for SessionAttendance {
     fn from(s: core_attendance::SessionAttendance) -> Self {
         SessionAttendance {
+            heading: s.heading().into(),
+            summary: s.summary().into(),
             session: s.session,
             college: s.college.into(),
             room: s.room.into(),
@@ -1351,6 +1359,7 @@ impl From<core_attendance::Attendance> for Attendance {
                 .duplicates
                 .into_iter()
                 .map(|d| Duplicate {
+                    advice: d.advice().into(),
                     student_no: d.student_no,
                     keep: d.keep.into(),
                     void: d.void.into_iter().map(Admission::from).collect(),

@@ -496,3 +496,33 @@ fn the_studio_skips_the_code_check_with_one_tap_and_the_ninth_student_starts_bat
         "the batch being called is still the first"
     );
 }
+
+#[test]
+fn the_attendance_screen_gets_its_lines_from_the_core() {
+    let mut day = Day::new();
+    let mut s = day.scanner("studio.db", Role::Studio);
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    for k in 0..3 {
+        let p = day.student(k).1.to_string();
+        door.frame(&mut s, &p, t + k as i64 * 20_000).unwrap();
+    }
+    door.step_aside(
+        &mut s,
+        day.student(2).0,
+        AsideReason::Glasses,
+        None,
+        t + 70_000,
+    );
+    door.close_batch(&mut s, t + 80_000);
+    let a = s.station_attendance(t + 90_000).unwrap();
+    assert!(
+        a.heading().zh.starts_with("1. ") && a.heading().zh.ends_with("一教104"),
+        "{:?}",
+        a.heading()
+    );
+    assert_eq!(
+        a.summary().zh,
+        format!("到场 3 · 已编号 2 · 已拍 2/{} · 暂离 1", a.expected)
+    );
+}
