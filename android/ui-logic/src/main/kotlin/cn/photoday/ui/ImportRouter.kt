@@ -65,10 +65,10 @@ fun StaffImport.toResult(lang: Lang): ImportResult {
     )
 }
 
-/** The core's lines for a staff import: what was imported, then any warning; null for the rest. */
+/** The core's line for a staff import (a merge names any conflict it found); null for the rest. */
 fun ImportResult.staffText(): String? = when (this) {
     is ImportResult.ScannerBundle -> text
-    is ImportResult.Log -> (listOf(text) + warnings).joinToString("\n")
+    is ImportResult.Log -> text
     else -> null
 }
 

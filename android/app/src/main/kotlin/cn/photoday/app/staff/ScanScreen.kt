@@ -3,7 +3,8 @@
 // the studio's batch, a notice after an action. The camera keeps running under the verdict (the
 // core ignores frames it must not judge, and reads the 采集码 the student holds up next); the
 // sound for each verdict plays once per card. Typed numbers, override, undo, step aside, "batch
-// shot" and the torch are one tap away.
+// shot", the phone's recent records (each undoable while the core allows) and the torch are
+// one tap away.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.background
@@ -17,6 +18,8 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.safeDrawingPadding
 import androidx.compose.foundation.layout.size
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
@@ -27,6 +30,7 @@ import androidx.compose.material.icons.filled.MoreVert
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.ButtonDefaults
+import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.DropdownMenu
 import androidx.compose.material3.DropdownMenuItem
 import androidx.compose.material3.Icon
@@ -79,7 +83,9 @@ import cn.photoday.core.NumberStatus
 import cn.photoday.core.Role
 import cn.photoday.core.StaffStatus
 import cn.photoday.core.VerdictCard
+import cn.photoday.core.asideReasons
 import cn.photoday.core.qrCode
+import cn.photoday.ui.staff.HistoryUiState
 import cn.photoday.ui.staff.StaffScanUiState
 
 @Composable
@@ -98,6 +104,7 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
 
     var typing by remember { mutableStateOf(false) }
     var overriding by remember { mutableStateOf(false) }
+    var history by remember { mutableStateOf(false) }
     // Who may be stepped aside (student number to label); null while the dialog is closed.
     var aside by remember { mutableStateOf<List<Pair<ULong, String>>?>(null) }
 
@@ -112,7 +119,7 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                 val shown = s.screen.card
                 if (shown == null) {
                     ScanningOverlay(
-                        s.screen, s.lang, torch, vm::toggleTorch, { typing = true }, vm::undoLast,
+                        s.screen, s.lang, torch, vm::toggleTorch, { typing = true }, vm::undoLast, { vm.loadHistory(); history = true },
                         { waiting -> aside = waiting.map { it.studentNo to who(it.photoNo, it.name, it.studentNo) } },
                         vm::closeBatch, navigate, switchMode,
                     )
@@ -134,8 +141,12 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
     }
 
     if (typing) TypedNumberDialog(onDismiss = { typing = false }) { line, note -> typing = false; vm.typed(line, note) }
-    aside?.let { people -> StepAsideDialog(people, onDismiss = { aside = null }) { no, reason -> aside = null; vm.stepAside(no, reason) } }
+    aside?.let { people -> StepAsideDialog(people, graph.lang(), onDismiss = { aside = null }) { no, reason -> aside = null; vm.stepAside(no, reason) } }
     if (overriding) ReasonDialog(onDismiss = { overriding = false }) { overriding = false; vm.override(it) }
+    if (history) {
+        val recent by vm.history.collectAsStateWithLifecycle()
+        HistoryDialog(recent, onUndo = vm::undoRecord, onDismiss = { history = false })
+    }
 }
 
 @Composable
@@ -162,6 +173,7 @@ private fun ScanningOverlay(
     toggleTorch: () -> Unit,
     typeNumber: () -> Unit,
     undoLast: () -> Unit,
+    showHistory: () -> Unit,
     stepAside: (List<BatchMember>) -> Unit,
     batchShot: () -> Unit,
     navigate: (String) -> Unit,
@@ -185,6 +197,7 @@ private fun ScanningOverlay(
                     listOf<Pair<Int, () -> Unit>>(
                         R.string.manual_title to typeNumber,
                         R.string.undo_last to undoLast,
+                        R.string.history_title to showHistory,
                         R.string.batch_title to { navigate(Routes.BATCH) },
                         R.string.attendance_title to { navigate(Routes.ATTENDANCE) },
                         R.string.logs_title to { navigate(Routes.LOGS) },
@@ -255,6 +268,7 @@ private fun VerdictOverlay(
             o.clockWarning?.let {
                 Surface(color = Color.Black, contentColor = Color.White) { Text(it.textIn(lang), Modifier.padding(8.dp), style = MaterialTheme.typography.titleMedium) }
             }
+            card.note?.let { Text(it.textIn(lang), color = fg, style = MaterialTheme.typography.titleMedium) }
             Text(o.headline.textIn(lang), color = fg, style = MaterialTheme.typography.headlineMedium, textAlign = TextAlign.Center, fontWeight = FontWeight.Bold)
             card.photoNo?.takeIf { o.colour == Colour.GREEN }?.let { no ->
                 Text(no, color = fg, fontSize = 112.sp, fontWeight = FontWeight.Black, textAlign = TextAlign.Center)
@@ -279,6 +293,32 @@ private fun VerdictOverlay(
             Action(R.string.scan_next, onDismiss)
         }
     }
+}
+
+/** This phone's latest records in the core's words, each still undoable one with its own undo button. */
+@Composable
+private fun HistoryDialog(state: HistoryUiState, onUndo: (ULong) -> Unit, onDismiss: () -> Unit) {
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        title = { Text(stringResource(R.string.history_title)) },
+        text = {
+            when (state) {
+                HistoryUiState.Loading -> CircularProgressIndicator()
+                is HistoryUiState.Failed -> ErrorCard(state.error)
+                is HistoryUiState.Ready -> LazyColumn(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                    state.error?.let { item { ErrorCard(it) } }
+                    items(state.entries, key = { it.recordSeq.toString() }) { e ->
+                        Row(verticalAlignment = Alignment.CenterVertically) {
+                            val struck = if (e.cancelled) TextDecoration.LineThrough else null
+                            Text(e.text.textIn(state.lang), Modifier.weight(1f), textDecoration = struck)
+                            if (e.canUndo) TextButton(onClick = { onUndo(e.recordSeq) }) { Text(stringResource(R.string.history_undo)) }
+                        }
+                    }
+                }
+            }
+        },
+        confirmButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.back)) } },
+    )
 }
 
 @Composable
@@ -306,17 +346,10 @@ private fun TypedNumberDialog(onDismiss: () -> Unit, onCheckIn: (String, String?
     )
 }
 
-private val ASIDE_REASONS = listOf(
-    AsideReason.NO_COLLECTION_CODE to R.string.aside_no_code,
-    AsideReason.CLOTHES to R.string.aside_clothes,
-    AsideReason.GLASSES to R.string.aside_glasses,
-    AsideReason.NOT_PRESENT to R.string.aside_not_present,
-    AsideReason.OTHER to R.string.aside_other,
-)
-
-/** Pick the student (when more than one), then why: the core voids their number. */
+/** Pick the student (when more than one), then why (the core's reasons and words): the core voids their number. */
 @Composable
-private fun StepAsideDialog(people: List<Pair<ULong, String>>, onDismiss: () -> Unit, onStepAside: (ULong, AsideReason) -> Unit) {
+private fun StepAsideDialog(people: List<Pair<ULong, String>>, lang: Lang, onDismiss: () -> Unit, onStepAside: (ULong, AsideReason) -> Unit) {
+    val reasons = remember { asideReasons() }
     var chosen by remember { mutableStateOf(people.singleOrNull()?.first) }
     AlertDialog(
         onDismissRequest = onDismiss,
@@ -327,7 +360,7 @@ private fun StepAsideDialog(people: List<Pair<ULong, String>>, onDismiss: () -> 
                 if (no == null) {
                     people.forEach { (n, label) -> TextButton(onClick = { chosen = n }) { Text(label) } }
                 } else {
-                    ASIDE_REASONS.forEach { (reason, label) -> TextButton(onClick = { onStepAside(no, reason) }) { Text(stringResource(label)) } }
+                    reasons.forEach { r -> TextButton(onClick = { onStepAside(no, r.reason) }) { Text(r.text.textIn(lang)) } }
                 }
             }
         },

@@ -13,6 +13,7 @@ import cn.photoday.app.ui.common.writeBytes
 import cn.photoday.core.AsideReason
 import cn.photoday.core.Role
 import cn.photoday.ui.staff.AttendanceModel
+import cn.photoday.ui.staff.HistoryModel
 import cn.photoday.ui.staff.LogFileModel
 import cn.photoday.ui.staff.LogQrReceiver
 import cn.photoday.ui.staff.LogQrSender
@@ -74,6 +75,17 @@ class ScanViewModel(graph: AppGraph) : CoreViewModel() {
     fun skipCode() = io { loop.skipCode() }
     fun stepAside(studentNo: ULong, reason: AsideReason) = io { loop.stepAside(studentNo, reason, null) }
     fun closeBatch() = io { loop.closeBatch() }
+
+    private val recent = HistoryModel({ graph.scanner }, graph.clock, graph::lang)
+    val history = recent.state
+
+    fun loadHistory() = io { recent.load() }
+
+    /** Undoes one line of the history, then redraws the door screen (the batch may change). */
+    fun undoRecord(recordSeq: ULong) = io {
+        recent.undo(recordSeq)
+        loop.start()
+    }
 }
 
 class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {

@@ -10,6 +10,8 @@ import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.staff.AttendanceModel
 import cn.photoday.ui.staff.AttendanceUiState
+import cn.photoday.ui.staff.HistoryModel
+import cn.photoday.ui.staff.HistoryUiState
 import cn.photoday.ui.staff.StationSetupModel
 import cn.photoday.ui.staff.StationSetupUiState
 import kotlin.test.*
@@ -89,5 +91,28 @@ val staffScreenTests = listOf(
         assertEquals(9, ready.others.size, "every other session with a roster")
         assertTrue(ready.duplicates.isEmpty())
         assertTrue(ready.clashes.isEmpty())
+    },
+
+    test("the history lists this phone's admissions newest first in the core's words; any line still undoable is undone by itself") {
+        val app = Fixtures.studio(checkCode = false)
+        val (a, b, c) = Fixtures.session1.take(3)
+        listOf(a, b, c).forEachIndexed { i, (_, pass) -> app.scan(pass, MORNING + i * 10_000L) }
+        val clock = FakeClock(MORNING + 60_000)
+        val history = HistoryModel({ app }, clock, { Lang.ZH })
+        history.load()
+        val ready = history.state.value as? HistoryUiState.Ready ?: fail("got ${history.state.value}")
+        assertEquals(listOf(c.first, b.first, a.first), ready.entries.take(3).map { it.studentNo.toString() })
+        assertTrue(ready.entries.take(3).all { it.canUndo })
+        val second = ready.entries[1]
+        assertContains(second.text.zh, b.first)
+        history.undo(second.recordSeq)
+        val after = history.state.value as HistoryUiState.Ready
+        assertNull(after.error)
+        assertTrue(after.entries.first { it.recordSeq == second.recordSeq }.cancelled, "the middle one, not the latest")
+        history.undo(second.recordSeq)
+        assertNotNull((history.state.value as HistoryUiState.Ready).error, "undone already: the core says so")
+        clock.advance(3_600_000)
+        history.load()
+        assertTrue((history.state.value as HistoryUiState.Ready).entries.none { it.canUndo }, "an hour later: too old to undo")
     },
 )
