@@ -1,7 +1,7 @@
 // Who was photographed and who is still missing: the session the room is running first
-// (photographed / expected, each class as "软件1班 38/42", who arrived but was not photographed,
-// the 补拍 list), then the other sessions this phone knows of, numbers held by two students (the
-// core's advice) and any student numbered twice with the photo number to void.
+// (the core's heading and counts, each class as "软件1班 38/42", who arrived but was not
+// photographed, the 补拍 list), then the other sessions this phone knows of, numbers held by two
+// students and students numbered twice, each with the core's advice on what to void.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.layout.Arrangement
@@ -67,10 +67,7 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
                 if (s.duplicates.isNotEmpty()) {
                     item { Text(stringResource(R.string.attendance_duplicates), style = MaterialTheme.typography.titleMedium) }
                     items(s.duplicates, key = { "twice-${it.studentNo}" }) { d ->
-                        Text(
-                            stringResource(R.string.attendance_duplicate_line, d.studentNo.toString(), d.keep.photoNo, d.void.joinToString(", ") { it.photoNo }),
-                            color = MaterialTheme.colorScheme.error,
-                        )
+                        Text(d.advice.textIn(lang), color = MaterialTheme.colorScheme.error)
                     }
                 }
                 if (s.others.isNotEmpty()) {
@@ -85,19 +82,19 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
 @Composable
 private fun StudentLine(a: RosterStudent) = Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
 
-/** A session's photographed / expected, big for the room's own, each class under it. */
+/** A session in the core's words, photographed / expected big for the room's own, each class under it. */
 @Composable
 private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boolean) {
     val colors = if (highlight) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     Card(Modifier.fillMaxWidth(), colors = colors) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text("${card.room.textIn(lang)} · ${card.college.textIn(lang)} · ${card.date}", style = MaterialTheme.typography.titleMedium)
+            Text(card.heading.textIn(lang), style = MaterialTheme.typography.titleMedium)
             Text(
                 "${card.photographed}/${card.expected}",
                 style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall,
                 fontWeight = FontWeight.Bold,
             )
-            if (card.notOnRoster > 0u) Text(stringResource(R.string.attendance_not_on_roster, card.notOnRoster.toInt()))
+            Text(card.summary.textIn(lang), style = MaterialTheme.typography.bodyMedium)
             if (highlight) {
                 card.classes.forEach { c ->
                     Text(
