@@ -63,14 +63,15 @@ class ScanLoop(
     fun tick() = show { app, now -> app.tick(now) }
 
     /**
-     * Calls [tick] at each card's `untilMs` until cancelled; a new screen cancels the wait for
-     * the old one. Launch it in the ViewModel's scope on a background dispatcher.
+     * Ticks at each card's `untilMs` until cancelled; a new screen cancels the wait for the old
+     * one. Launch it in the ViewModel's scope on a background dispatcher. Another screen's holder
+     * (the batch screen's) may have ticked the core first: then the core's screen is read again.
      */
     suspend fun autoReturn(wait: suspend (Long) -> Unit = { delay(it) }) {
         state.collectLatest { s ->
             val until = (s as? StaffScanUiState.Ready)?.screen?.card?.untilMs ?: return@collectLatest
             wait((until - clock.nowMs()).coerceAtLeast(0))
-            tick()
+            show { app, now -> app.tick(now) ?: app.doorScreen(now) }
         }
     }
 

@@ -80,6 +80,19 @@ val scanLoopTests = listOf(
         }
     },
 
+    test("a card the batch screen's holder already took away from the core still goes from the scan screen") {
+        val app = Fixtures.door()
+        val scan = Phone(app)
+        val batch = ScanLoop({ app }, scan.clock, { Lang.ZH }).apply { start() }
+        scan.loop.onFrame(Fixtures.pass("it"))
+        runBlocking {
+            val ticker = launch { scan.loop.autoReturn { ms -> scan.clock.advance(ms); batch.tick() } }
+            repeat(5) { yield() }
+            ticker.cancel()
+        }
+        assertNull(scan.screen().card)
+    },
+
     test("taps reach the core and its screen comes back: typed number, override, undo, step aside, batch shot") {
         val studio = Phone(Fixtures.studio(checkCode = false))
         val (a, b) = Fixtures.session1.take(2)
