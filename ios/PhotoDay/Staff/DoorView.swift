@@ -1,7 +1,8 @@
 // The scanner, door or studio, drawing the core's DoorScreen: the camera full-screen; the
 // station's line, the torch and the menu on top; the studio's open batch and the staff's actions
-// at the bottom; the verdict card over everything, or, while the studio waits for the 采集码, a
-// banner over the camera that reads the code next. Every frame and tap goes to the core.
+// at the bottom (manual check-in; the recent records, to undo any of them); the verdict card over
+// everything, or, while the studio waits for the 采集码, a banner over the camera that reads the
+// code next. Every frame and tap goes to the core (a tapped notice too: `dismiss` clears it).
 
 import PhotoDayCore
 import PhotoDayKit
@@ -15,12 +16,10 @@ struct DoorView: View {
     @State var torchOn = false
     @State var sheet: DoorSheet?
     @State var overriding = false
-    @State var confirmingUndo = false
     @State var confirmingBatchShot = false
-    @State var hiddenNotice: ScanNotice?
 
     enum DoorSheet: String, Identifiable {
-        case manual, batch, attendance, logs, settings
+        case manual, history, batch, attendance, logs, settings
         var id: String { rawValue }
     }
 
@@ -38,13 +37,13 @@ struct DoorView: View {
             VStack(spacing: 12) {
                 header(screen?.station?.title.localized ?? "")
                 Spacer()
-                if let notice = screen?.notice, notice != hiddenNotice {
+                if let notice = screen?.notice {
                     Text(verbatim: notice.text.localized)
                         .padding(12)
                         .background(VerdictPalette.background(notice.colour))
                         .foregroundColor(VerdictPalette.foreground(notice.colour))
                         .cornerRadius(10)
-                        .onTapGesture { hiddenNotice = notice }
+                        .onTapGesture { Task { await model.dismiss() } }
                 }
                 if let card, card.awaitingCode {
                     codeRequest(card)
@@ -61,12 +60,6 @@ struct DoorView: View {
             }
         }
         .animation(.easeOut(duration: 0.15), value: card?.serial)
-        .confirmationDialog(
-            "Undo this phone's latest check-in, number or step-aside?", isPresented: $confirmingUndo,
-            titleVisibility: .visible
-        ) {
-            Button("Undo", role: .destructive) { Task { await model.undoLatest() } }
-        }
         .confirmationDialog("Record this batch as photographed?", isPresented: $confirmingBatchShot, titleVisibility: .visible) {
             Button("Batch shot") { Task { await model.closeBatch() } }
         }
@@ -77,6 +70,7 @@ struct DoorView: View {
             Group {
                 switch which {
                 case .manual: ManualCheckInView { number, note in Task { await model.typed(number, note: note) } }
+                case .history: HistoryView()
                 case .batch: BatchView()
                 case .attendance: AttendanceView()
                 case .logs: LogTransferView()
@@ -140,8 +134,8 @@ struct DoorView: View {
                 Button { sheet = .manual } label: {
                     Label("Manual check-in", systemImage: "keyboard").frame(maxWidth: .infinity)
                 }
-                Button { confirmingUndo = true } label: {
-                    Label("Undo last", systemImage: "arrow.uturn.backward").frame(maxWidth: .infinity)
+                Button { sheet = .history } label: {
+                    Label("Recent", systemImage: "clock.arrow.circlepath").frame(maxWidth: .infinity)
                 }
             }
             .buttonStyle(.borderedProminent)

@@ -43,7 +43,8 @@ struct ManualCheckInView: View {
     }
 }
 
-/// The reason for admitting over an overridable verdict; the core records it (a blank one is refused).
+/// The reason for admitting over an overridable verdict; the core records it (a blank one leaves
+/// the card up, unchanged, for staff to try again).
 struct OverrideView: View {
     let onAdmit: (String) -> Void
 
@@ -62,7 +63,6 @@ struct OverrideView: View {
                     onAdmit(reason)
                     dismiss()
                 }
-                .disabled(reason.isEmpty)
             }
             .navigationTitle("Admit anyway")
             .navigationBarTitleDisplayMode(.inline)

@@ -1,7 +1,8 @@
 // The sentence for a model's notice (PhotoDayKit's `Notice`) that the core does not word itself:
 // a student bundle imported, the student's number kept, a log on the wrong side, an empty
-// clipboard, a purge, and the core's own message for a refusal. The words live here, next to the
-// String Catalog.
+// clipboard, a purge, and the core's own message for a refusal. Staff results (imports, undo,
+// step-aside, batch shot) are the core's texts and never come here. The words live here, next to
+// the String Catalog.
 
 import Foundation
 import PhotoDayCore
@@ -24,10 +25,6 @@ enum SummaryText {
             return String(localized: "The roster, the bundle and the records are deleted from this phone.")
         case .studentDataPurged:
             return String(localized: "Your pass, collection code and ticks are deleted from this phone.")
-        case .bundleImported, .logImported, .undone, .steppedAside, .batchClosed:
-            // Staff imports, undo, step-aside and batch shot are worded by the core now
-            // (StaffImport.text, DoorScreen.notice); no model makes these cases any more.
-            return ""
         }
     }
 }

@@ -1,7 +1,8 @@
 // The core's verdict card, full-screen in its colour: the headline and detail, the studio's photo
 // number and batch as large as the screen allows (the staff call the batch) with the small code
 // the student's app scans to keep the number, a clock warning when the phone's clock looks wrong,
-// and the buttons the card allows (override, undo). A tap anywhere returns to the camera.
+// the core's note ("shown again: nothing new recorded") and the buttons the card allows (override,
+// undo). A tap anywhere returns to the camera.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -27,8 +28,8 @@ struct VerdictView: View {
                         .background(Color.black.opacity(0.25))
                         .cornerRadius(8)
                 }
-                if outcome.repeat {
-                    Text("Scanned again: nothing new was recorded.")
+                if let note = card.note {
+                    Text(verbatim: note.localized)
                         .font(.callout)
                 }
                 Spacer()

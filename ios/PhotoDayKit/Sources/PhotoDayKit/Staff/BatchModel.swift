@@ -18,6 +18,8 @@ public final class BatchModel {
     public private(set) var loaded = false
     /// What the last step-aside did, in the core's words.
     public private(set) var notice: ScanNotice?
+    /// The step-aside buttons, in the core's order and words.
+    public let asideChoices = asideReasons()
     public var message: Notice?
 
     @ObservationIgnored private let services: AppServices
@@ -34,6 +36,11 @@ public final class BatchModel {
         }
         if let state { (batch, list) = state }
         loaded = true
+    }
+
+    /// Why a voided number was stepped aside (`BatchMember.aside`), in the core's words.
+    public func text(for reason: AsideReason?) -> BilingualText? {
+        asideChoices.first { $0.reason == reason }?.text
     }
 
     /// Steps `member` aside for `reason`; the list shows their number voided, `notice` says so.

@@ -44,7 +44,7 @@ public final class ScanModel {
     }
 
     public func undoShown() async { await ask { app, now in app.undoShown(nowMs: now) } }
-    public func undoLatest() async { await ask { app, now in app.undoLatest(nowMs: now) } }
+    /// The card or the notice tapped away (a student waiting on the 采集码 check is let go).
     public func dismiss() async { await ask { app, now in app.dismiss(nowMs: now) } }
     public func skipCode() async { await ask { app, now in app.skipCode(nowMs: now) } }
     public func closeBatch() async { await ask { app, now in app.closeOpenBatch(nowMs: now) } }
@@ -63,7 +63,7 @@ public final class ScanModel {
         screen = next
         if let card, card.serial > signalled {
             signalled = card.serial
-            if signal, let colour = card.signal.feedback { services.feedback(colour) }
+            if signal { services.feedback(card.signal) }
         }
         ticker?.cancel()
         guard let until = card?.untilMs else { return }
@@ -71,18 +71,6 @@ public final class ScanModel {
         ticker = Task { [weak self] in
             try? await Task.sleep(nanoseconds: wait)
             if !Task.isCancelled { await self?.tick() }
-        }
-    }
-}
-
-extension Signal {
-    /// The app's sound and haptic (`AppServices.feedback`, keyed by colour); nil plays nothing.
-    var feedback: Colour? {
-        switch self {
-        case .admitted: return .green
-        case .attention: return .amber
-        case .refused: return .red
-        case .silent: return nil
         }
     }
 }

@@ -11,7 +11,7 @@ import PhotoDayCore
 @MainActor
 @Observable
 public final class StaffImportModel {
-    /// What the last import did: the core's line, then any conflict a merged log showed.
+    /// What the last import did, in the core's words (a merged log's conflicts included).
     public var report: String?
     /// Where a log arriving as QR codes stands.
     public private(set) var progress: LogQrProgress?
@@ -61,8 +61,7 @@ public final class StaffImportModel {
     private func take(_ bytes: @autoclosure @escaping @Sendable () throws -> Data, fromCamera: Bool = false) async {
         do {
             let done = try await services.core.scanner { (app: ScannerApp) in try app.importAny(bytes: bytes()) }
-            let warnings = done.log?.warnings.map(\.localized) ?? []
-            report = ([done.text.localized] + warnings).joined(separator: "\n")
+            report = done.text.localized
             progress = done.progress ?? progress
             if done.kind == .logCode, done.log != nil { merged = report }
         } catch {

@@ -77,29 +77,30 @@ final class StaffModelTests: XCTestCase {
         await door.frame(Fixtures.pass("it"))
         let card = try XCTUnwrap(door.screen?.card)
         XCTAssertEqual(card.studentNo, Fixtures.studentNo("it"))
-        XCTAssertEqual(h.chimes, [.green])
+        XCTAssertEqual(h.chimes, [.admitted])
         XCTAssertNil(door.numberCode, "the door gives no number")
         // The camera keeps reporting codes while the card is up: nothing changes, no sound.
         await door.frame(Fixtures.session1[1].pass)
         await door.frame(Fixtures.pass("it"))
         XCTAssertEqual(door.screen?.card?.serial, card.serial)
-        XCTAssertEqual(h.chimes, [.green])
+        XCTAssertEqual(h.chimes, [.admitted])
 
         let reopened = ScanModel(services: h.services())
         await reopened.load()
         XCTAssertEqual(reopened.screen?.card?.serial, card.serial)
-        XCTAssertEqual(h.chimes, [.green], "a sheet closed or the screen came back: no second beep")
+        XCTAssertEqual(h.chimes, [.admitted], "a sheet closed or the screen came back: no second beep")
 
         await door.dismiss()
         XCTAssertNil(door.screen?.card)
         h.clock.advance(seconds: 3)
         await door.frame(Fixtures.pass("it"))
         XCTAssertEqual(door.screen?.card?.outcome.repeat, true)
-        XCTAssertEqual(h.chimes, [.green], "shown again: silent")
+        XCTAssertNotNil(door.screen?.card?.note, "the core's 'shown again' line")
+        XCTAssertEqual(h.chimes, [.admitted, .silent], "shown again: the core's silent signal")
         await door.dismiss()
         h.clock.advance(seconds: 60)
         await door.frame(Fixtures.pass("forged"))
-        XCTAssertEqual(h.chimes, [.green, .red])
+        XCTAssertEqual(h.chimes, [.admitted, .silent, .refused])
     }
 
     func testACardGoesBackToTheCameraByItselfAtTheTimeTheCoreGave() async throws {
@@ -132,14 +133,43 @@ final class StaffModelTests: XCTestCase {
         XCTAssertEqual(over.photoNo, "A001")
         XCTAssertEqual(over.via, .override)
         XCTAssertGreaterThan(try XCTUnwrap(studio.numberCode).width, 0, "the student's app scans it from the screen")
-        XCTAssertEqual(h.chimes, [.amber, .green])
+        XCTAssertEqual(h.chimes, [.attention, .admitted])
 
         await studio.undoShown()
         XCTAssertNil(studio.screen?.card)
         XCTAssertNil(studio.numberCode)
         XCTAssertEqual(studio.screen?.notice?.colour, .green)
-        await studio.undoLatest()
-        XCTAssertEqual(studio.screen?.notice?.colour, .red, "nothing left to undo")
+        await studio.dismiss()
+        XCTAssertNil(studio.screen?.notice, "a tapped notice goes")
+    }
+
+    func testRecentRecordsAreUndoneByTheirOwnLineAfterARelaunchWithinTheCoresMinutes() async throws {
+        let h = Harness()
+        let door = try await setUp(h)
+        let three = Array(Fixtures.session1.prefix(3))
+        for holder in three {
+            await door.frame(holder.pass)
+            await door.dismiss()
+            h.clock.advance(seconds: 10)
+        }
+        // The app was closed: a new core over the same folder.
+        let recent = HistoryModel(services: h.services(core: CoreService(folder: { [folder = h.folder] in folder })))
+        await recent.load()
+        XCTAssertTrue(recent.loaded)
+        XCTAssertEqual(recent.entries.map(\.studentNo), three.reversed().map(\.studentNo), "newest first")
+        XCTAssertTrue(recent.entries.allSatisfy(\.canUndo))
+        await recent.undo(recent.entries[1])
+        XCTAssertNil(recent.message)
+        XCTAssertEqual(recent.entries.map(\.cancelled), [false, true, false])
+        XCTAssertFalse(recent.entries[1].canUndo)
+        await recent.undo(recent.entries[1])
+        guard case .failed(let why)? = recent.message else { return XCTFail("undone twice is refused") }
+        XCTAssertFalse(why.isEmpty)
+
+        h.clock.advance(seconds: 600)
+        await recent.load()
+        XCTAssertEqual(recent.entries.count, 3)
+        XCTAssertFalse(recent.entries.contains(where: \.canUndo), "too old: step aside instead")
     }
 
     func testATypedNumberIsCheckedInByHandAndTheStudio采集码StepCanBeSkipped() async throws {
@@ -177,10 +207,13 @@ final class StaffModelTests: XCTestCase {
         await list.load()
         XCTAssertEqual(list.list.count, 10)
         XCTAssertEqual(list.batch?.size, 8)
+        XCTAssertEqual(list.asideChoices.map(\.reason), [.noCollectionCode, .clothes, .glasses, .notPresent, .other])
         await list.stepAside(list.list[1], reason: .clothes)
         XCTAssertTrue(try XCTUnwrap(list.notice).text.zh.contains("002 号作废"))
         XCTAssertEqual(list.list[1].status, .voided)
         XCTAssertEqual(list.list[1].aside, .clothes)
+        XCTAssertEqual(list.text(for: list.list[1].aside), list.asideChoices[1].text, "the row says why in the core's words")
+        XCTAssertNil(list.text(for: list.list[0].aside))
 
         await studio.load()
         XCTAssertEqual(studio.screen?.batchLabel?.zh, "第1批 · 7/8")
