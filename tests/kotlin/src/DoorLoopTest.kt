@@ -85,6 +85,29 @@ val doorLoopTests = listOf(
         assertEquals(1u, app.stationAttendance(T).arrived)
     },
 
+    test("door loop: a student at the wrong room sees the right one big, amber, for 6 s; a forged pass is red and no override takes") {
+        val app = station(Role.DOOR)
+        val wrong = card(app.frame(Fixtures.pass("accounting"), T))
+        assertEquals(Colour.AMBER, wrong.outcome.colour)
+        assertEquals("一教108", wrong.rightRoom?.zh)
+        assertEquals("Teaching Building 1, Room 108", wrong.rightRoom?.en)
+        assertFalse(wrong.canOverride, "the right room is elsewhere")
+        assertEquals(T + 6_000, wrong.untilMs)
+        app.tick(T + 6_000)
+        val forged = card(app.frame(Fixtures.pass("forged"), T + 10_000))
+        assertEquals(Colour.RED, forged.outcome.colour)
+        assertEquals(Signal.REFUSED, forged.signal)
+        assertFalse(forged.canOverride)
+        assertEquals(forged, card(app.overrideShown("他说是他的", T + 11_000)), "nothing happens")
+        assertEquals(0u, app.stationAttendance(T).arrived)
+    },
+
+    test("door loop: 一教209's top bar follows the hand-over from 管理学院 to 国际学院 at 14:30") {
+        val app = station(Role.DOOR, room = "一教209")
+        assertContains(app.doorScreen(beijing("2023-06-04T14:20")).station!!.title.zh, "管理学院")
+        assertContains(app.doorScreen(beijing("2023-06-04T14:31")).station!!.title.zh, "国际学院")
+    },
+
     test("door loop: a number typed in full-width digits checks the student in by hand; a line that is no student number is the core's notice") {
         val app = station(Role.DOOR)
         val h = Fixtures.session1[2]

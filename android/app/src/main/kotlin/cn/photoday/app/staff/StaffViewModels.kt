@@ -48,6 +48,10 @@ class ScanViewModel(graph: AppGraph) : CoreViewModel() {
     private val loop = ScanLoop({ graph.scanner }, graph.clock, graph::lang)
     val state = loop.state
 
+    /** This phone's recent records, for the history dialog. */
+    private val recent = HistoryModel({ graph.scanner }, graph.clock, graph::lang)
+    val history = recent.state
+
     private val _torch = MutableStateFlow(false)
     val torch: StateFlow<Boolean> = _torch.asStateFlow()
 
@@ -75,9 +79,6 @@ class ScanViewModel(graph: AppGraph) : CoreViewModel() {
     fun skipCode() = io { loop.skipCode() }
     fun stepAside(studentNo: ULong, reason: AsideReason) = io { loop.stepAside(studentNo, reason, null) }
     fun closeBatch() = io { loop.closeBatch() }
-
-    private val recent = HistoryModel({ graph.scanner }, graph.clock, graph::lang)
-    val history = recent.state
 
     fun loadHistory() = io { recent.load() }
 

@@ -12,17 +12,18 @@ import cn.photoday.core.ScannerAppInterface
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
+import cn.photoday.ui.UiError
 import cn.photoday.ui.staffText
 import cn.photoday.ui.toResult
-import cn.photoday.ui.UiError
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
 /**
- * How long each log code stays on screen. Not a rule of the event but a pace both apps should
- * share (iOS used 1.2 s); until the core exports it, this is the one place Android keeps it.
+ * How long each log code stays on screen. Not a rule of the event but a pace both apps share
+ * (iOS: `QRSequenceCursor`, also 700 ms); until the core exports it, this is the one place
+ * Android keeps it.
  */
 const val LOG_QR_FRAME_MS = 700L
 
@@ -103,7 +104,7 @@ class LogQrReceiver(private val open: () -> ScannerAppInterface, private val lan
         val now = _state.value
         _state.value = try {
             val taken = open().importAny(text.toByteArray())
-            // A camera reads text, never a bundle file: anything but a log code is refused above.
+            // Camera text is never a bundle, and importAny throws for anything else but a log code.
             val r = taken.toResult(lang()) as? ImportResult.Log ?: return
             val p = taken.progress
             when {
