@@ -61,6 +61,15 @@ impl ScannerApp {
         door.undo_shown(&mut lock(&self.inner), now_ms).into()
     }
 
+    /// Undoes one of this device's records by its number (a `history` line); the outcome, or
+    /// why it cannot be undone (too old: step aside instead), shows as the screen's notice.
+    /// Disk (writes).
+    pub fn undo_record(&self, record_seq: u64, now_ms: i64) -> DoorScreen {
+        let mut door = lock(&self.door);
+        door.undo_record(&mut lock(&self.inner), record_seq, now_ms)
+            .into()
+    }
+
     /// Undoes this device's latest admission or step-aside (also after a restart); the outcome
     /// or the reason it cannot (too old: step aside instead) shows as a notice. Disk (writes).
     pub fn undo_latest(&self, now_ms: i64) -> DoorScreen {
@@ -227,6 +236,13 @@ pub struct StaffImport {
     pub progress: Option<LogQrProgress>,
 }
 
+/// How long each code of a log QR sequence stays on the sending phone's screen, in ms (both
+/// apps page through `export_log_qr` at this pace). Memory only.
+#[uniffi::export]
+pub fn log_qr_frame_ms() -> u32 {
+    core_loop::LOG_QR_FRAME_MS
+}
+
 /// The reasons a studio steps a student aside, in the order a screen offers them, each with the
 /// words for its button. Memory only.
 #[uniffi::export]
@@ -305,6 +321,10 @@ pub struct VerdictCard {
     pub photo_no: Option<String>,
     /// Its batch.
     pub batch: Option<u32>,
+    /// The line under the big number: `第1批` / `Batch 1`.
+    pub batch_label: Option<BilingualText>,
+    /// Studio: show the "step aside" button (numbered now, or waiting on the 采集码).
+    pub can_step_aside: bool,
     /// The room to send the student to (wrong session).
     pub right_room: Option<BilingualText>,
     /// Studio: the pass was good; now the 采集码 (scan it, or `skip_code`).
@@ -392,6 +412,8 @@ impl From<core_loop::VerdictCard> for VerdictCard {
             name: c.name,
             photo_no: c.photo_no,
             batch: c.batch,
+            batch_label: c.batch_label.map(BilingualText::from),
+            can_step_aside: c.can_step_aside,
             right_room: c.right_room.map(BilingualText::from),
             awaiting_code: c.awaiting_code,
             can_override: c.can_override,

@@ -100,6 +100,10 @@ pub struct VerdictCard {
     pub photo_no: Option<String>,
     /// Its batch.
     pub batch: Option<u32>,
+    /// The line under the big number: `第1批` / `Batch 1`.
+    pub batch_label: Option<Text>,
+    /// Studio: the "step aside" button applies (numbered now, or waiting on the 采集码).
+    pub can_step_aside: bool,
     /// The room to send the student to (wrong session).
     pub right_room: Option<Text>,
     /// Studio: the pass was good; now the 采集码 (scan it, or skip the check).
@@ -169,6 +173,10 @@ pub struct DoorLoop {
 
 /// The same pass again within this long after it left the camera's view is "shown again".
 const REPEAT_MS: i64 = 5_000;
+
+/// How long each code of a log QR sequence stays on the sending phone's screen: long enough for a
+/// receiving camera to focus and read it, short enough that 10 codes pass in 7 seconds.
+pub const LOG_QR_FRAME_MS: u32 = 700;
 
 impl DoorLoop {
     /// A loop with the default timing.
@@ -359,6 +367,19 @@ impl DoorLoop {
             let r = scanner.undo(seq, now);
             self.after_undo(r);
         }
+        self.screen(scanner, now)
+    }
+
+    /// Undoes one of this device's records by its number (a line of [`Scanner::history`]); the
+    /// outcome, or why it cannot be undone, shows as a notice.
+    pub fn undo_record(
+        &mut self,
+        scanner: &mut Scanner,
+        record_seq: u64,
+        now: UnixMillis,
+    ) -> DoorScreen {
+        let r = scanner.undo(record_seq, now);
+        self.after_undo(r);
         self.screen(scanner, now)
     }
 
@@ -558,7 +579,10 @@ impl DoorLoop {
         };
         self.serial += 1;
         self.notice = None;
+        let can_step_aside = awaiting_code || matches!(v, Verdict::Numbered { .. });
         self.card = Some(VerdictCard {
+            batch_label: batch.map(|b| Text::new(format!("第{b}批"), format!("Batch {b}"))),
+            can_step_aside,
             student_no: v.student_no(),
             name,
             photo_no,

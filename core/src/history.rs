@@ -44,6 +44,14 @@ impl Scanner {
             return Ok(vec![]);
         };
         let records = self.records()?;
+        let undone_asides: HashSet<u64> = records
+            .iter()
+            .filter(|r| r.device == device)
+            .filter_map(|r| match &r.action {
+                Action::Undo { target_seq, .. } => Some(*target_seq),
+                _ => None,
+            })
+            .collect();
         let cancelled: HashSet<u64> = records
             .iter()
             .filter_map(|r| match &r.action {
@@ -53,6 +61,18 @@ impl Scanner {
                     target_seq,
                     ..
                 } if *target_device == device => Some(*target_seq),
+                _ => None,
+            })
+            .collect();
+        // A number voided by a step-aside stands no more either.
+        let set_aside: HashSet<u64> = records
+            .iter()
+            .filter(|r| r.device == device && !undone_asides.contains(&r.seq))
+            .filter_map(|r| match &r.action {
+                Action::StepAside {
+                    target_seq: Some(t),
+                    ..
+                } => Some(*t),
                 _ => None,
             })
             .collect();
@@ -81,12 +101,23 @@ impl Scanner {
                     .map(|s| s.name.clone())
                     .filter(|n| !n.is_empty());
                 let at = time::format_hhmm(time::to_local(offset, r.at_ms).time());
-                let is_cancelled = cancelled.contains(&r.seq);
-                let photographed = shot.contains(&r.seq);
+                let state = if cancelled.contains(&r.seq) {
+                    State::Undone
+                } else if set_aside.contains(&r.seq) {
+                    State::SetAside
+                } else if shot.contains(&r.seq) {
+                    State::Photographed
+                } else {
+                    State::Standing
+                };
+                let (is_cancelled, photographed) = (
+                    matches!(state, State::Undone | State::SetAside),
+                    state == State::Photographed,
+                );
                 HistoryEntry {
                     record_seq: r.seq,
                     at_ms: r.at_ms,
-                    text: line(r, &at, name.as_deref(), is_cancelled, photographed),
+                    text: line(r, &at, name.as_deref(), state),
                     at,
                     student_no: r.student_no(),
                     name,
@@ -104,7 +135,17 @@ impl Scanner {
     }
 }
 
-fn line(r: &Record, at: &str, name: Option<&str>, cancelled: bool, shot: bool) -> Text {
+/// Where a record stands now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Standing,
+    Undone,
+    /// A number voided when its student was stepped aside.
+    SetAside,
+    Photographed,
+}
+
+fn line(r: &Record, at: &str, name: Option<&str>, state: State) -> Text {
     let who = match (r.student_no(), name) {
         (Some(no), Some(n)) => format!("{no} {n}"),
         (Some(no), None) => no.to_string(),
@@ -128,12 +169,11 @@ fn line(r: &Record, at: &str, name: Option<&str>, cancelled: bool, shot: bool) -
         }
         _ => (String::new(), String::new()),
     };
-    let (szh, sen) = if cancelled {
-        ("（已撤销）", " (undone)")
-    } else if shot {
-        ("（已拍摄）", " (photographed)")
-    } else {
-        ("", "")
+    let (szh, sen) = match state {
+        State::Undone => ("（已撤销）", " (undone)"),
+        State::SetAside => ("（暂离，编号作废）", " (stepped aside, number void)"),
+        State::Photographed => ("（已拍摄）", " (photographed)"),
+        State::Standing => ("", ""),
     };
     Text::new(
         format!("{at} {zh} {who}{szh}"),

@@ -262,6 +262,8 @@ fn the_studio_waits_for_the_collection_code_then_numbers_and_an_override_still_m
         "{card:?}"
     );
     assert_eq!(card.photo_no.as_deref(), Some("001"));
+    assert_eq!(card.batch_label.as_ref().unwrap().zh, "第1批");
+    assert!(card.can_step_aside && wait.can_step_aside);
     // The new number stays long enough for the student's app to scan its small QR.
     assert!(card.outcome.number_qr.is_some());
     assert_eq!(card.until_ms, Some(t + 3_000 + 10_000));
@@ -392,8 +394,27 @@ fn after_a_restart_any_recent_admission_can_still_be_undone_from_the_history() {
     assert!(history.iter().all(|h| h.can_undo));
     let second = &history[1];
     assert_eq!(second.student_no, Some(day.student(1).0));
-    s.undo(second.record_seq, t + 61_000).unwrap();
+    let mut door = DoorLoop::new();
+    let undone = door.undo_record(&mut s, second.record_seq, t + 61_000);
+    assert!(undone.notice.unwrap().text.zh.contains("已撤销"));
+    // The third is stepped aside: its number is void, and the history says so.
+    s.step_aside(day.student(2).0, AsideReason::Glasses, None, t + 61_500)
+        .unwrap();
     let history = s.history(t + 62_000, 10).unwrap();
+    let third = history
+        .iter()
+        .find(|h| h.student_no == Some(day.student(2).0) && h.text.zh.contains("摄影编号"))
+        .unwrap();
+    assert!(third.cancelled && !third.can_undo, "{third:?}");
+    assert!(
+        third.text.zh.ends_with("（暂离，编号作废）"),
+        "{:?}",
+        third.text
+    );
+    let history: Vec<_> = history
+        .into_iter()
+        .filter(|h| h.text.zh.contains("摄影编号"))
+        .collect();
     assert!(history[1].cancelled && !history[1].can_undo);
     assert!(
         history[1].text.zh.ends_with("（已撤销）"),
