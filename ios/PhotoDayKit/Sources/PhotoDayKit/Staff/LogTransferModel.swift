@@ -55,9 +55,9 @@ public final class LogTransferModel {
 
 /// Showing a log's codes in turn: which one is on screen, advancing by itself or by hand.
 public struct QRSequenceCursor: Equatable, Sendable {
-    /// How long each code stays before the next, when it advances by itself: long enough for a
-    /// phone camera to focus and read one, as on Android (the core sets no pace).
-    public static let frameNanoseconds: UInt64 = 700_000_000
+    /// How long each code stays before the next, when it advances by itself: the core's pace,
+    /// the same on both apps.
+    public static var frameNanoseconds: UInt64 { UInt64(logQrFrameMs()) * 1_000_000 }
 
     public let count: Int
     public private(set) var index = 0

@@ -80,7 +80,6 @@ import cn.photoday.core.Colour
 import cn.photoday.core.DoorScreen
 import cn.photoday.core.Lang
 import cn.photoday.core.NumberStatus
-import cn.photoday.core.Role
 import cn.photoday.core.StaffStatus
 import cn.photoday.core.VerdictCard
 import cn.photoday.core.asideReasons
@@ -124,14 +123,13 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                         vm::closeBatch, navigate, switchMode,
                     )
                 } else {
-                    val numbers = s.screen.station?.role != Role.DOOR
                     VerdictOverlay(
                         shown, s.lang,
                         onDismiss = vm::dismiss,
                         onOverride = { overriding = true },
                         onUndo = vm::undo,
                         onSkipCode = vm::skipCode,
-                        onStepAside = shown.studentNo?.takeIf { numbers && (shown.awaitingCode || shown.outcome.colour == Colour.GREEN) }?.let { no ->
+                        onStepAside = shown.studentNo?.takeIf { shown.canStepAside }?.let { no ->
                             { aside = listOf(no to who(shown.photoNo, shown.name, no)) }
                         },
                     )
@@ -272,7 +270,7 @@ private fun VerdictOverlay(
             Text(o.headline.textIn(lang), color = fg, style = MaterialTheme.typography.headlineMedium, textAlign = TextAlign.Center, fontWeight = FontWeight.Bold)
             card.photoNo?.takeIf { o.colour == Colour.GREEN }?.let { no ->
                 Text(no, color = fg, fontSize = 112.sp, fontWeight = FontWeight.Black, textAlign = TextAlign.Center)
-                card.batch?.let { Text(stringResource(R.string.verdict_batch, it.toInt()), color = fg, fontSize = 48.sp, fontWeight = FontWeight.Bold) }
+                card.batchLabel?.let { Text(it.textIn(lang), color = fg, fontSize = 48.sp, fontWeight = FontWeight.Bold) }
             }
             o.numberQr?.let { text ->
                 val qr = remember(text) { runCatching { qrCode(text) }.getOrNull() }

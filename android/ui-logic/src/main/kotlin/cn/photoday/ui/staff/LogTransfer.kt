@@ -9,6 +9,7 @@ import cn.photoday.core.LogQrProgress
 import cn.photoday.core.PhotoDayException
 import cn.photoday.core.QrCode
 import cn.photoday.core.ScannerAppInterface
+import cn.photoday.core.logQrFrameMs
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
@@ -20,12 +21,8 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-/**
- * How long each log code stays on screen. Not a rule of the event but a pace both apps share
- * (iOS: `QRSequenceCursor`, also 700 ms); until the core exports it, this is the one place
- * Android keeps it.
- */
-const val LOG_QR_FRAME_MS = 700L
+/** How long each log code stays on screen: the core's pace, the same on both apps. */
+val LOG_QR_FRAME_MS: Long get() = logQrFrameMs().toLong()
 
 sealed interface LogQrSendUiState {
     data object Idle : LogQrSendUiState
