@@ -894,6 +894,25 @@ pub struct Attendance {
     pub duplicates: Vec<Duplicate>,
     /// Numbers held by two students.
     pub clashes: Vec<NumberClash>,
+    /// Records voided, by whom and why.
+    pub voids: Vec<VoidNote>,
+    /// Scans refused at the doors, counted by verdict (`bad_signature`, `wrong_session`…).
+    pub refusals: std::collections::HashMap<String, u32>,
+}
+
+/// A record voided, by whom and why.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct VoidNote {
+    /// The voided record's device.
+    pub device: String,
+    /// Its sequence number there.
+    pub seq: u64,
+    /// The device that voided it.
+    pub by: String,
+    /// When (Unix ms, the voiding device's clock).
+    pub at_ms: i64,
+    /// Why.
+    pub reason: String,
 }
 
 impl From<core_scanner::Role> for Role {
@@ -1375,6 +1394,18 @@ impl From<core_attendance::Attendance> for Attendance {
                     holders: c.holders.into_iter().map(Admission::from).collect(),
                 })
                 .collect(),
+            voids: a
+                .voids
+                .into_iter()
+                .map(|v| VoidNote {
+                    device: v.device,
+                    seq: v.seq,
+                    by: v.by,
+                    at_ms: v.at_ms,
+                    reason: v.reason,
+                })
+                .collect(),
+            refusals: a.refusals.into_iter().collect(),
         }
     }
 }
