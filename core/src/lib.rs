@@ -16,6 +16,7 @@ pub mod bundle;
 pub mod checklist;
 pub mod device;
 pub mod door;
+pub mod enrolment;
 pub mod event;
 pub mod log;
 pub mod plan;
