@@ -1996,6 +1996,14 @@ impl Scanner {
         kept_aside(&mut self.store, &enrolment, Some(&self.device))
     }
 
+    /// Merges the logs kept aside whose devices this device's bundle now enrols (importing a
+    /// bundle does it too). Touches the disk.
+    pub fn merge_aside(&mut self) -> Result<ImportSummary> {
+        let content = &self.loaded()?.content;
+        let (event, enrolment) = (content.event.clone(), content.trust.enrolment.clone());
+        merge_aside(&mut self.store, &event, &enrolment, Some(&self.device))
+    }
+
     /// How this device names another: its station name from the bundle's enrolment, with its id
     /// (`一教104 门口 (3f2a9c0d5e6b)`), or the id alone. Memory only.
     pub fn device_label(&self, device: &str) -> String {

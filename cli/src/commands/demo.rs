@@ -523,6 +523,32 @@ impl Morning {
         dir: &Path,
         out: &Out,
     ) -> Result<Morning, Failure> {
+        // Each phone shows its enrolment code; the 教务处 enrols it, so the bundle carries the
+        // phones' keys and names and they check each other's logs.
+        let mut a = Phone::new(dir.join("phone-a.db"), Role::Door, "门口A", "door A", out)?;
+        let mut b = Phone::new(dir.join("phone-b.db"), Role::Door, "门口B", "door B", out)?;
+        let mut st = Phone::new(
+            dir.join("phone-studio.db"),
+            Role::Studio,
+            "摄影室",
+            "studio",
+            out,
+        )?;
+        for phone in [&a, &b, &st] {
+            let code = phone
+                .scanner
+                .enrolment_code(&format!("一教104 {}", phone.label))?;
+            let added = folder.add_device(&code, None)?;
+            let (name, fp) = (&added.device.station, added.device.fingerprint());
+            println!(
+                "  {}",
+                tr!(
+                    out,
+                    "登记设备“{name}”（photoday device add 加设备登记码），指纹 {fp}",
+                    "enrolled “{name}” (photoday device add with its enrolment code), fingerprint {fp}"
+                )
+            );
+        }
         let made = time::parse_moment("2023-06-02 18:00", ev.utc_offset).unwrap_or_default();
         let bundle = folder.bundle(BundleKind::Scanner, true, made)?;
         let bundle_path = dir.join("scanner.photoday");
@@ -532,34 +558,23 @@ impl Morning {
             "{}",
             tr!(
                 out,
-                "前一晚：门口资料包 {p}（{kb} KB，含名单和公钥，不含私钥）导入三台手机；每台只选教室和角色，场次跟着时钟走",
-                "The evening before: scanner bundle {p} ({kb} KB: roster and public keys, no private key) goes onto three phones; each is set to a room and a role, and the session follows the clock"
+                "前一晚：门口资料包 {p}（{kb} KB，含名单、公钥和已登记的设备，不含私钥）导入三台手机；每台只选教室和角色，场次跟着时钟走",
+                "The evening before: scanner bundle {p} ({kb} KB: roster, public keys and the enrolled devices, no private key) goes onto three phones; each is set to a room and a role, and the session follows the clock"
             )
         );
-        let mut a = Phone::new(
-            dir.join("phone-a.db"),
-            Role::Door,
-            "门口A",
-            "door A",
-            &bundle,
-            out,
-        )?;
-        let mut b = Phone::new(
-            dir.join("phone-b.db"),
-            Role::Door,
-            "门口B",
-            "door B",
-            &bundle,
-            out,
-        )?;
-        let mut st = Phone::new(
-            dir.join("phone-studio.db"),
-            Role::Studio,
-            "摄影室",
-            "studio",
-            &bundle,
-            out,
-        )?;
+        let event_fp = folder.key_fingerprint()?;
+        for phone in [&mut a, &mut b, &mut st] {
+            let s = phone.load(&bundle)?;
+            debug_assert_eq!(s.key_fingerprint, event_fp);
+        }
+        println!(
+            "  {}",
+            tr!(
+                out,
+                "三台手机显示的活动密钥指纹 {event_fp} 与 photoday event show 相同：资料包确实来自教务处",
+                "all three phones show event key fingerprint {event_fp}, as photoday event show does: the bundle is the 教务处's"
+            )
+        );
         println!();
 
         let mut sim = Sim {
@@ -843,20 +858,12 @@ fn file_name(p: &Path) -> String {
 struct Phone {
     scanner: Scanner,
     label: String,
+    role: Role,
 }
 
 impl Phone {
-    fn new(
-        db: PathBuf,
-        role: Role,
-        zh: &str,
-        en: &str,
-        bundle: &[u8],
-        out: &Out,
-    ) -> Result<Phone, Failure> {
-        let mut scanner = Scanner::open(&db)?;
-        scanner.import_bundle(bundle)?;
-        scanner.set_station("一教104", role, None)?;
+    fn new(db: PathBuf, role: Role, zh: &str, en: &str, out: &Out) -> Result<Phone, Failure> {
+        let scanner = Scanner::open(&db)?;
         let label = tr!(out, "{zh}", "{en}");
         let (dev, f) = (scanner.device_id().to_string(), file_name(&db));
         let what = match role {
@@ -875,7 +882,18 @@ impl Phone {
                 "{label}: device {dev}, 一教104, {what} ({f})"
             )
         );
-        Ok(Phone { scanner, label })
+        Ok(Phone {
+            scanner,
+            label,
+            role,
+        })
+    }
+
+    /// Imports the bundle and sets the phone to its room and role.
+    fn load(&mut self, bundle: &[u8]) -> Result<photoday_core::scanner::BundleSummary, Failure> {
+        let s = self.scanner.import_bundle(bundle)?;
+        self.scanner.set_station("一教104", self.role, None)?;
+        Ok(s)
     }
 
     /// One scan: a compact line, or the phone's full screen when `full`.

@@ -81,8 +81,8 @@ pub fn init(args: &InitArgs, out: &Out) -> Result<(), Failure> {
 
 /// `photoday event show`.
 fn show(args: &EventShowArgs, out: &Out) -> Result<(), Failure> {
-    let event = match (&args.template, &args.dir) {
-        (Some(name), _) => Event::template(name)?,
+    let (event, fingerprint) = match (&args.template, &args.dir) {
+        (Some(name), _) => (Event::template(name)?, None),
         (None, dir) => {
             let dir = dir.as_deref().unwrap_or(Path::new("."));
             let path = dir.join(EVENT_FILE);
@@ -92,17 +92,54 @@ fn show(args: &EventShowArgs, out: &Out) -> Result<(), Failure> {
                     dir.display()
                 )));
             }
-            Event::load(&path)?
+            (Event::load(&path)?, key_fingerprint(dir))
         }
     };
     if args.json {
-        let json = serde_json::to_string_pretty(&EventJson::from(&event))
+        let mut json = serde_json::to_value(EventJson::from(&event))
             .map_err(|e| Failure::other(e.to_string()))?;
+        if let (Some(fp), Some(obj)) = (&fingerprint, json.as_object_mut()) {
+            obj.insert("key_fingerprint".into(), fp.clone().into());
+        }
+        let json =
+            serde_json::to_string_pretty(&json).map_err(|e| Failure::other(e.to_string()))?;
         println!("{json}");
     } else {
         print_event(&event, out);
+        if let Some(fp) = fingerprint {
+            println!();
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Bold,
+                    tr!(
+                        out,
+                        "活动密钥指纹：{fp}（手机导入第一个资料包后显示的指纹必须与此相同）",
+                        "Event key fingerprint: {fp} (a phone shows the same after its first bundle, or it holds someone else's)"
+                    )
+                )
+            );
+        }
     }
     Ok(())
+}
+
+/// The event key's fingerprint, as phones show it: from event.key, or without it the first key
+/// of event.pub. Read without opening the database.
+fn key_fingerprint(dir: &Path) -> Option<String> {
+    if let Ok(k) = photoday_core::keys::EventKey::load(&dir.join(KEY_FILE)) {
+        return Some(k.public().fingerprint());
+    }
+    let text = std::fs::read_to_string(dir.join(PUB_FILE)).ok()?;
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    Some(
+        photoday_core::keys::PublicKey::from_hex(line)
+            .ok()?
+            .fingerprint(),
+    )
 }
 
 /// Prints the event for a person: the schedule table and the rules around it.

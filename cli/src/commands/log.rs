@@ -93,6 +93,23 @@ fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
         Some(db) => Target::Device(Box::new(open_device(db)?)),
         None => Target::Folder(Box::new(open_folder(&args.dir.dir)?)),
     };
+    if args.pending {
+        let summary = match &mut target {
+            Target::Folder(f) => f.merge_aside()?,
+            Target::Device(s) => s.merge_aside()?,
+        };
+        print_import(&tr!(out, "另存的记录", "records kept aside"), &summary, out);
+        if summary.kept_aside.is_empty() {
+            println!(
+                "{}",
+                tr!(
+                    out,
+                    "没有仍在等待登记的记录",
+                    "Nothing waits aside any more"
+                )
+            );
+        }
+    }
     for file in &args.files {
         let bytes = std::fs::read(file).map_err(|e| Failure::read(file, e))?;
         let summary = match &mut target {
@@ -119,6 +136,13 @@ pub fn print_import(what: &str, s: &ImportSummary, out: &Out) {
             "{what}: {added} new records, {known} already here (devices {devices})"
         )
     );
+    // Devices not enrolled: their records wait aside, said loudly with what to do.
+    for k in &s.kept_aside {
+        println!(
+            "{}",
+            out.paint(Tone::Warn, format!("⚠ {}", out.text(&k.text())))
+        );
+    }
 }
 
 /// A door database that must already exist (a typo must not create an empty one).

@@ -49,6 +49,17 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
         .device_db
         .clone()
         .unwrap_or_else(|| args.dir.dir.join("scanner.db"));
+    if let Some(name) = &args.enrolment_code {
+        // The station name: as given, or the room and the role.
+        let name = match (name.trim(), &args.room) {
+            ("", Some(room)) => format!("{room} {}", args.role),
+            ("", None) => return Err(Failure::input(
+                "--enrolment-code needs a station name (--enrolment-code 一教104门口) or --room",
+            )),
+            (n, _) => n.to_string(),
+        };
+        return crate::commands::device::print_code(&db, &name, None, out);
+    }
     crate::door_input::check_before_open(&db, args.bundle.as_deref(), &args.dir.dir, |e| {
         match (&args.room, &args.station) {
             (Some(room), _) if photoday_core::room::find(e, room).is_none() => {
