@@ -117,6 +117,12 @@ pub struct InitArgs {
 pub enum EventCommand {
     /// Print the event: sessions, fee, make-up, verification (and check event.toml)
     Show(EventShowArgs),
+    /// Replace the event key: phones holding a bundle follow the change (signed by the old key);
+    /// passes already issued stay valid
+    ///
+    /// For a key that may have been seen, not one that was stolen: whoever holds the old key can
+    /// sign a change too, so after a theft make a new event folder and new passes.
+    RotateKey(DirArg),
 }
 
 /// `photoday event show`.

@@ -257,3 +257,48 @@ fn a_laptop_door_shows_its_code_and_event_show_prints_the_key_fingerprint_phones
     let j: Value = serde_json::from_str(&stdout_of(&json)).unwrap();
     assert_eq!(j["key_fingerprint"], fp.as_str());
 }
+
+#[test]
+fn a_rotated_event_key_signs_the_next_bundles_and_old_passes_still_verify() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = ready_event(tmp.path());
+    let passes = pass_texts(&dir);
+    let fp = |dir: &Path| -> String {
+        let a = photoday()
+            .args(["event", "show", "--json", "--dir"])
+            .arg(dir)
+            .assert()
+            .success();
+        let j: Value = serde_json::from_str(&stdout_of(&a)).unwrap();
+        j["key_fingerprint"].as_str().unwrap().to_string()
+    };
+    let before = fp(&dir);
+    let a = photoday()
+        .args(["event", "rotate-key", "--dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let after = fp(&dir);
+    assert_ne!(before, after);
+    assert!(
+        stdout_of(&a).contains(&format!("{before} → {after}")),
+        "{}",
+        stdout_of(&a)
+    );
+    photoday()
+        .args(["pass", "verify", &passes[&2020010001], "--dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let bundle = tmp.path().join("door.photoday");
+    photoday()
+        .args(["bundle", "scanner", "--out"])
+        .arg(&bundle)
+        .arg("--dir")
+        .arg(&dir)
+        .assert()
+        .success();
+    let c = photoday_core::bundle::open(&std::fs::read(&bundle).unwrap(), None).unwrap();
+    assert_eq!(photoday_core::bundle::signer_fingerprint(&c), after);
+    assert_eq!(c.trust.rotations.len(), 1);
+}

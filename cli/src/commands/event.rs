@@ -16,6 +16,7 @@ use crate::tr;
 pub fn run(command: EventCommand, out: &Out) -> Result<(), Failure> {
     match command {
         EventCommand::Show(a) => show(&a, out),
+        EventCommand::RotateKey(a) => rotate_key(&a.dir, out),
     }
 }
 
@@ -121,6 +122,24 @@ fn show(args: &EventShowArgs, out: &Out) -> Result<(), Failure> {
             );
         }
     }
+    Ok(())
+}
+
+fn rotate_key(dir: &Path, out: &Out) -> Result<(), Failure> {
+    let mut folder = EventFolder::open(dir)?;
+    let old = folder.key_fingerprint()?;
+    let new = folder.rotate_key()?;
+    println!(
+        "{}",
+        out.paint(
+            Tone::Good,
+            tr!(
+                out,
+                "活动密钥已更换：{old} → {new}。旧密钥签发的签到码仍然有效；之后的资料包由新密钥签名，并带有旧密钥签名的更换声明，已导入过资料包的手机会接受。请把新的资料包发给各手机，并核对它们显示的指纹 {new}",
+                "Event key replaced: {old} → {new}. Passes signed by the old key stay valid; bundles are signed by the new key from now on and carry the change, signed by the old key, so phones that hold a bundle follow. Hand out new bundles and check the phones show {new}"
+            )
+        )
+    );
     Ok(())
 }
 
