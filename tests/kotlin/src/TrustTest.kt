@@ -50,6 +50,13 @@ val trustTests = listOf(
         assertEquals(Fixtures.prop("rogue.key_fingerprint"), r.keyFingerprint)
     },
 
+    test("a student's phone pins the event key too") {
+        val app = StudentApp(Fixtures.db("student"))
+        assertNull(app.pinnedKeyFingerprint())
+        app.importBundle(Fixtures.bytes("student.bundle"))
+        assertEquals(Fixtures.prop("event.key_fingerprint"), app.pinnedKeyFingerprint())
+    },
+
     test("a replayed older bundle is refused, saying which one the phone holds") {
         val app = ScannerApp(Fixtures.db("door"))
         val s = app.importBundle(Fixtures.bytes("scanner.bundle"))
