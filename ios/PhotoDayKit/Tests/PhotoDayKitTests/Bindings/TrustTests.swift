@@ -70,6 +70,13 @@ final class TrustTests: XCTestCase {
         XCTAssertEqual(f.keyFingerprint, Fixtures.prop("rogue.key_fingerprint"))
     }
 
+    func testAStudentsPhonePinsTheEventKeyToo() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        XCTAssertNil(app.pinnedKeyFingerprint())
+        _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))
+        XCTAssertEqual(app.pinnedKeyFingerprint(), Fixtures.prop("event.key_fingerprint"))
+    }
+
     func testAReplayedOlderBundleIsRefusedSayingWhichOneThePhoneHolds() throws {
         let app = try ScannerApp(dbPath: Fixtures.db("door"))
         let s = try app.importBundle(bytes: Fixtures.bytes("scanner.bundle"))
