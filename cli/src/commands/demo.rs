@@ -813,14 +813,19 @@ impl Morning {
             std::fs::write(&path, &bytes).map_err(|e| Failure::write(&path, e))?;
             logs.push((path, bytes));
         }
+        let names = folder.enrolment()?;
+        let named = |mut s: photoday_core::scanner::ImportSummary| {
+            s.devices = s.devices.iter().map(|d| names.label(d)).collect();
+            s
+        };
         for (path, bytes) in &logs {
-            let s = folder.import_log(bytes)?;
+            let s = named(folder.import_log(bytes)?);
             log::print_import(
                 &format!("  {} → {}", file_name(path), tr!(out, "教务处", "admin")),
                 &s,
                 out,
             );
-            let s = st.scanner.import_log(bytes)?;
+            let s = named(st.scanner.import_log(bytes)?);
             log::print_import(
                 &format!(
                     "  {} → {}",
@@ -831,13 +836,31 @@ impl Morning {
                 out,
             );
         }
-        let s = folder.import_log(&logs[0].1)?;
+        let s = named(folder.import_log(&logs[0].1)?);
         log::print_import(
             &format!(
                 "  {} → {} {}",
                 file_name(&logs[0].0),
                 tr!(out, "教务处", "admin"),
                 tr!(out, "（再导一次）", "(again)")
+            ),
+            &s,
+            out,
+        );
+        // A phone nobody enrolled (someone's own, with the bundle copied onto it): its log is
+        // genuine, but it is kept aside, not merged, until the 教务处 enrols it.
+        let mut rogue = Scanner::open(dir.join("phone-unknown.db"))?;
+        rogue.import_bundle(&bundle)?;
+        rogue.set_station("一教104", Role::Door, None)?;
+        let eleven = time::parse_moment("2023-06-03 11:00", ev.utc_offset).unwrap_or_default();
+        if let Some(p) = queue.last() {
+            rogue.scan(&p.text, eleven)?;
+        }
+        let s = folder.import_log(&rogue.export_log(sim.at)?)?;
+        log::print_import(
+            &format!(
+                "  phone-unknown.photodaylog → {}",
+                tr!(out, "教务处", "admin")
             ),
             &s,
             out,

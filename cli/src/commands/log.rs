@@ -112,7 +112,7 @@ fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
     }
     for file in &args.files {
         let bytes = std::fs::read(file).map_err(|e| Failure::read(file, e))?;
-        let summary = match &mut target {
+        let mut summary = match &mut target {
             Target::Folder(f) => f.import_log(&bytes),
             Target::Device(s) => s.import_log(&bytes),
         }
@@ -120,6 +120,14 @@ fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
             let f = Failure::from(e);
             Failure::input(format!("{}: {}", file.display(), f.message()))
         })?;
+        // Devices by their station names (with their ids), as enrolled.
+        summary.devices = match &mut target {
+            Target::Folder(f) => {
+                let names = f.enrolment()?;
+                summary.devices.iter().map(|d| names.label(d)).collect()
+            }
+            Target::Device(s) => summary.devices.iter().map(|d| s.device_label(d)).collect(),
+        };
         print_import(&file.display().to_string(), &summary, out);
     }
     Ok(())
@@ -130,11 +138,19 @@ pub fn print_import(what: &str, s: &ImportSummary, out: &Out) {
     let (added, known, devices) = (s.added, s.known, s.devices.join(", "));
     println!(
         "{}",
-        tr!(
-            out,
-            "{what}：新增 {added} 条记录，已有 {known} 条（设备 {devices}）",
-            "{what}: {added} new records, {known} already here (devices {devices})"
-        )
+        if devices.is_empty() {
+            tr!(
+                out,
+                "{what}：新增 {added} 条记录，已有 {known} 条",
+                "{what}: {added} new records, {known} already here"
+            )
+        } else {
+            tr!(
+                out,
+                "{what}：新增 {added} 条记录，已有 {known} 条（设备 {devices}）",
+                "{what}: {added} new records, {known} already here (devices {devices})"
+            )
+        }
     );
     // Devices not enrolled: their records wait aside, said loudly with what to do.
     for k in &s.kept_aside {
