@@ -302,3 +302,58 @@ fn a_rotated_event_key_signs_the_next_bundles_and_old_passes_still_verify() {
     assert_eq!(photoday_core::bundle::signer_fingerprint(&c), after);
     assert_eq!(c.trust.rotations.len(), 1);
 }
+
+#[test]
+fn the_folders_own_laptop_door_enrols_itself_once_the_event_enrols_devices() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = ready_event(tmp.path());
+    let passes = pass_texts(&dir);
+    let phone = code_of(
+        &tmp.path().join("phone.db"),
+        "一教104 门口",
+        &tmp.path().join("p.png"),
+    );
+    photoday()
+        .args(["device", "add", &phone, "--dir"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let scan = || {
+        photoday()
+            .args(["scan", "--room", "一教104", "--no-code-check"])
+            .args(["--now", "2023-06-03 09:40", "--dir"])
+            .arg(&dir)
+            .write_stdin(format!("{}\n", passes[&2020010001]))
+            .assert()
+            .success()
+    };
+    let a = scan();
+    assert!(
+        stdout_of(&a).contains("is enrolled as “一教104 both"),
+        "{}",
+        stdout_of(&a)
+    );
+    assert_eq!(list(&dir)["devices"].as_array().unwrap().len(), 2);
+    // Once only; and its log merges into the folder.
+    assert!(!stdout_of(&scan()).contains("is enrolled as"));
+    let log = tmp.path().join("laptop.photodaylog");
+    photoday()
+        .args(["log", "export", "--device-db"])
+        .arg(dir.join("scanner.db"))
+        .arg("--out")
+        .arg(&log)
+        .assert()
+        .success();
+    let import = photoday()
+        .args(["log", "import"])
+        .arg(&log)
+        .arg("--dir")
+        .arg(&dir)
+        .assert()
+        .success();
+    assert!(
+        !stdout_of(&import).contains("kept aside"),
+        "{}",
+        stdout_of(&import)
+    );
+}

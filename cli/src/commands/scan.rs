@@ -31,6 +31,44 @@ enum Last {
     Number(u64),
 }
 
+/// The event folder's own laptop door (scanner.db in --dir) is the 教务处's machine: once the
+/// event enrols devices, it enrols itself (as the room and role), so its log is not kept aside.
+/// The next bundle refresh carries it.
+fn enrol_own_door(scanner: &mut Scanner, args: &ScanArgs, out: &Out) -> Result<(), Failure> {
+    if !args.dir.dir.join(photoday_core::admin::EVENT_FILE).exists() {
+        return Ok(());
+    }
+    let mut folder = open_folder(&args.dir.dir)?;
+    let enrolment = folder.enrolment()?;
+    if !enrolment.required || enrolment.get(scanner.device_id()).is_some() {
+        return Ok(());
+    }
+    let place = args
+        .room
+        .as_deref()
+        .or(args.station.as_deref())
+        .unwrap_or("laptop");
+    let name = format!("{place} {} ({})", args.role, &scanner.device_id()[..4]);
+    let added = folder.add_device(&scanner.enrolment_code(&name)?, None)?;
+    let (n, fp) = (&added.device.station, added.device.fingerprint());
+    if args.json {
+        println!(
+            "{}",
+            json!({"action": "enrolled", "station": n, "fingerprint": fp})
+        );
+    } else {
+        println!(
+            "{}",
+            tr!(
+                out,
+                "本机（活动文件夹自己的门口数据库）已登记为“{n}”，指纹 {fp}",
+                "This laptop (the event folder's own door database) is enrolled as “{n}”, fingerprint {fp}"
+            )
+        );
+    }
+    Ok(())
+}
+
 /// The door clock: the real clock, or `--now` moving forward in real time.
 struct Clock {
     base: UnixMillis,
@@ -73,6 +111,9 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
         }
     })?;
     let mut scanner = prepare(&db, args.bundle.as_deref(), &args.dir.dir, out, args.json)?;
+    if args.device_db.is_none() && args.bundle.is_none() {
+        enrol_own_door(&mut scanner, args, out)?;
+    }
     crate::door_input::keep_bundle_current(
         &mut scanner,
         args.bundle.is_some(),
