@@ -18,6 +18,7 @@ pub mod checklist;
 pub mod device;
 pub mod door;
 pub mod door_loop;
+pub mod enrolment;
 pub mod event;
 pub mod history;
 pub mod incoming;

@@ -135,6 +135,11 @@ impl StudentPhone {
         self.bundle.as_ref().map(|b| &b.event)
     }
 
+    /// Fingerprint of the event key the first bundle pinned (later bundles must be signed by it).
+    pub fn pinned_key_fingerprint(&self) -> Option<String> {
+        self.bundle.as_ref().map(crate::bundle::signer_fingerprint)
+    }
+
     /// Imports the student bundle (the event, its keys and the plan's time slots). Touches the disk.
     pub fn import_bundle(&mut self, bytes: &[u8]) -> Result<Event> {
         let content = bundle::accept(bytes, BundleKind::Student, self.bundle.as_ref(), false)?;
