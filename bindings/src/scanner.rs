@@ -809,6 +809,8 @@ pub struct RosterStudent {
 pub struct Admission {
     /// Device that numbered.
     pub device: String,
+    /// How staff name that device: the station it was enrolled as, else its id.
+    pub device_name: String,
     /// Its record number there.
     pub seq: u64,
     /// When (Unix ms, that device's clock).
@@ -1341,6 +1343,7 @@ impl From<core_roster::Student> for RosterStudent {
 impl From<core_attendance::Admission> for Admission {
     fn from(a: core_attendance::Admission) -> Self {
         Admission {
+            device_name: a.device_name,
             device: a.device,
             seq: a.seq,
             at_ms: a.at_ms,

@@ -1113,12 +1113,11 @@ impl EventFolder {
     /// Attendance from every merged log.
     pub fn attendance(&mut self) -> Result<Attendance> {
         let roster = self.roster()?;
+        let enrolment = self.enrolment()?;
         let records = self.store.read(|tx| log::all(tx))?;
-        Ok(attendance::attendance(
-            &self.event,
-            &roster,
-            &Ledger::from_records(&records),
-        ))
+        let mut a = attendance::attendance(&self.event, &roster, &Ledger::from_records(&records));
+        a.name_devices(|d| enrolment.name_for(d).map(String::from));
+        Ok(a)
     }
 
     /// The fee report: per college, students, paid, due, owed.

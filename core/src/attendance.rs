@@ -25,6 +25,9 @@ const LEGACY_BATCH: u32 = 8;
 pub struct Admission {
     /// Device that numbered.
     pub device: String,
+    /// How staff name that device: the station it was enrolled as, else its id.
+    #[serde(default)]
+    pub device_name: String,
     /// Its record number there.
     pub seq: u64,
     /// When (Unix ms, device clock).
@@ -112,12 +115,12 @@ impl NumberClash {
         let who: Vec<String> = self
             .holders
             .iter()
-            .map(|a| format!("{}（设备 {}）", a.student_no, a.device))
+            .map(|a| format!("{}（{}）", a.student_no, a.device_name))
             .collect();
         let who_en: Vec<String> = self
             .holders
             .iter()
-            .map(|a| format!("{} (device {})", a.student_no, a.device))
+            .map(|a| format!("{} ({})", a.student_no, a.device_name))
             .collect();
         Text::new(
             format!(
@@ -230,6 +233,7 @@ impl Ledger {
                 } => {
                     let a = Admission {
                         device: r.device.clone(),
+                        device_name: r.device.clone(),
                         seq: r.seq,
                         at_ms: r.at_ms,
                         session: r.session,
@@ -539,6 +543,23 @@ pub fn attendance(event: &Event, roster: &Roster, ledger: &Ledger) -> Attendance
     }
 }
 
+impl Attendance {
+    /// Names the devices in the conflicts as staff know them (`name` gives the station a device
+    /// was enrolled as); the others keep their id.
+    pub fn name_devices(&mut self, name: impl Fn(&str) -> Option<String>) {
+        let admissions = self
+            .duplicates
+            .iter_mut()
+            .flat_map(|d| std::iter::once(&mut d.keep).chain(d.void.iter_mut()))
+            .chain(self.clashes.iter_mut().flat_map(|c| c.holders.iter_mut()));
+        for a in admissions {
+            if let Some(n) = name(&a.device) {
+                a.device_name = n;
+            }
+        }
+    }
+}
+
 impl SessionAttendance {
     /// The session's heading: `1. 信息技术与工程学院 · 2023-06-03 一教104`.
     pub fn heading(&self) -> Text {
@@ -581,12 +602,12 @@ impl Duplicate {
         let void_zh: Vec<String> = self
             .void
             .iter()
-            .map(|a| format!("{}（设备 {}）", a.photo_no, a.device))
+            .map(|a| format!("{}（{}）", a.photo_no, a.device_name))
             .collect();
         let void_en: Vec<String> = self
             .void
             .iter()
-            .map(|a| format!("{} (device {})", a.photo_no, a.device))
+            .map(|a| format!("{} ({})", a.photo_no, a.device_name))
             .collect();
         Text::new(
             format!(

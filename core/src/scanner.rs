@@ -1457,12 +1457,11 @@ impl Scanner {
     pub fn attendance(&mut self) -> Result<Attendance> {
         let l = self.loaded()?;
         let (event, roster) = (l.content.event.clone(), l.roster.clone());
+        let enrolment = l.content.trust.enrolment.clone();
         let records = self.store.read(|tx| log::all(tx))?;
-        Ok(attendance::attendance(
-            &event,
-            &roster,
-            &Ledger::from_records(&records),
-        ))
+        let mut a = attendance::attendance(&event, &roster, &Ledger::from_records(&records));
+        a.name_devices(|d| enrolment.name_for(d).map(String::from));
+        Ok(a)
     }
 
     /// Attendance of the session the station's room is running at `now`.

@@ -592,3 +592,35 @@ fn a_student_already_in_is_told_by_the_station_name_not_a_hex_id() {
     );
     assert!(!out.detail.zh.contains(a.device_id()), "{}", out.detail.zh);
 }
+
+#[test]
+fn the_conflicts_on_an_attendance_screen_name_the_studio_phones_by_station() {
+    let mut ev = event();
+    let t = ev.at("10:00");
+    let a = bare_phone(&ev, "a.db");
+    let b = bare_phone(&ev, "b.db");
+    enrol(&mut ev.folder, &a, "一教104 摄影室 A");
+    enrol(&mut ev.folder, &b, "一教104 摄影室 B");
+    let bytes = ev.folder.bundle(BundleKind::Scanner, true, 2).unwrap();
+    let (mut a, mut b) = (a, b);
+    for (p, lane) in [(&mut a, 'A'), (&mut b, 'B')] {
+        p.import_bundle(&bytes).unwrap();
+        p.set_station("一教104", Role::Studio, Some(lane)).unwrap();
+        p.set_check_code(false).unwrap();
+    }
+    // The same student numbered on both studio phones (they had not swapped logs yet).
+    a.scan(&ev.passes[0].1, t).unwrap();
+    b.scan(&ev.passes[0].1, t + 30_000).unwrap();
+    let log = b.export_log(t + 60_000).unwrap();
+    a.import_log(&log).unwrap();
+    let att = a.attendance().unwrap();
+    let advice = att.duplicates[0].advice();
+    assert!(advice.zh.contains("一教104 摄影室 B"), "{advice:?}");
+    assert!(!advice.zh.contains(b.device_id()), "{advice:?}");
+    ev.folder.import_log(&log).unwrap();
+    ev.folder
+        .import_log(&a.export_log(t + 90_000).unwrap())
+        .unwrap();
+    let admin = ev.folder.attendance().unwrap();
+    assert!(admin.duplicates[0].void[0].device_name == "一教104 摄影室 B");
+}
