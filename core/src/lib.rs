@@ -14,6 +14,7 @@ pub mod admin;
 pub mod attendance;
 pub mod bundle;
 pub mod checklist;
+pub mod countdown;
 pub mod device;
 pub mod door;
 pub mod event;
