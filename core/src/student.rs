@@ -205,9 +205,10 @@ impl StudentPhone {
                 Ok(info) => self.pass = Some(info),
                 Err(e) => {
                     self.pass = None;
-                    let revoked = self.bundle.as_ref().is_some_and(|b| {
-                        b.revocation_list().is_revoked(p.student_no, p.serial)
-                    });
+                    let revoked = self
+                        .bundle
+                        .as_ref()
+                        .is_some_and(|b| b.revocation_list().is_revoked(p.student_no, p.serial));
                     pass_replaced = Some(if revoked {
                         Text::new(
                             format!("教务处重新签发了你的签到码，手机里的旧签到码（学号 {}）已作废，到门口会被拒绝；请向联络员要新的签到码卡片，再导入一次", p.student_no),
@@ -217,7 +218,10 @@ impl StudentPhone {
                         let t = e.text();
                         Text::new(
                             format!("手机里的签到码在新资料包下不再有效：{}", t.zh),
-                            format!("The pass on this phone no longer stands under the new pack: {}", t.en),
+                            format!(
+                                "The pass on this phone no longer stands under the new pack: {}",
+                                t.en
+                            ),
                         )
                     });
                 }
@@ -363,7 +367,13 @@ impl StudentPhone {
             .iter()
             .find(|t| t.trim().starts_with(pass::PASS_PREFIX))
             .or_else(|| texts.first())
-            .ok_or_else(|| Error::told(Refusal::Invalid, "图片里没有二维码", "No QR code in the image"))?;
+            .ok_or_else(|| {
+                Error::told(
+                    Refusal::Invalid,
+                    "图片里没有二维码",
+                    "No QR code in the image",
+                )
+            })?;
         self.import_pass(text)
     }
 
@@ -484,7 +494,10 @@ impl StudentPhone {
         if let Some(mine) = self.student_no.filter(|mine| *mine != n.student_no) {
             return Err(Error::told(
                 Refusal::NotYourPass,
-                format!("这是学号 {} 的摄影编号，不是你的（你的学号是 {mine}）", n.student_no),
+                format!(
+                    "这是学号 {} 的摄影编号，不是你的（你的学号是 {mine}）",
+                    n.student_no
+                ),
                 format!(
                     "This is the photo number of student number {}, not yours ({mine})",
                     n.student_no
@@ -628,15 +641,18 @@ impl StudentPhone {
     /// Keeps a 采集码 image already checked with [`check_code_image`] (the short write half of
     /// [`Self::save_collection_code`]). Touches the disk.
     pub fn store_collection_code(&mut self, image: &[u8]) -> Result<()> {
-        self.store
-            .write(|tx| store::set_blob(tx, BLOB_CODE, image))
+        self.store.write(|tx| store::set_blob(tx, BLOB_CODE, image))
     }
 
     /// Whether a 采集码 image is saved (without reading it).
     pub fn has_collection_code(&mut self) -> Result<bool> {
         self.store.read(|tx| {
             Ok(tx
-                .query_row("SELECT 1 FROM blobs WHERE key = ?1", [BLOB_CODE], |_| Ok(()))
+                .query_row(
+                    "SELECT 1 FROM blobs WHERE key = ?1",
+                    [BLOB_CODE],
+                    |_| Ok(()),
+                )
                 .optional()?
                 .is_some())
         })
@@ -685,7 +701,10 @@ fn refuse_large(image: &[u8], what: Text) -> Result<()> {
     Err(Error::told(
         Refusal::Invalid,
         format!("这张图片有 {mb} MB，太大了（最多 20 MB）；{}", what.zh),
-        format!("This image is {mb} MB, too large (at most 20 MB); {}", what.en),
+        format!(
+            "This image is {mb} MB, too large (at most 20 MB); {}",
+            what.en
+        ),
     ))
 }
 
@@ -703,7 +722,10 @@ fn not_an_image() -> Error {
 pub fn check_code_image(image: &[u8]) -> Result<Readability> {
     refuse_large(
         image,
-        Text::new("请保存采集码的截图", "save a screenshot of the code instead"),
+        Text::new(
+            "请保存采集码的截图",
+            "save a screenshot of the code instead",
+        ),
     )?;
     qr_decode::check_readability(image).map_err(|_| not_an_image())
 }

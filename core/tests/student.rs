@@ -129,7 +129,10 @@ fn a_classmates_pass_is_refused_once_the_student_number_is_set_and_names_both_nu
     let day = Day::new();
     let mut phone = day.phone("s.db");
     phone.import_bundle(&day.pack(vec![], 1, true)).unwrap();
-    assert_eq!(phone.set_student_no(&format!(" {} ", day.me.0)).unwrap(), day.me.0);
+    assert_eq!(
+        phone.set_student_no(&format!(" {} ", day.me.0)).unwrap(),
+        day.me.0
+    );
 
     let (kind, zh, en) = told(phone.import_pass(&day.pass(day.classmate, 0)).unwrap_err());
     assert_eq!(kind, Refusal::NotYourPass);
@@ -147,7 +150,11 @@ fn a_classmates_pass_is_refused_once_the_student_number_is_set_and_names_both_nu
         .unwrap();
     assert_eq!(mine.student_no, day.me.0);
     // …and the number cannot be changed under it to let a classmate's in.
-    let (kind, zh, _) = told(phone.set_student_no(&day.classmate.0.to_string()).unwrap_err());
+    let (kind, zh, _) = told(
+        phone
+            .set_student_no(&day.classmate.0.to_string())
+            .unwrap_err(),
+    );
     assert_eq!(kind, Refusal::Invalid);
     assert!(zh.contains("清除个人数据"), "{zh}");
 }
@@ -202,7 +209,11 @@ fn a_pass_card_picked_from_the_album_is_read_by_the_core_and_a_classmates_card_i
     // Not an image at all, and a file over the cap, are refused before any decoding.
     let (_, zh, _) = told(phone.import_pass_image(b"PD1: not a picture").unwrap_err());
     assert!(zh.contains("不是能打开的图片"), "{zh}");
-    let (_, zh, _) = told(phone.import_pass_image(&vec![0u8; 21 * 1024 * 1024]).unwrap_err());
+    let (_, zh, _) = told(
+        phone
+            .import_pass_image(&vec![0u8; 21 * 1024 * 1024])
+            .unwrap_err(),
+    );
     assert!(zh.contains("太大"), "{zh}");
     assert!(phone.pass().is_none());
 
@@ -243,7 +254,10 @@ fn the_setup_flow_is_pack_then_number_then_pass_and_the_slot_shows_before_the_pa
         countdown.zh.starts_with("还有 3 天") && countdown.en.starts_with("in 3 days"),
         "{countdown:?}"
     );
-    assert_eq!(home.setup_hint.unwrap().zh, "从相册选你的签到码卡片，或扫码、粘贴签到码");
+    assert_eq!(
+        home.setup_hint.unwrap().zh,
+        "从相册选你的签到码卡片，或扫码、粘贴签到码"
+    );
 
     phone.import_pass(&day.pass(day.me, 0)).unwrap();
     let home = phone.home(now).unwrap();
@@ -252,10 +266,17 @@ fn the_setup_flow_is_pack_then_number_then_pass_and_the_slot_shows_before_the_pa
         (Some(SetupStep::SaveCollectionCode), false),
         "the 采集码 is a card on the home, not a setup screen"
     );
-    assert_eq!(home.slot.unwrap(), slot, "the pass confirms the plan's slot");
+    assert_eq!(
+        home.slot.unwrap(),
+        slot,
+        "the pass confirms the plan's slot"
+    );
     let evening = parse_moment("2023-06-02 20:00", day.event.utc_offset).unwrap();
     let t = phone.home(evening).unwrap().countdown.unwrap();
-    assert!(t.zh.starts_with("明天 ") && t.en.starts_with("tomorrow "), "{t:?}");
+    assert!(
+        t.zh.starts_with("明天 ") && t.en.starts_with("tomorrow "),
+        "{t:?}"
+    );
 }
 
 #[test]
@@ -280,7 +301,10 @@ fn a_newer_pack_that_revokes_the_pass_on_the_phone_tells_the_student_to_get_the_
     phone.import_pass(&day.pass(day.me, 0)).unwrap();
 
     let same = phone.import_bundle(&day.pack(vec![], 2, true)).unwrap();
-    assert!(same.pass_replaced.is_none(), "a newer pack alone changes nothing");
+    assert!(
+        same.pass_replaced.is_none(),
+        "a newer pack alone changes nothing"
+    );
     assert!(phone.pass().is_some());
 
     let newer = phone
@@ -292,7 +316,10 @@ fn a_newer_pack_that_revokes_the_pass_on_the_phone_tells_the_student_to_get_the_
         "{}",
         told.zh
     );
-    assert!(phone.pass().is_none(), "the void pass is not shown at the door");
+    assert!(
+        phone.pass().is_none(),
+        "the void pass is not shown at the door"
+    );
     assert_eq!(
         phone.home(0).unwrap().setup_step,
         Some(SetupStep::ImportPass)
@@ -317,7 +344,10 @@ fn the_student_phones_refusals_are_in_chinese_and_english() {
             zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{zh}"
         );
-        assert!(!en.is_empty() && en.is_ascii() || en.contains("采集码"), "{en}");
+        assert!(
+            !en.is_empty() && en.is_ascii() || en.contains("采集码"),
+            "{en}"
+        );
     }
     phone.import_bundle(&day.pack(vec![], 1, true)).unwrap();
     let (kind, zh, _) = told(phone.import_pass("PD1:ABC").unwrap_err());
