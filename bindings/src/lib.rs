@@ -16,6 +16,7 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod door;
 pub mod error;
 pub mod event;
 pub mod preview;

@@ -31,7 +31,9 @@ use crate::text::BilingualText;
 /// main thread (a scan takes well under a millisecond, most of it the durable write).
 #[derive(uniffi::Object)]
 pub struct ScannerApp {
-    inner: Mutex<Scanner>,
+    pub(crate) inner: Mutex<Scanner>,
+    /// What the scan screen shows (see `door.rs`); locked before `inner`, never after.
+    pub(crate) door: Mutex<photoday_core::door_loop::DoorLoop>,
 }
 
 #[uniffi::export]
@@ -45,6 +47,7 @@ impl ScannerApp {
     pub fn new(db_path: String) -> ApiResult<Arc<Self>> {
         Ok(Arc::new(ScannerApp {
             inner: Mutex::new(Scanner::open(db_path)?),
+            door: Mutex::new(photoday_core::door_loop::DoorLoop::new()),
         }))
     }
 
@@ -328,6 +331,12 @@ impl ScannerApp {
         })
     }
 
+    /// Drops a half-received log QR sequence (the other phone went away), so another phone's
+    /// codes are taken; returns how many codes were dropped. Memory only.
+    pub fn abandon_log_qr(&self) -> u32 {
+        lock(&self.inner).abandon_log_qr()
+    }
+
     /// Deletes the roster, the bundle and the records, once this device's own records have all
     /// been exported and confirmed (`confirm_log_exported`). Disk (writes).
     ///
@@ -540,7 +549,8 @@ pub enum Verdict {
         college: BilingualText,
         room: BilingualText,
         date: String,
-        windows: String,
+        /// Each window, `09:30–12:00`.
+        windows: Vec<String>,
     },
     /// Their session is here but not now: early (wait nearby), late (补拍) or another day.
     OutsideWindow {
@@ -551,11 +561,19 @@ pub enum Verdict {
         /// When their time here starts (early) or ended (late), `HH:MM`.
         at: String,
         date: String,
-        windows: String,
+        /// Each window, `09:30–12:00`.
+        windows: Vec<String>,
         /// The 补拍 deadline, `YYYY-MM-DD HH:MM`.
         makeup_deadline: String,
         /// The 补拍 place.
         makeup_place: BilingualText,
+    },
+    /// Typed by hand, but a newer pass was issued for them: check who it is (student card) and
+    /// admit with a reason; overridable.
+    PassReplaced {
+        student_no: u64,
+        name: Option<String>,
+        min_serial: u16,
     },
     /// A newer pass exists.
     Revoked {
@@ -679,6 +697,9 @@ pub struct LogQrProgress {
     pub total: u32,
     /// Numbers (1-based) of the codes still missing.
     pub missing: Vec<u32>,
+    /// The code belongs to a log this phone already received whole (the sender's screen still
+    /// shows it): nothing to do; the next phone's codes are welcome.
+    pub already_merged: bool,
 }
 
 /// What one scanned log QR code did.
@@ -1120,6 +1141,15 @@ impl From<core_door::Verdict> for Verdict {
                 serial,
                 min_serial,
             },
+            V::PassReplaced {
+                student_no,
+                name,
+                min_serial,
+            } => Verdict::PassReplaced {
+                student_no,
+                name,
+                min_serial,
+            },
             V::NotOnRoster { student_no } => Verdict::NotOnRoster { student_no },
             V::BadSignature { claimed_student_no } => Verdict::BadSignature { claimed_student_no },
             V::UnknownKey { key_id } => Verdict::UnknownKey { key_id },
@@ -1181,6 +1211,7 @@ impl From<core_log::QrProgress> for LogQrProgress {
             received: p.received,
             total: p.total,
             missing: p.missing,
+            already_merged: p.already_merged,
         }
     }
 }

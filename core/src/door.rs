@@ -120,7 +120,8 @@ pub enum Verdict {
         college: Text,
         room: Text,
         date: String,
-        windows: String,
+        /// Each window, `09:30–12:00`.
+        windows: Vec<String>,
     },
     /// Their session is in this room but not now: early (wait nearby), late (补拍), or another
     /// day. Staff may override.
@@ -132,11 +133,19 @@ pub enum Verdict {
         /// When their time here starts (early) or ended (late), `HH:MM`.
         at: String,
         date: String,
-        windows: String,
+        /// Each window, `09:30–12:00`.
+        windows: Vec<String>,
         /// The 补拍 deadline, `YYYY-MM-DD HH:MM`, for the way out when late.
         makeup_deadline: String,
         /// The 补拍 place.
         makeup_place: Text,
+    },
+    /// Typed by hand, but a newer pass was issued for them: check it is really them (a lost or
+    /// passed-on pass is why passes are replaced); overridable with a reason.
+    PassReplaced {
+        student_no: u64,
+        name: Option<String>,
+        min_serial: u16,
     },
     /// A newer pass exists.
     Revoked {
@@ -165,6 +174,7 @@ impl Verdict {
             Verdict::AlreadyNumbered { .. } => "already_numbered",
             Verdict::WrongSession { .. } => "wrong_session",
             Verdict::OutsideWindow { .. } => "outside_window",
+            Verdict::PassReplaced { .. } => "pass_replaced",
             Verdict::Revoked { .. } => "revoked",
             Verdict::NotOnRoster { .. } => "not_on_roster",
             Verdict::BadSignature { .. } => "bad_signature",
@@ -184,6 +194,7 @@ impl Verdict {
             | Verdict::WrongSession { student_no, .. }
             | Verdict::OutsideWindow { student_no, .. }
             | Verdict::Revoked { student_no, .. }
+            | Verdict::PassReplaced { student_no, .. }
             | Verdict::NotOnRoster { student_no } => Some(*student_no),
             Verdict::BadSignature { claimed_student_no } => Some(*claimed_student_no),
             _ => None,
@@ -214,6 +225,7 @@ impl Verdict {
                 | Verdict::NotOnRoster { .. }
                 | Verdict::AlreadyCheckedIn { .. }
                 | Verdict::AlreadyNumbered { .. }
+                | Verdict::PassReplaced { .. }
         )
     }
 
@@ -370,13 +382,16 @@ impl Verdict {
                 date,
                 windows,
                 ..
-            } => (
+            } => {
+                let windows = Text::list(windows);
+                (
                 Text::new(format!("走错了：请去 {}", room.zh), format!("Wrong room: go to {}", room.en)),
                 Text::new(
-                    format!("{} 属于{}，{} {} 在{}拍摄", who(student_no, name), college.zh, date, windows, room.zh),
-                    format!("{} belongs to {}: {} {} in {}", who(student_no, name), college.en, date, windows, room.en),
+                    format!("{} 属于{}，{} {} 在{}拍摄", who(student_no, name), college.zh, date, windows.zh, room.zh),
+                    format!("{} belongs to {}: {} {} in {}", who(student_no, name), college.en, date, windows.en, room.en),
                 ),
-            ),
+            )
+            }
             Verdict::OutsideWindow {
                 student_no,
                 name,
@@ -389,12 +404,14 @@ impl Verdict {
                 makeup_place,
             } => {
                 let who = who(student_no, name);
+                let windows = Text::list(windows);
+                let (wzh, wen) = (&windows.zh, &windows.en);
                 match timing {
                     Timing::TooEarly => (
                         Text::new(format!("来早了：本场 {at} 开始"), format!("Early: their session here starts {at}")),
                         Text::new(
-                            format!("{who}：还有{minutes}分钟，请在附近安静等候（{date} {windows}）"),
-                            format!("{who}: {minutes} min to go; wait quietly nearby ({date} {windows})"),
+                            format!("{who}：还有{minutes}分钟，请在附近安静等候（{date} {wzh}）"),
+                            format!("{who}: {minutes} min to go; wait quietly nearby ({date} {wen})"),
                         ),
                     ),
                     Timing::TooLate => (
@@ -407,8 +424,8 @@ impl Verdict {
                     Timing::WrongDay => (
                         Text::new(format!("不是今天：{date}"), format!("Not today: {date}")),
                         Text::new(
-                            format!("{who}：本场在 {date} {windows}，就在本室；错过请于{makeup_deadline}前补拍"),
-                            format!("{who}: their session is {date} {windows}, in this room; if missed, make-up photo before {makeup_deadline}"),
+                            format!("{who}：本场在 {date} {wzh}，就在本室；错过请于{makeup_deadline}前补拍"),
+                            format!("{who}: their session is {date} {wen}, in this room; if missed, make-up photo before {makeup_deadline}"),
                         ),
                     ),
                 }
@@ -422,6 +439,17 @@ impl Verdict {
                 Text::new(
                     format!("{student_no} 的签到码已重新发放（此码版本{serial}，有效版本≥{min_serial}）；请出示新码"),
                     format!("{student_no}'s pass was re-issued (this is revision {serial}, valid from {min_serial}); show the new one"),
+                ),
+            ),
+            Verdict::PassReplaced {
+                student_no,
+                name,
+                min_serial,
+            } => (
+                Text::new("签到码已换新：请核实身份", "Pass replaced: check who this is"),
+                Text::new(
+                    format!("{} 的签到码已重新发放（第{min_serial}版）；手工签到请核对学生证，并写明原因", who(student_no, name)),
+                    format!("{}'s pass was re-issued (revision {min_serial}); before checking in by hand, check their student card and give a reason", who(student_no, name)),
                 ),
             ),
             Verdict::NotOnRoster { student_no } => (
@@ -492,7 +520,7 @@ pub fn place_and_time(
         minutes,
         at,
         date: s.date.to_string(),
-        windows: s.windows_label(),
+        windows: s.window_labels(),
         makeup_deadline: time::format_local_minute(event.makeup.deadline),
         makeup_place: event.makeup.place.clone(),
     };
@@ -557,7 +585,7 @@ pub fn wrong_session(event: &Event, student_no: u64, name: Option<String>, sessi
             college: s.college.clone(),
             room: s.room.clone(),
             date: s.date.to_string(),
-            windows: s.windows_label(),
+            windows: s.window_labels(),
         },
         None => Verdict::NotOnRoster { student_no },
     }

@@ -247,6 +247,16 @@ impl Session {
         self.date.and_time(self.windows[self.windows.len() - 1].end)
     }
 
+    /// Each window as `09:30–12:00`.
+    pub fn window_labels(&self) -> Vec<String> {
+        self.windows.iter().map(Window::label).collect()
+    }
+
+    /// The windows joined for each language: `09:30–12:00、14:00–16:00` / `09:30–12:00, 14:00–16:00`.
+    pub fn windows_text(&self) -> crate::text::Text {
+        crate::text::Text::list(&self.window_labels())
+    }
+
     /// `09:30–12:00、14:00–16:00`.
     pub fn windows_label(&self) -> String {
         self.windows

@@ -11,13 +11,16 @@ pub mod text;
 pub mod time;
 
 pub mod admin;
+pub mod admit;
 pub mod attendance;
 pub mod bundle;
 pub mod checklist;
 pub mod countdown;
 pub mod device;
 pub mod door;
+pub mod door_loop;
 pub mod event;
+pub mod incoming;
 pub mod log;
 pub mod plan;
 pub mod room;

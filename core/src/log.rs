@@ -495,6 +495,9 @@ pub struct QrProgress {
     pub total: u32,
     /// Indexes (1-based) still missing.
     pub missing: Vec<u32>,
+    /// The code belongs to a sequence this phone already received whole (the sender's screen
+    /// still shows it): nothing to do, and the next phone's codes are welcome.
+    pub already_merged: bool,
 }
 
 /// Collects log QR texts in any order until the sequence is complete.
@@ -503,6 +506,8 @@ pub struct QrAssembler {
     id: Option<String>,
     total: u32,
     chunks: BTreeMap<u32, Vec<u8>>,
+    /// Sequences already received whole, so their codes still on a screen are not a new one.
+    done: Vec<String>,
 }
 
 impl QrAssembler {
@@ -550,6 +555,14 @@ impl QrAssembler {
         if hex4(&Sha256::digest(&bytes)) != check {
             return bad("this log QR code fails its checksum; scan it again");
         }
+        if self.done.iter().any(|d| d == id) {
+            return Ok(QrProgress {
+                received: n,
+                total: n,
+                missing: vec![],
+                already_merged: true,
+            });
+        }
         match &self.id {
             Some(cur) if cur != id || self.total != n => {
                 return Err(Error::told(
@@ -584,7 +597,29 @@ impl QrAssembler {
             missing: (1..=self.total)
                 .filter(|i| !self.chunks.contains_key(i))
                 .collect(),
+            already_merged: false,
         }
+    }
+
+    /// Drops a half-received sequence (the other phone went away); the next code starts anew.
+    /// Returns how many codes were dropped.
+    pub fn abandon(&mut self) -> u32 {
+        let dropped = self.chunks.len() as u32;
+        self.id = None;
+        self.total = 0;
+        self.chunks.clear();
+        dropped
+    }
+
+    /// The encoded log once every code is in, and the assembler ready for the next phone; the
+    /// finished sequence's codes are recognised as already merged from then on.
+    pub fn take(&mut self) -> Result<Vec<u8>> {
+        let bytes = self.finish()?;
+        if let Some(id) = self.id.clone() {
+            self.done.push(id);
+        }
+        self.abandon();
+        Ok(bytes)
     }
 
     /// The encoded log once every code is in (checked against the sequence id).

@@ -17,6 +17,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use crate::admit::{self, Decision};
 use crate::attendance::{self, Attendance, Ledger, SessionAttendance};
 use crate::bundle::{self, BundleContent, BundleKind};
 use crate::device;
@@ -869,20 +870,6 @@ impl Scanner {
             now_local,
             self.tolerance,
         );
-        let place_refused = place.is_some();
-        // Directions to another room are never overridden: the student walks there.
-        let refusal = match place {
-            Some(v @ Verdict::WrongSession { .. }) => Some(v),
-            Some(v) if override_reason.is_none() => Some(v),
-            _ if off_roster && override_reason.is_none() => {
-                Some(Verdict::NotOnRoster { student_no: no })
-            }
-            _ => None,
-        };
-        if let Some(v) = refusal {
-            return self.refuse(v, now);
-        }
-        let refused_before_override = place_refused || off_roster;
         let session = if room::holds(event, &st.room, session) {
             session
         } else {
@@ -891,20 +878,40 @@ impl Scanner {
         let reason = override_reason.clone().or(subject.note.clone());
         let device = self.device.clone();
         let at = |ms: i64| time::format_hhmm(time::to_local(offset, ms).time());
+        let replaced_pass = l.revocations.min_serial(no);
 
         // What this device knows of the student (its own records and every log merged).
         let ledger = self
             .store
             .read(|tx| Ok(Ledger::from_records(&log::for_student(tx, no)?)))?;
-        let known = !ledger.of_student(no).is_empty()
-            || (st.role == Role::Door && ledger.check_in(no).is_some());
-        let via = if override_reason.is_some() && (refused_before_override || known) {
-            Via::Override
-        } else {
-            subject.via
-        };
-        if override_reason.is_none() {
-            if let Some(a) = ledger.of_student(no).first() {
+        let decision = admit::decide(&admit::Facts {
+            role: st.role,
+            check_code: st.check_code,
+            code_seen,
+            via: subject.via,
+            overriding: override_reason.is_some(),
+            place,
+            off_roster,
+            numbered: !ledger.of_student(no).is_empty(),
+            checked_in: ledger.check_in(no).is_some(),
+            stepped_aside: ledger.was_stepped_aside(no),
+            replaced_pass,
+        });
+        let via = match decision {
+            Decision::Place(v) => return self.refuse(v, now),
+            Decision::NotOnRoster => {
+                return self.refuse(Verdict::NotOnRoster { student_no: no }, now)
+            }
+            Decision::PassReplaced { min_serial } => {
+                let v = Verdict::PassReplaced {
+                    student_no: no,
+                    name,
+                    min_serial,
+                };
+                return self.refuse(v, now);
+            }
+            Decision::AlreadyNumbered => {
+                let a = ledger.of_student(no)[0].clone();
                 let v = Verdict::AlreadyNumbered {
                     student_no: no,
                     name: name.clone(),
@@ -928,35 +935,41 @@ impl Scanner {
                 out.number_qr = Some(qr);
                 return Ok(out);
             }
-            if st.role == Role::Door {
-                if let Some(c) = ledger.check_in(no) {
-                    let v = Verdict::AlreadyCheckedIn {
-                        student_no: no,
-                        name: name.clone(),
-                        at_ms: c.at_ms,
-                        at: at(c.at_ms),
-                        device: c.device.clone(),
-                        this_device: c.device == device,
-                    };
-                    return self.refuse(v, now);
-                }
+            Decision::AlreadyCheckedIn => {
+                let c = ledger.check_in(no).expect("decided on it").clone();
+                let v = Verdict::AlreadyCheckedIn {
+                    student_no: no,
+                    name: name.clone(),
+                    at_ms: c.at_ms,
+                    at: at(c.at_ms),
+                    device: c.device.clone(),
+                    this_device: c.device == device,
+                };
+                return self.refuse(v, now);
             }
-        }
-        if st.role.numbers() && st.check_code && !code_seen {
-            self.pending = Some(Pending {
-                subject: subject.clone(),
-                override_reason,
-            });
-            return Ok(outcome(
-                Verdict::ShowCollectionCode {
+            Decision::AskForCode => {
+                self.pending = Some(Pending {
+                    subject: subject.clone(),
+                    override_reason,
+                });
+                let v = Verdict::ShowCollectionCode {
                     student_no: no,
                     name,
                     class,
-                },
-                clock,
-                None,
-            ));
-        }
+                };
+                return Ok(outcome(v, clock, None));
+            }
+            Decision::CheckIn { via } => via,
+            Decision::Number { via, .. } => via,
+        };
+        let (door_unseen, renumbered) = match decision {
+            Decision::Number {
+                door_unseen,
+                renumbered,
+                ..
+            } => (door_unseen, renumbered),
+            _ => (false, false),
+        };
         self.pending = None;
 
         if st.role == Role::Door {
@@ -990,8 +1003,6 @@ impl Scanner {
             return Ok(outcome(v, clock, Some(seq)));
         }
 
-        let door_unseen = st.role == Role::Studio && ledger.check_in(no).is_none();
-        let renumbered = ledger.was_stepped_aside(no);
         let lane = st.lane;
         let (seq, photo_seq, batch) = self.store.write(|tx| {
             let last = log::last_number(tx, &device, session)?;
@@ -1497,13 +1508,18 @@ impl Scanner {
     /// returned. Progress is kept in memory until then.
     pub fn receive_log_qr(&mut self, text: &str) -> Result<(QrProgress, Option<ImportSummary>)> {
         let progress = self.qr_in.add(text)?;
-        if !progress.missing.is_empty() {
+        if !progress.missing.is_empty() || progress.already_merged {
             return Ok((progress, None));
         }
-        let bytes = self.qr_in.finish();
-        self.qr_in = QrAssembler::new();
+        let bytes = self.qr_in.take();
         let summary = self.import_log(&bytes?)?;
         Ok((progress, Some(summary)))
+    }
+
+    /// Drops a half-received log QR sequence (the other phone went away), so another phone's
+    /// codes are taken. Returns how many codes were dropped. Memory only.
+    pub fn abandon_log_qr(&mut self) -> u32 {
+        self.qr_in.abandon()
     }
 
     /// Deletes the roster, the bundle and the records once this device's own records have all

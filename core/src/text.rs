@@ -67,6 +67,11 @@ impl Text {
         }
     }
 
+    /// Items joined as each language lists them: `A、B` / `A, B`.
+    pub fn list(items: &[String]) -> Text {
+        Text::new(items.join("、"), items.join(", "))
+    }
+
     /// True when either language equals `name` (names in the roster may be in either).
     pub fn matches(&self, name: &str) -> bool {
         let name = name.trim();

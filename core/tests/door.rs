@@ -182,7 +182,7 @@ fn a_student_at_the_wrong_room_is_told_the_right_one() {
     assert_eq!(college.zh, "会计学院");
     assert_eq!(room.zh, "一教108");
     assert_eq!(date, "2023-06-03");
-    assert_eq!(windows, "09:30–12:00、14:00–16:00");
+    assert_eq!(windows, &["09:30–12:00", "14:00–16:00"]);
     assert!(out.headline.zh.contains("一教108"));
 }
 

@@ -5,6 +5,7 @@ import XCTest
 
 enum ErrorKind: Equatable {
     case notReady, invalidInput, badBundle, badLog, storage, io, internalError
+    case undoTooOld, alreadyUndone, notUndoable, logCodeDamaged, logCodeOtherSequence, notYourPass
 }
 
 extension PhotoDayError {
@@ -17,14 +18,12 @@ extension PhotoDayError {
         case .Storage: return .storage
         case .Io: return .io
         case .Internal: return .internalError
-        }
-    }
-
-    var text: String {
-        switch self {
-        case .NotReady(let m), .InvalidInput(let m), .BadBundle(let m), .BadLog(let m),
-             .Storage(let m), .Io(let m), .Internal(let m):
-            return m
+        case .UndoTooOld: return .undoTooOld
+        case .AlreadyUndone: return .alreadyUndone
+        case .NotUndoable: return .notUndoable
+        case .LogCodeDamaged: return .logCodeDamaged
+        case .LogCodeOtherSequence: return .logCodeOtherSequence
+        case .NotYourPass: return .notYourPass
         }
     }
 }
@@ -37,6 +36,6 @@ func assertCoreError(
     _ body: () throws -> Any?
 ) -> String {
     guard let error = assertThrows(PhotoDayError.self, what, file: file, line: line, body) else { return "" }
-    XCTAssertEqual(error.kind, kind, "\(what): \(error.text)", file: file, line: line)
-    return error.text
+    XCTAssertEqual(error.kind, kind, "\(what): \(error.text.en)", file: file, line: line)
+    return error.message
 }

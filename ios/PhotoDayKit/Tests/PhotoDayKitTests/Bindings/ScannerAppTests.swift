@@ -220,7 +220,7 @@ final class ScannerAppTests: XCTestCase {
         XCTAssertEqual(undo.undone, "check_in")
         XCTAssertNil(undo.photoNo)
         XCTAssertEqual(undo.studentNo, holder.studentNo)
-        assertCoreError(.invalidInput) { try app.undo(recordSeq: seq, nowMs: MORNING + 61_000) }
+        assertCoreError(.alreadyUndone) { try app.undo(recordSeq: seq, nowMs: MORNING + 61_000) }
         XCTAssertEqual(try app.stationAttendance(nowMs: MORNING).arrived, 0)
         assertCoreError(.invalidInput) { try app.checkInByNumber(studentNo: 0, note: nil, overrideReason: nil, nowMs: MORNING) }
 
@@ -233,7 +233,7 @@ final class ScannerAppTests: XCTestCase {
         let again = try s.scan(text: holder.pass, nowMs: MORNING + 120_000)
         XCTAssertEqual(try numbered(again).photoNo, "002", "001 is not handed out twice")
         let againSeq = try XCTUnwrap(again.recordSeq)
-        let tooLate = assertCoreError(.invalidInput) { try s.undo(recordSeq: againSeq, nowMs: MORNING + 120_000 + 6 * 60_000) }
+        let tooLate = assertCoreError(.undoTooOld) { try s.undo(recordSeq: againSeq, nowMs: MORNING + 120_000 + 6 * 60_000) }
         XCTAssertTrue(tooLate.contains("5 minutes"), tooLate)
         XCTAssertEqual(try s.undoLast(nowMs: MORNING + 180_000).photoNo, "002")
     }
@@ -470,7 +470,7 @@ final class ScannerAppTests: XCTestCase {
         XCTAssertTrue(last.progress.missing.isEmpty)
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(last.imported).added, 12)
         XCTAssertEqual(try c.stationAttendance(nowMs: MORNING).arrived, 12)
-        assertCoreError(.badLog) { try c.receiveLogQr(text: Fixtures.pass("it")) }
+        assertCoreError(.invalidInput) { try c.receiveLogQr(text: Fixtures.pass("it")) }
     }
 
     func testADoorPhonePurgesOnlyAfterItsLogWasExportedAndTheSaveConfirmed() throws {

@@ -9,15 +9,16 @@ import XCTest
 @MainActor
 final class KitBasicsTests: XCTestCase {
     func testEveryCoreErrorKindShowsTheCoresOwnSentenceAndOtherErrorsTheSystems() async {
+        func t(_ s: String) -> BilingualText { BilingualText(zh: s, en: s) }
         let kinds: [PhotoDayError] = [
-            .NotReady(message: "先导入活动资料包"), .InvalidInput(message: "a"), .BadBundle(message: "b"),
-            .BadLog(message: "c"), .Storage(message: "d"), .Io(message: "e"), .Internal(message: "f"),
+            .NotReady(text: t("先导入活动资料包")), .InvalidInput(text: t("a")), .BadBundle(text: t("b")),
+            .BadLog(text: t("c")), .Storage(text: t("d")), .Io(text: t("e")), .Internal(text: t("f")),
         ]
         XCTAssertEqual(kinds.map(ErrorText.of), ["先导入活动资料包", "a", "b", "c", "d", "e", "f"])
         XCTAssertEqual(kinds.map(\.message), ["先导入活动资料包", "a", "b", "c", "d", "e", "f"])
         let cocoa = CocoaError(.fileReadNoSuchFile)
         XCTAssertEqual(ErrorText.of(cocoa), cocoa.localizedDescription)
-        XCTAssertEqual(Notice.failure(PhotoDayError.BadLog(message: "export it again")), .failed("export it again"))
+        XCTAssertEqual(Notice.failure(PhotoDayError.BadLog(text: t("export it again"))), .failed("export it again"))
     }
 
     func testACoreCallThatFailsReachesTheScreenAsTheCoresSentence() async throws {

@@ -58,7 +58,8 @@ val importTests = listOf(
         val e = assertFailsWith<PhotoDayException.NotReady> { app.scan("PD1:X", 0) }
         val ui = e.toUiError()
         assertEquals(ErrorKind.NotReady, ui.kind)
-        assertEquals(e.message, ui.message)
+        assertEquals(e.text, ui.text)
+        assertTrue(ui.text.zh.startsWith("还不能这样做"), ui.text.zh)
         assertEquals(ErrorKind.Internal, IllegalStateException("boom").toUiError().kind)
     },
 )

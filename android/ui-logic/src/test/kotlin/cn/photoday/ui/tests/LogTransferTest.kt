@@ -75,7 +75,7 @@ val logTransferTests = listOf(
         val receiver = LogQrReceiver({ b })
         assertTrue(receiver.onFrame(Fixtures.pass("it")))
         val wrong = receiver.state.value as LogQrReceiveUiState.Receiving
-        assertEquals(ErrorKind.BadLog, wrong.error?.kind)
+        assertEquals(ErrorKind.InvalidInput, wrong.error?.kind)
         for (t in texts.reversed()) receiver.onFrame(t)
         val done = receiver.state.value as? LogQrReceiveUiState.Done ?: fail("got ${receiver.state.value}")
         assertEquals(20, done.log.added)
