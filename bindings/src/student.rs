@@ -92,6 +92,15 @@ impl StudentApp {
         lock(&self.inner).event().map(Event::from)
     }
 
+    /// The photo fee as a student reads it (pay your college's liaison before the colleges'
+    /// transfer deadline; never the colleges' account), once a pack is imported. Show this on the
+    /// notice screen instead of `Event.fee.pay_to`, which is for liaisons. Memory only.
+    pub fn fee_note(&self) -> Option<BilingualText> {
+        lock(&self.inner)
+            .event()
+            .map(|e| timeline::fee_note(e).into())
+    }
+
     /// Imports the student's pass text (`PD1:…`, as the liaison sent it), verifying it now
     /// against the bundle's keys. Disk (writes).
     ///
@@ -129,6 +138,12 @@ impl StudentApp {
         let mut phone = lock(&self.inner);
         let home = phone.home(now_ms)?;
         Ok(Home::new(phone.event(), home))
+    }
+
+    /// The setup step to take next (the setup flow of both apps), `null`/`nil` when nothing is
+    /// missing. The same as `home(now).setup_step`, without the rest of the home. Disk (reads).
+    pub fn setup_step(&self) -> ApiResult<Option<SetupStep>> {
+        Ok(lock(&self.inner).setup_step()?.map(SetupStep::from))
     }
 
     /// Keeps the 摄影编号 from the small QR on the studio phone ("一教104 · 037 · 第5批"): the home

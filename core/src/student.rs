@@ -532,14 +532,8 @@ impl StudentPhone {
         Ok(timeline::reminders(&self.timeline(now)?))
     }
 
-    /// The home screen at `now`.
-    pub fn home(&mut self, now: UnixMillis) -> Result<Home> {
-        let has_code = self.has_collection_code()?;
-        let list = self.checklist()?;
-        let done = list.iter().filter(|c| c.ticked).count() as u32;
-        let total = list.len() as u32;
-        let slot = self.slot();
-        let setup_step = if self.bundle.is_none() {
+    fn step(&self, has_code: bool) -> Option<SetupStep> {
+        if self.bundle.is_none() {
             Some(SetupStep::ImportBundle)
         } else if self.student_no.is_none() {
             Some(SetupStep::EnterStudentNo)
@@ -549,7 +543,23 @@ impl StudentPhone {
             Some(SetupStep::SaveCollectionCode)
         } else {
             None
-        };
+        }
+    }
+
+    /// The setup step to take next (the same as [`Home::setup_step`]). Touches the disk (reads).
+    pub fn setup_step(&mut self) -> Result<Option<SetupStep>> {
+        let has_code = self.has_collection_code()?;
+        Ok(self.step(has_code))
+    }
+
+    /// The home screen at `now`.
+    pub fn home(&mut self, now: UnixMillis) -> Result<Home> {
+        let has_code = self.has_collection_code()?;
+        let list = self.checklist()?;
+        let done = list.iter().filter(|c| c.ticked).count() as u32;
+        let total = list.len() as u32;
+        let slot = self.slot();
+        let setup_step = self.step(has_code);
         let setup_hint = setup_step.map(SetupStep::hint);
         let next = match &slot {
             Some(_) => timeline::next_item(&self.timeline(now)?).cloned(),
@@ -748,6 +758,11 @@ pub fn pass_texts_in_image(image: &[u8]) -> Result<Vec<String>> {
         .and_then(|r| r.problem)
         .map(|p| p.text())
         .unwrap_or_else(|| Text::new("二维码无法识别", "the code cannot be read"));
+    let mut en = why.en.trim_end_matches('.').chars();
+    let why_en: String = en
+        .next()
+        .map(|c| c.to_uppercase().chain(en).collect())
+        .unwrap_or_default();
     Err(Error::told(
         Refusal::Invalid,
         format!(
@@ -756,7 +771,7 @@ pub fn pass_texts_in_image(image: &[u8]) -> Result<Vec<String>> {
         ),
         format!(
             "No pass could be read in this image. {}. Pick the original pass card your liaison sent (open it full size in the chat and save that, not a thumbnail or a cropped part), or paste the pass text",
-            why.en.trim_end_matches('.')
+            why_en
         ),
     ))
 }

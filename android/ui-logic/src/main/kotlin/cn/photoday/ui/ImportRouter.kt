@@ -3,7 +3,7 @@
 // picks the call for the app's mode and turns the answer into a value a screen shows.
 //
 // The choice is deliberately blunt and leaves every judgement to the core: for a student, text
-// is a pass and anything else a bundle; for staff, a bundle is tried first and then a device log.
+// is a pass, a PNG or JPEG a pass card, and anything else a pack (bundle); for staff, a bundle is tried first and then a device log.
 // (A core call that recognises the content itself would make this file unnecessary; see
 // android/README.md, "What the bindings could add".)
 package cn.photoday.ui
@@ -19,8 +19,8 @@ import java.nio.charset.CodingErrorAction
 
 /** What an import did, for a snackbar or the next screen. */
 sealed interface ImportResult {
-    /** A student bundle: the event is now on the phone. */
-    data class StudentBundle(val eventTitle: String) : ImportResult
+    /** A student pack: the event is now on the phone; [passReplaced] is the core's note when it voided the pass. */
+    data class StudentBundle(val eventTitle: String, val passReplaced: String? = null) : ImportResult
 
     /** The student's pass, verified on the phone. */
     data class Pass(val studentNo: String, val session: Int) : ImportResult
@@ -52,8 +52,16 @@ object ImportRouter {
     /** A file or shared stream handed to the student app. */
     fun student(app: StudentAppInterface, bytes: ByteArray, lang: Lang): ImportResult {
         val text = textOrNull(bytes)
-        return if (text != null) studentText(app, text) else attempt {
-            ImportResult.StudentBundle(app.importBundle(bytes).title.textIn(lang))
+        return when {
+            text != null -> studentText(app, text)
+            isImage(bytes) -> attempt {
+                val pass = app.importPassImage(bytes)
+                ImportResult.Pass(pass.studentNo.toString(), pass.session.toInt())
+            }
+            else -> attempt {
+                val done = app.importBundle(bytes)
+                ImportResult.StudentBundle(done.event.title.textIn(lang), done.passReplaced?.textIn(lang))
+            }
         }
     }
 
@@ -87,6 +95,11 @@ object ImportRouter {
     } catch (e: Exception) {
         ImportResult.Failed(e.toUiError())
     }
+
+    /** A PNG or JPEG (a pass card shared from the album): the core reads it. */
+    private fun isImage(b: ByteArray): Boolean =
+        (b.size > 8 && b[0] == 0x89.toByte() && b[1] == 'P'.code.toByte() && b[2] == 'N'.code.toByte()) ||
+            (b.size > 3 && b[0] == 0xFF.toByte() && b[1] == 0xD8.toByte())
 
     /** The bytes as text when they are short, valid UTF-8 without control characters. */
     fun textOrNull(bytes: ByteArray): String? {
