@@ -61,6 +61,15 @@ impl ScannerApp {
         door.undo_shown(&mut lock(&self.inner), now_ms).into()
     }
 
+    /// Undoes one of this device's records by its number (a `history` line); the outcome, or
+    /// why it cannot be undone (too old: step aside instead), shows as the screen's notice.
+    /// Disk (writes).
+    pub fn undo_record(&self, record_seq: u64, now_ms: i64) -> DoorScreen {
+        let mut door = lock(&self.door);
+        door.undo_record(&mut lock(&self.inner), record_seq, now_ms)
+            .into()
+    }
+
     /// Undoes this device's latest admission or step-aside (also after a restart); the outcome
     /// or the reason it cannot (too old: step aside instead) shows as a notice. Disk (writes).
     pub fn undo_latest(&self, now_ms: i64) -> DoorScreen {
@@ -121,7 +130,12 @@ impl ScannerApp {
     /// recognised by content, not by file name. A student pack, a pass or an unknown file is
     /// refused with what to do instead. Disk (writes).
     pub fn import_any(&self, bytes: Vec<u8>) -> crate::error::ApiResult<StaffImport> {
-        let done = lock(&self.inner).import_any(&bytes)?;
+        let done = {
+            let mut s = lock(&self.inner);
+            let done = s.import_any(&bytes)?;
+            self.publish(&s);
+            done
+        };
         let text = done.text().into();
         Ok(match done {
             core_incoming::StaffImport::Bundle(b) => StaffImport {
@@ -148,10 +162,52 @@ impl ScannerApp {
         })
     }
 
+    /// This device's latest `limit` check-ins, numbers and step-asides, newest first, each with
+    /// its line of text and whether the undo button applies (also after a restart). Undo one with
+    /// `undo(record_seq)`. Disk (reads).
+    pub fn history(&self, now_ms: i64, limit: u32) -> crate::error::ApiResult<Vec<HistoryEntry>> {
+        Ok(lock(&self.inner)
+            .history(now_ms, limit as usize)?
+            .into_iter()
+            .map(|h| HistoryEntry {
+                record_seq: h.record_seq,
+                at_ms: h.at_ms,
+                at: h.at,
+                student_no: h.student_no,
+                name: h.name,
+                text: h.text.into(),
+                cancelled: h.cancelled,
+                can_undo: h.can_undo,
+            })
+            .collect())
+    }
+
     /// Whether the device can scan yet. Memory only.
     pub fn staff_status(&self) -> StaffStatus {
-        core_loop::status(&lock(&self.inner)).into()
+        let v = (self.event().is_some(), self.station().is_some());
+        core_loop::status_of(v.0, v.1).into()
     }
+}
+
+/// One line of this device's history.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HistoryEntry {
+    /// The record's number on this device (for `undo`).
+    pub record_seq: u64,
+    /// When (Unix ms).
+    pub at_ms: i64,
+    /// `HH:MM`, event-local.
+    pub at: String,
+    /// The student.
+    pub student_no: Option<u64>,
+    /// Their name, when the bundle has names.
+    pub name: Option<String>,
+    /// What happened: `09:41 签到 2020010001 李明`.
+    pub text: BilingualText,
+    /// Undone or voided since.
+    pub cancelled: bool,
+    /// The undo button applies now.
+    pub can_undo: bool,
 }
 
 /// What kind of thing a staff import took.
@@ -178,6 +234,35 @@ pub struct StaffImport {
     pub log: Option<ImportSummary>,
     /// Where a QR transfer stands.
     pub progress: Option<LogQrProgress>,
+}
+
+/// How long each code of a log QR sequence stays on the sending phone's screen, in ms (both
+/// apps page through `export_log_qr` at this pace). Memory only.
+#[uniffi::export]
+pub fn log_qr_frame_ms() -> u32 {
+    core_loop::LOG_QR_FRAME_MS
+}
+
+/// The reasons a studio steps a student aside, in the order a screen offers them, each with the
+/// words for its button. Memory only.
+#[uniffi::export]
+pub fn aside_reasons() -> Vec<AsideChoice> {
+    photoday_core::log::AsideReason::ALL
+        .iter()
+        .map(|r| AsideChoice {
+            reason: (*r).into(),
+            text: r.text().into(),
+        })
+        .collect()
+}
+
+/// One step-aside reason and its button text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AsideChoice {
+    /// The reason.
+    pub reason: AsideReason,
+    /// `没有采集码` / `no 采集码 ready`.
+    pub text: BilingualText,
 }
 
 /// Which sound and vibration go with what is shown.
@@ -236,6 +321,10 @@ pub struct VerdictCard {
     pub photo_no: Option<String>,
     /// Its batch.
     pub batch: Option<u32>,
+    /// The line under the big number: `第1批` / `Batch 1`.
+    pub batch_label: Option<BilingualText>,
+    /// Studio: show the "step aside" button (numbered now, or waiting on the 采集码).
+    pub can_step_aside: bool,
     /// The room to send the student to (wrong session).
     pub right_room: Option<BilingualText>,
     /// Studio: the pass was good; now the 采集码 (scan it, or `skip_code`).
@@ -246,6 +335,8 @@ pub struct VerdictCard {
     pub can_undo: bool,
     /// The sound to make now.
     pub signal: Signal,
+    /// A line over the card: "shown again: nothing new recorded" for a repeat.
+    pub note: Option<BilingualText>,
     /// When the screen goes back to scanning by itself (Unix ms); `null`/`nil` waits for staff.
     pub until_ms: Option<i64>,
     /// Counts verdicts shown, so the app signals each one once.
@@ -321,11 +412,14 @@ impl From<core_loop::VerdictCard> for VerdictCard {
             name: c.name,
             photo_no: c.photo_no,
             batch: c.batch,
+            batch_label: c.batch_label.map(BilingualText::from),
+            can_step_aside: c.can_step_aside,
             right_room: c.right_room.map(BilingualText::from),
             awaiting_code: c.awaiting_code,
             can_override: c.can_override,
             can_undo: c.can_undo,
             signal: c.signal.into(),
+            note: c.note.map(BilingualText::from),
             until_ms: c.until_ms,
             serial: c.serial,
         }
@@ -345,5 +439,42 @@ impl From<core_loop::DoorScreen> for DoorScreen {
                 text: n.text.into(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{mpsc, Arc};
+    use std::time::Duration;
+
+    #[test]
+    fn the_getters_a_screen_calls_on_its_main_thread_never_wait_behind_disk_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = ScannerApp::new(dir.path().join("door.db").display().to_string()).unwrap();
+        assert_eq!(app.staff_status(), StaffStatus::NeedsBundle);
+        // Another thread is in the middle of a long write (an import, an export, a purge):
+        // it holds the device's lock. The screen's getters still answer.
+        let busy = lock(&app.inner);
+        let (tx, rx) = mpsc::channel();
+        let reader = Arc::clone(&app);
+        std::thread::spawn(move || {
+            let answers = (
+                reader.device_id(),
+                reader.event().is_none(),
+                reader.station().is_none(),
+                reader.rooms().is_empty(),
+                reader.staff_status(),
+                reader.session_now(0),
+                reader.tolerance().late_minutes,
+            );
+            tx.send(answers).unwrap();
+        });
+        let answers = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the getters returned while the write still held the lock");
+        assert_eq!(answers.0.len(), 12);
+        assert_eq!(answers.4, StaffStatus::NeedsBundle);
+        drop(busy);
     }
 }

@@ -3,7 +3,7 @@
 //! Scaled bitmaps blur module edges and make door scanners hesitate, so the apps draw the matrix
 //! themselves: black modules on white, a 4-module quiet zone, `px_per_module` whole pixels each.
 
-use photoday_core::qr::{QrMatrix, QUIET_ZONE};
+use photoday_core::qr::{Ecc as CoreEcc, QrMatrix, QUIET_ZONE};
 
 use crate::error::ApiResult;
 
@@ -16,13 +16,26 @@ pub fn qr_code(text: String) -> ApiResult<QrCode> {
     Ok(QrCode::from(&QrMatrix::encode(&text)?))
 }
 
+/// How much of a QR code can be damaged and still read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum Ecc {
+    /// About 7 %.
+    L,
+    /// About 15 %: passes on a phone screen.
+    M,
+    /// About 25 %: printed passes that get folded or smudged.
+    Q,
+    /// About 30 %.
+    H,
+}
+
 /// An encoded QR code, without its quiet zone.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct QrCode {
     /// QR version, 1–40 (a pass is version 5).
     pub version: u8,
-    /// Error-correction level: `L`, `M`, `Q` or `H`.
-    pub ecc: String,
+    /// Error-correction level.
+    pub ecc: Ecc,
     /// Modules per side, without the quiet zone.
     pub width: u32,
     /// Light modules to leave around the code on every side (4).
@@ -45,10 +58,26 @@ impl From<&QrMatrix> for QrCode {
         let w = m.width;
         QrCode {
             version: m.version,
-            ecc: m.ecc.to_string(),
+            ecc: match m.ecc {
+                CoreEcc::L => Ecc::L,
+                CoreEcc::M => Ecc::M,
+                CoreEcc::Q => Ecc::Q,
+                CoreEcc::H => Ecc::H,
+            },
             width: w as u32,
             quiet_zone: QUIET_ZONE as u32,
             dark: (0..w * w).map(|i| m.dark(i % w, i / w)).collect(),
         }
     }
+}
+
+/// Reads the QR codes in one camera frame's luma (Y) plane — `width × height` bytes, row by row,
+/// no padding — with the core's decoder, the one the 采集码 check and pass-card import use; it
+/// reads about twice the frames ZXing Java reads on the benchmark's camera-like frames
+/// (BENCHMARKS.md). Empty when there is none; a frame of the wrong size is empty too. Feed each
+/// text to `ScannerApp.frame`. Memory only (CPU: a few ms per 1280×720 frame; call it on the
+/// camera's analysis thread, never the main thread).
+#[uniffi::export]
+pub fn decode_luma(width: u32, height: u32, luma: Vec<u8>) -> Vec<String> {
+    photoday_core::qr_decode::decode_luma(width as usize, height as usize, &luma)
 }

@@ -10,7 +10,7 @@
 //! QR codes. Every method forwards to the core; the records mirror
 //! `photoday_core::{scanner, door, attendance, log}` with the same names.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use photoday_core::attendance as core_attendance;
 use photoday_core::door as core_door;
@@ -32,6 +32,9 @@ use crate::text::BilingualText;
 #[derive(uniffi::Object)]
 pub struct ScannerApp {
     pub(crate) inner: Mutex<Scanner>,
+    /// What the memory-only getters read: a copy republished by every call that changes it, so
+    /// a getter on the UI thread never waits behind a scan, an import or an export.
+    view: RwLock<View>,
     /// What the scan screen shows (see `door.rs`); locked before `inner`, never after.
     pub(crate) door: Mutex<photoday_core::door_loop::DoorLoop>,
 }
@@ -45,8 +48,10 @@ impl ScannerApp {
     /// `Io` when its folder is missing or not writable.
     #[uniffi::constructor]
     pub fn new(db_path: String) -> ApiResult<Arc<Self>> {
+        let scanner = Scanner::open(db_path)?;
         Ok(Arc::new(ScannerApp {
-            inner: Mutex::new(Scanner::open(db_path)?),
+            view: RwLock::new(View::of(&scanner)),
+            inner: Mutex::new(scanner),
             door: Mutex::new(photoday_core::door_loop::DoorLoop::new()),
         }))
     }
@@ -54,12 +59,12 @@ impl ScannerApp {
     /// This device's random id (it names the device in logs and in "already admitted on …").
     /// Memory only.
     pub fn device_id(&self) -> String {
-        lock(&self.inner).device_id().to_string()
+        self.view().device_id.clone()
     }
 
     /// The event, once a bundle is imported. Memory only.
     pub fn event(&self) -> Option<Event> {
-        lock(&self.inner).event().map(Event::from)
+        self.view().event.as_ref().map(Event::from)
     }
 
     /// Imports the scanner bundle from the 教务处 (event, keys, revocations, roster). A newer
@@ -68,13 +73,17 @@ impl ScannerApp {
     /// Fails with `BadBundle` for a tampered, truncated, foreign, older or student bundle;
     /// nothing is imported then.
     pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<BundleSummary> {
-        Ok(lock(&self.inner).import_bundle(&bytes)?.into())
+        let mut s = lock(&self.inner);
+        let summary = s.import_bundle(&bytes)?;
+        self.publish(&s);
+        Ok(summary.into())
     }
 
     /// The event's rooms (`一教104`…), each once, for the station picker. Memory only.
     pub fn rooms(&self) -> Vec<String> {
-        lock(&self.inner)
-            .event()
+        self.view()
+            .event
+            .as_ref()
             .map(photoday_core::room::rooms)
             .unwrap_or_default()
     }
@@ -107,9 +116,10 @@ impl ScannerApp {
                 }
             }
         };
-        Ok(lock(&self.inner)
-            .set_station(&room, role.into(), lane)?
-            .into())
+        let mut s = lock(&self.inner);
+        let setup = s.set_station(&room, role.into(), lane)?;
+        self.publish(&s);
+        Ok(setup.into())
     }
 
     /// Switches the studio's 采集码 check on or off (off when the 新华社 photographer checks the
@@ -117,29 +127,42 @@ impl ScannerApp {
     ///
     /// Fails with `NotReady` before a station is set up.
     pub fn set_check_code(&self, on: bool) -> ApiResult<Station> {
-        Ok(lock(&self.inner).set_check_code(on)?.into())
+        let mut s = lock(&self.inner);
+        let station = s.set_check_code(on)?;
+        self.publish(&s);
+        Ok(station.into())
     }
 
     /// The station, once set up. Memory only.
     pub fn station(&self) -> Option<Station> {
-        lock(&self.inner).station().cloned().map(Station::from)
+        self.view().station.clone().map(Station::from)
     }
 
     /// The session the station's room is running at `now_ms` (it follows the clock through
     /// hand-overs); `null`/`nil` before a station is set or when the room has none that day.
     /// Memory only.
     pub fn session_now(&self, now_ms: i64) -> Option<u8> {
-        lock(&self.inner).session_now(now_ms)
+        let v = self.view();
+        let (event, station) = (v.event.as_ref()?, v.station.as_ref()?);
+        photoday_core::room::current_session(
+            event,
+            &station.room,
+            photoday_core::time::to_local(event.utc_offset, now_ms),
+            v.tolerance,
+        )
     }
 
     /// How early before and how late after a window a scan still admits. Memory only.
     pub fn tolerance(&self) -> Tolerance {
-        lock(&self.inner).tolerance().into()
+        self.view().tolerance.into()
     }
 
     /// Sets how early before and how late after a window a scan still admits. Disk (writes).
     pub fn set_tolerance(&self, tolerance: Tolerance) -> ApiResult<()> {
-        Ok(lock(&self.inner).set_tolerance(tolerance.into())?)
+        let mut s = lock(&self.inner);
+        s.set_tolerance(tolerance.into())?;
+        self.publish(&s);
+        Ok(())
     }
 
     /// Judges a scanned text at `now_ms` and returns what the screen shows. An admission is
@@ -342,7 +365,46 @@ impl ScannerApp {
     ///
     /// Fails with `NotReady` while records are not exported, so nothing un-merged is lost.
     pub fn purge(&self) -> ApiResult<()> {
-        Ok(lock(&self.inner).purge()?)
+        let mut s = lock(&self.inner);
+        s.purge()?;
+        self.publish(&s);
+        Ok(())
+    }
+}
+
+/// The copy of the device's setup the memory-only getters read.
+struct View {
+    device_id: String,
+    event: Option<photoday_core::Event>,
+    station: Option<core_scanner::Station>,
+    tolerance: core_door::Tolerance,
+}
+
+impl View {
+    fn of(s: &Scanner) -> View {
+        View {
+            device_id: s.device_id().to_string(),
+            event: s.event().cloned(),
+            station: s.station().cloned(),
+            tolerance: s.tolerance(),
+        }
+    }
+}
+
+impl ScannerApp {
+    fn view(&self) -> std::sync::RwLockReadGuard<'_, View> {
+        self.view
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Republishes the getters' copy; called, with `inner` still held, by every call that
+    /// changes the bundle, the station or the tolerance.
+    pub(crate) fn publish(&self, s: &Scanner) {
+        *self
+            .view
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = View::of(s);
     }
 }
 
@@ -754,6 +816,8 @@ pub struct Admission {
 /// A student numbered more than once (two studio phones, or an override).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Duplicate {
+    /// Which number stands and which to void.
+    pub advice: BilingualText,
     /// Student.
     pub student_no: u64,
     /// The first number: its photo stands.
@@ -789,6 +853,10 @@ pub struct ClassAttendance {
 /// Attendance of one session.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SessionAttendance {
+    /// `1. 信息技术与工程学院 · 2023-06-03 一教104`.
+    pub heading: BilingualText,
+    /// `到场 40 · 已编号 38 · 已拍 36/42 · 暂离 2`.
+    pub summary: BilingualText,
     /// 1-based session.
     pub session: u8,
     /// College.
@@ -826,6 +894,25 @@ pub struct Attendance {
     pub duplicates: Vec<Duplicate>,
     /// Numbers held by two students.
     pub clashes: Vec<NumberClash>,
+    /// Records voided, by whom and why.
+    pub voids: Vec<VoidNote>,
+    /// Scans refused at the doors, counted by verdict (`bad_signature`, `wrong_session`…).
+    pub refusals: std::collections::HashMap<String, u32>,
+}
+
+/// A record voided, by whom and why.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct VoidNote {
+    /// The voided record's device.
+    pub device: String,
+    /// Its sequence number there.
+    pub seq: u64,
+    /// The device that voided it.
+    pub by: String,
+    /// When (Unix ms, the voiding device's clock).
+    pub at_ms: i64,
+    /// Why.
+    pub reason: String,
 }
 
 impl From<core_scanner::Role> for Role {
@@ -1248,6 +1335,8 @@ impl From<core_attendance::Admission> for Admission {
 impl From<core_attendance::SessionAttendance> for SessionAttendance {
     fn from(s: core_attendance::SessionAttendance) -> Self {
         SessionAttendance {
+            heading: s.heading().into(),
+            summary: s.summary().into(),
             session: s.session,
             college: s.college.into(),
             room: s.room.into(),
@@ -1289,6 +1378,7 @@ impl From<core_attendance::Attendance> for Attendance {
                 .duplicates
                 .into_iter()
                 .map(|d| Duplicate {
+                    advice: d.advice().into(),
                     student_no: d.student_no,
                     keep: d.keep.into(),
                     void: d.void.into_iter().map(Admission::from).collect(),
@@ -1304,6 +1394,18 @@ impl From<core_attendance::Attendance> for Attendance {
                     holders: c.holders.into_iter().map(Admission::from).collect(),
                 })
                 .collect(),
+            voids: a
+                .voids
+                .into_iter()
+                .map(|v| VoidNote {
+                    device: v.device,
+                    seq: v.seq,
+                    by: v.by,
+                    at_ms: v.at_ms,
+                    reason: v.reason,
+                })
+                .collect(),
+            refusals: a.refusals.into_iter().collect(),
         }
     }
 }

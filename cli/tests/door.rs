@@ -336,3 +336,33 @@ fn a_door_without_a_bundle_or_with_a_wrong_station_or_clock_says_what_to_do() {
     );
     assert!(err.contains("nothing.photodaylog"));
 }
+
+#[test]
+fn the_laptop_door_reads_typed_lines_as_the_phones_do() {
+    // The laptop uses the core's door loop: a number typed with full-width digits (an IME left
+    // in full-width mode) is a check-in by hand; /override re-judges the student typed last;
+    // 15 digits is not a student number and says so.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = ready_event(tmp.path());
+    let db = tmp.path().join("door.db");
+    let input = [
+        "２０２０１１０００１", // not on the roster: amber, overridable
+        "/override 辅导员确认：名单漏了",
+        "123456789012345",
+    ]
+    .join("\n");
+    let lines = scan_json(&dir, &db, &["--room", "一教104"], "2023-06-03 09:40", input);
+    assert_eq!(lines[0]["student_no"], 2020110001u64, "{}", lines[0]);
+    assert_eq!(lines[0]["verdict"], "not_on_roster", "{}", lines[0]);
+    assert_eq!(lines[1]["verdict"], "numbered", "{}", lines[1]);
+    assert_eq!(lines[1]["via"], "override", "{}", lines[1]);
+    assert_eq!(lines[1]["student_no"], 2020110001u64, "{}", lines[1]);
+    assert!(
+        lines[2]["notice"]
+            .as_str()
+            .unwrap()
+            .contains("not a student number"),
+        "{}",
+        lines[2]
+    );
+}

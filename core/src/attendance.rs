@@ -538,3 +538,69 @@ pub fn attendance(event: &Event, roster: &Roster, ledger: &Ledger) -> Attendance
         refusals: ledger.refusals.clone(),
     }
 }
+
+impl SessionAttendance {
+    /// The session's heading: `1. 信息技术与工程学院 · 2023-06-03 一教104`.
+    pub fn heading(&self) -> Text {
+        Text::new(
+            format!(
+                "{}. {} · {} {}",
+                self.session, self.college.zh, self.date, self.room.zh
+            ),
+            format!(
+                "{}. {} · {} {}",
+                self.session, self.college.en, self.date, self.room.en
+            ),
+        )
+    }
+
+    /// The counts in one line, with the off-roster numbers when there are any.
+    pub fn summary(&self) -> Text {
+        let (a, n, p, e, s) = (
+            self.arrived,
+            self.numbered,
+            self.photographed,
+            self.expected,
+            self.stepped_aside,
+        );
+        let mut zh = format!("到场 {a} · 已编号 {n} · 已拍 {p}/{e} · 暂离 {s}");
+        let mut en =
+            format!("Arrived {a} · numbered {n} · photographed {p}/{e} · stepped aside {s}");
+        if self.not_on_roster > 0 {
+            let k = self.not_on_roster;
+            zh.push_str(&format!(" · 名单外已编号 {k}"));
+            en.push_str(&format!(" · {k} numbered off the roster"));
+        }
+        Text::new(zh, en)
+    }
+}
+
+impl Duplicate {
+    /// Which photo number stands and which to void, in both languages.
+    pub fn advice(&self) -> Text {
+        let void_zh: Vec<String> = self
+            .void
+            .iter()
+            .map(|a| format!("{}（设备 {}）", a.photo_no, a.device))
+            .collect();
+        let void_en: Vec<String> = self
+            .void
+            .iter()
+            .map(|a| format!("{} (device {})", a.photo_no, a.device))
+            .collect();
+        Text::new(
+            format!(
+                "{} 编了两次号：保留 {}，作废 {}",
+                self.student_no,
+                self.keep.photo_no,
+                void_zh.join("、")
+            ),
+            format!(
+                "{} was numbered twice: keep {}, void {}",
+                self.student_no,
+                self.keep.photo_no,
+                void_en.join(", ")
+            ),
+        )
+    }
+}

@@ -29,6 +29,8 @@ pub struct LoopTiming {
     pub admitted_ms: i64,
     /// How long an amber or red verdict stays (overridable ones wait for staff).
     pub attention_ms: i64,
+    /// How long a new 摄影编号 stays: the student scans its small QR to keep their number.
+    pub numbered_ms: i64,
 }
 
 impl Default for LoopTiming {
@@ -37,6 +39,7 @@ impl Default for LoopTiming {
             debounce_ms: 2_000,
             admitted_ms: 2_500,
             attention_ms: 6_000,
+            numbered_ms: 10_000,
         }
     }
 }
@@ -97,6 +100,10 @@ pub struct VerdictCard {
     pub photo_no: Option<String>,
     /// Its batch.
     pub batch: Option<u32>,
+    /// The line under the big number: `第1批` / `Batch 1`.
+    pub batch_label: Option<Text>,
+    /// Studio: the "step aside" button applies (numbered now, or waiting on the 采集码).
+    pub can_step_aside: bool,
     /// The room to send the student to (wrong session).
     pub right_room: Option<Text>,
     /// Studio: the pass was good; now the 采集码 (scan it, or skip the check).
@@ -107,6 +114,8 @@ pub struct VerdictCard {
     pub can_undo: bool,
     /// The sound to make now.
     pub signal: Signal,
+    /// A line over the card: "shown again: nothing new recorded" for a repeat.
+    pub note: Option<Text>,
     /// When the screen goes back to scanning by itself (Unix ms); `None` waits for staff.
     pub until_ms: Option<UnixMillis>,
     /// Counts verdicts shown, so an app signals each one once.
@@ -165,6 +174,10 @@ pub struct DoorLoop {
 /// The same pass again within this long after it left the camera's view is "shown again".
 const REPEAT_MS: i64 = 5_000;
 
+/// How long each code of a log QR sequence stays on the sending phone's screen: long enough for a
+/// receiving camera to focus and read it, short enough that 10 codes pass in 7 seconds.
+pub const LOG_QR_FRAME_MS: u32 = 700;
+
 impl DoorLoop {
     /// A loop with the default timing.
     pub fn new() -> Self {
@@ -218,10 +231,18 @@ impl DoorLoop {
             Some((t, at)) if t == text => Some(now - *at),
             _ => None,
         };
-        self.seen = Some((text.to_string(), now));
         let waiting_code = self.card.as_ref().is_some_and(|c| c.awaiting_code);
+        if self.card.is_some() && !waiting_code {
+            // Staff are reading a card. The pass it is about stays "in view" while the camera
+            // sees it, so it is not judged again the moment the card goes; the next student's
+            // pass is left unseen, so it is judged as soon as the card goes.
+            if since.is_some() {
+                self.seen = Some((text.to_string(), now));
+            }
+            return None;
+        }
+        self.seen = Some((text.to_string(), now));
         if since.is_some_and(|gap| gap <= self.timing.debounce_ms)
-            || (self.card.is_some() && !waiting_code)
             || status(scanner) != StaffStatus::Ready
         {
             return None;
@@ -232,6 +253,7 @@ impl DoorLoop {
             if let Some((_, mut card)) = self.last_shown.clone().filter(|(t, _)| t == text) {
                 card.outcome.repeat = true;
                 card.signal = Signal::Silent;
+                card.note = Some(shown_again());
                 card.until_ms = card.until_ms.map(|_| now + self.timing.admitted_ms);
                 self.serial += 1;
                 card.serial = self.serial;
@@ -318,7 +340,8 @@ impl DoorLoop {
         now: UnixMillis,
     ) -> DoorScreen {
         self.expire(now);
-        if !self.card.as_ref().is_some_and(|c| c.can_override) {
+        // No reason yet (an empty field): nothing happens, the card stays for staff to write one.
+        if reason.trim().is_empty() || !self.card.as_ref().is_some_and(|c| c.can_override) {
             return self.screen(scanner, now);
         }
         let result = match self.source.clone() {
@@ -347,6 +370,19 @@ impl DoorLoop {
         self.screen(scanner, now)
     }
 
+    /// Undoes one of this device's records by its number (a line of [`Scanner::history`]); the
+    /// outcome, or why it cannot be undone, shows as a notice.
+    pub fn undo_record(
+        &mut self,
+        scanner: &mut Scanner,
+        record_seq: u64,
+        now: UnixMillis,
+    ) -> DoorScreen {
+        let r = scanner.undo(record_seq, now);
+        self.after_undo(r);
+        self.screen(scanner, now)
+    }
+
     /// Undoes this device's latest check-in, number or step-aside, also after a restart.
     pub fn undo_last(&mut self, scanner: &mut Scanner, now: UnixMillis) -> DoorScreen {
         let r = scanner.undo_last(now);
@@ -359,8 +395,8 @@ impl DoorLoop {
     pub fn dismiss(&mut self, scanner: &mut Scanner, now: UnixMillis) -> DoorScreen {
         if self.card.take().is_some() {
             scanner.cancel_code_check();
-            self.notice = None;
         }
+        self.notice = None;
         self.screen(scanner, now)
     }
 
@@ -500,8 +536,11 @@ impl DoorLoop {
             self.source = source;
         }
         let awaiting_code = matches!(outcome.verdict, Verdict::ShowCollectionCode { .. });
+        let numbered = matches!(outcome.verdict, Verdict::Numbered { .. });
         let until_ms = if awaiting_code || outcome.overridable {
             None
+        } else if numbered && outcome.number_qr.is_some() {
+            Some(now + self.timing.numbered_ms)
         } else if outcome.colour == Colour::Green {
             Some(now + self.timing.admitted_ms)
         } else {
@@ -540,7 +579,10 @@ impl DoorLoop {
         };
         self.serial += 1;
         self.notice = None;
+        let can_step_aside = awaiting_code || matches!(v, Verdict::Numbered { .. });
         self.card = Some(VerdictCard {
+            batch_label: batch.map(|b| Text::new(format!("第{b}批"), format!("Batch {b}"))),
+            can_step_aside,
             student_no: v.student_no(),
             name,
             photo_no,
@@ -550,6 +592,7 @@ impl DoorLoop {
             can_override: outcome.overridable,
             can_undo: outcome.record_seq.is_some(),
             signal,
+            note: outcome.repeat.then(shown_again),
             until_ms,
             serial: self.serial,
             outcome,
@@ -559,12 +602,15 @@ impl DoorLoop {
 
 /// Whether the device can scan yet.
 pub fn status(scanner: &Scanner) -> StaffStatus {
-    if scanner.event().is_none() {
-        StaffStatus::NeedsBundle
-    } else if scanner.station().is_none() {
-        StaffStatus::NeedsStation
-    } else {
-        StaffStatus::Ready
+    status_of(scanner.event().is_some(), scanner.station().is_some())
+}
+
+/// Whether a device with (or without) a bundle and a station can scan yet.
+pub fn status_of(has_bundle: bool, has_station: bool) -> StaffStatus {
+    match (has_bundle, has_station) {
+        (false, _) => StaffStatus::NeedsBundle,
+        (true, false) => StaffStatus::NeedsStation,
+        (true, true) => StaffStatus::Ready,
     }
 }
 
@@ -618,6 +664,10 @@ fn looks_like_number(line: &str) -> bool {
         && line.chars().all(|c| {
             c.is_ascii_digit() || ('０'..='９').contains(&c) || c.is_whitespace() || c == '\u{3000}'
         })
+}
+
+fn shown_again() -> Text {
+    Text::new("再次出示：未重复记录", "Shown again: nothing new recorded")
 }
 
 fn failed(e: &crate::Error) -> ScanNotice {

@@ -89,30 +89,31 @@ impl StaffImport {
     /// One line saying what happened, in both languages.
     pub fn text(&self) -> Text {
         match self {
-            StaffImport::Bundle(b) => Text::new(
-                format!(
-                    "已导入{}：{} 个场次，{} 名学生{}",
-                    b.title.zh,
-                    b.sessions,
-                    b.students,
-                    if b.replaced {
-                        "（已替换旧数据包，记录保留）"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "Imported {}: {} sessions, {} students{}",
-                    b.title.en,
-                    b.sessions,
-                    b.students,
-                    if b.replaced {
-                        " (replaced the older bundle; records kept)"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
+            StaffImport::Bundle(b) => {
+                let (names_zh, names_en) = if b.with_names {
+                    ("含姓名", "with names")
+                } else {
+                    ("仅学号", "numbers only")
+                };
+                let (kept_zh, kept_en) = if b.replaced {
+                    (
+                        "；已替换旧数据包，记录保留",
+                        "; replaced the older bundle, records kept",
+                    )
+                } else {
+                    ("", "")
+                };
+                Text::new(
+                    format!(
+                        "已导入{}：{} 个场次，{} 名学生（{names_zh}）{kept_zh}",
+                        b.title.zh, b.sessions, b.students
+                    ),
+                    format!(
+                        "Imported {}: {} sessions, {} students ({names_en}){kept_en}",
+                        b.title.en, b.sessions, b.students
+                    ),
+                )
+            }
             StaffImport::Log(s)
             | StaffImport::LogCode {
                 merged: Some(s), ..
@@ -135,21 +136,28 @@ impl StaffImport {
     }
 }
 
+/// The merge and, after it, every conflict it revealed (a number held by two students): said
+/// loudly, on the same screen.
 fn merged_text(s: &ImportSummary) -> Text {
-    Text::new(
-        format!(
-            "已合并 {} 条新记录（{} 条已有），来自 {} 台设备",
-            s.added,
-            s.known,
-            s.devices.len()
-        ),
-        format!(
-            "Merged {} new records ({} already here) from {} device(s)",
-            s.added,
-            s.known,
-            s.devices.len()
-        ),
-    )
+    let mut zh = format!(
+        "已合并 {} 条新记录（{} 条已有），来自 {} 台设备",
+        s.added,
+        s.known,
+        s.devices.len()
+    );
+    let mut en = format!(
+        "Merged {} new records ({} already here) from {} device(s)",
+        s.added,
+        s.known,
+        s.devices.len()
+    );
+    for w in &s.warnings {
+        zh.push('\n');
+        zh.push_str(&w.zh);
+        en.push('\n');
+        en.push_str(&w.en);
+    }
+    Text::new(zh, en)
 }
 
 impl Scanner {

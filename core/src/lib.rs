@@ -20,6 +20,7 @@ pub mod device;
 pub mod door;
 pub mod door_loop;
 pub mod event;
+pub mod history;
 pub mod incoming;
 pub mod log;
 pub mod plan;

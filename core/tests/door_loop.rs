@@ -118,6 +118,7 @@ fn a_pass_held_in_front_of_the_camera_is_judged_once_and_beeps_once() {
     let again = door.frame(&mut s, &pass, t + 5_300).unwrap().card.unwrap();
     assert!(again.outcome.repeat);
     assert_eq!(again.signal, Signal::Silent);
+    assert_eq!(again.note.unwrap().zh, "再次出示：未重复记录");
     assert_eq!(again.outcome.colour, Colour::Green);
     assert_eq!(s.records().unwrap().len(), 1);
 }
@@ -131,12 +132,15 @@ fn while_a_verdict_shows_the_next_students_pass_waits_until_it_is_read() {
     let a = day.student(0).1.to_string();
     let b = day.student(1).1.to_string();
     door.frame(&mut s, &a, t).unwrap();
-    assert!(
-        door.frame(&mut s, &b, t + 500).is_none(),
-        "staff must read the first card"
-    );
-    door.tick(&mut s, t + 2_600).unwrap();
-    let next = door.frame(&mut s, &b, t + 2_700).unwrap().card.unwrap();
+    // The next student holds their pass up at once and keeps it there, ten frames a second.
+    for f in 5..25 {
+        assert!(
+            door.frame(&mut s, &b, t + f * 100).is_none(),
+            "staff must read the first card"
+        );
+    }
+    // The first card goes at 2.5 s; the very next frame of the waiting pass is judged.
+    let next = door.frame(&mut s, &b, t + 2_600).unwrap().card.unwrap();
     assert_eq!(next.student_no, Some(day.student(1).0));
 }
 
@@ -258,6 +262,11 @@ fn the_studio_waits_for_the_collection_code_then_numbers_and_an_override_still_m
         "{card:?}"
     );
     assert_eq!(card.photo_no.as_deref(), Some("001"));
+    assert_eq!(card.batch_label.as_ref().unwrap().zh, "第1批");
+    assert!(card.can_step_aside && wait.can_step_aside);
+    // The new number stays long enough for the student's app to scan its small QR.
+    assert!(card.outcome.number_qr.is_some());
+    assert_eq!(card.until_ms, Some(t + 3_000 + 10_000));
     assert_eq!(numbered.batch_label.unwrap().zh, "第1批 · 1/8");
     assert!(card.can_undo);
     let undone = door.undo_shown(&mut s, t + 10_000);
@@ -271,8 +280,7 @@ fn undo_after_the_window_is_a_clear_notice_not_a_crash() {
     let mut s = day.scanner("door.db", Role::Door);
     let mut door = DoorLoop::new();
     let t = day.at("2023-06-03 09:40");
-    door.frame(&mut s, &day.student(6).1.to_string(), t)
-        .unwrap();
+    door.frame(&mut s, day.student(6).1, t).unwrap();
     let late = door.undo_last(&mut s, t + 6 * 60_000);
     let n = late.notice.unwrap();
     assert_eq!(n.colour, Colour::Red);
@@ -359,5 +367,183 @@ fn a_student_whose_pass_was_replaced_is_checked_in_by_hand_only_with_a_reason_an
             }
         ),
         "{over:?}"
+    );
+}
+
+#[test]
+fn after_a_restart_any_recent_admission_can_still_be_undone_from_the_history() {
+    let mut day = Day::new();
+    let t = day.at("2023-06-03 09:40");
+    {
+        let mut s = day.scanner("studio.db", Role::Studio);
+        let mut door = DoorLoop::new();
+        for k in 0..3 {
+            let p = day.student(k).1.to_string();
+            door.frame(&mut s, &p, t + k as i64 * 10_000).unwrap();
+        }
+    }
+    // The app was killed; reopened a minute later, the second student is the wrong one.
+    let mut s = Scanner::open(day.dir.path().join("studio.db")).unwrap();
+    let history = s.history(t + 60_000, 10).unwrap();
+    assert_eq!(history.len(), 3);
+    assert!(
+        history[0].text.zh.contains("摄影编号 003"),
+        "{:?}",
+        history[0].text
+    );
+    assert!(history.iter().all(|h| h.can_undo));
+    let second = &history[1];
+    assert_eq!(second.student_no, Some(day.student(1).0));
+    let mut door = DoorLoop::new();
+    let undone = door.undo_record(&mut s, second.record_seq, t + 61_000);
+    assert!(undone.notice.unwrap().text.zh.contains("已撤销"));
+    // The third is stepped aside: its number is void, and the history says so.
+    s.step_aside(day.student(2).0, AsideReason::Glasses, None, t + 61_500)
+        .unwrap();
+    let history = s.history(t + 62_000, 10).unwrap();
+    let third = history
+        .iter()
+        .find(|h| h.student_no == Some(day.student(2).0) && h.text.zh.contains("摄影编号"))
+        .unwrap();
+    assert!(third.cancelled && !third.can_undo, "{third:?}");
+    assert!(
+        third.text.zh.ends_with("（暂离，编号作废）"),
+        "{:?}",
+        third.text
+    );
+    let history: Vec<_> = history
+        .into_iter()
+        .filter(|h| h.text.zh.contains("摄影编号"))
+        .collect();
+    assert!(history[1].cancelled && !history[1].can_undo);
+    assert!(
+        history[1].text.zh.ends_with("（已撤销）"),
+        "{:?}",
+        history[1].text
+    );
+    // Ten minutes on, nothing can be undone any more (step aside or void instead).
+    assert!(s
+        .history(t + 10 * 60_000, 10)
+        .unwrap()
+        .iter()
+        .all(|h| !h.can_undo));
+}
+
+#[test]
+fn the_top_bar_follows_yijiao_209s_hand_over_from_management_to_international_at_1430() {
+    let mut day = Day::new();
+    let bundle = day.folder.bundle(BundleKind::Scanner, true, 1).unwrap();
+    let mut s = Scanner::open(day.dir.path().join("209.db")).unwrap();
+    s.import_bundle(&bundle).unwrap();
+    s.set_station("一教209", Role::Door, None).unwrap();
+    let mut door = DoorLoop::new();
+    let at = |hhmm: &str| day.at(&format!("2023-06-04 {hhmm}"));
+    let before = door.screen(&mut s, at("14:29")).station.unwrap().title;
+    let after = door.screen(&mut s, at("14:30")).station.unwrap().title;
+    assert!(before.zh.contains("管理学院"), "{before:?}");
+    assert!(after.zh.contains("国际学院"), "{after:?}");
+    assert!(after.en.contains("International"), "{after:?}");
+}
+
+#[test]
+fn a_student_at_the_wrong_room_is_sent_to_the_right_one_and_a_minute_later_the_same_pass_is_already_in(
+) {
+    let mut day = Day::new();
+    let mut s = day.scanner("door.db", Role::Door);
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    // A session-2 student (another college, another room) at 一教104.
+    let (_, _, other) = day.passes.iter().find(|p| p.1 == 2).unwrap().clone();
+    let card = door.frame(&mut s, &other, t).unwrap().card.unwrap();
+    let room = card.right_room.clone().expect("names the right room");
+    assert!(card.outcome.headline.zh.contains(&room.zh), "{card:?}");
+    assert!(!card.can_override, "directions are never overridden");
+    assert_eq!(card.until_ms, Some(t + 6_000));
+
+    let pass = day.student(0).1.to_string();
+    door.frame(&mut s, &pass, t + 10_000).unwrap();
+    let later = door.frame(&mut s, &pass, t + 70_000).unwrap().card.unwrap();
+    assert!(
+        matches!(later.outcome.verdict, Verdict::AlreadyCheckedIn { .. }),
+        "{later:?}"
+    );
+    assert_eq!(later.signal, Signal::Attention);
+}
+
+#[test]
+fn a_phone_whose_clock_is_months_off_shows_the_warning_on_every_verdict() {
+    let mut day = Day::new();
+    let mut s = day.scanner("door.db", Role::Door);
+    let mut door = DoorLoop::new();
+    let pass = day.student(0).1.to_string();
+    let card = door
+        .frame(&mut s, &pass, day.at("2023-09-03 09:40"))
+        .unwrap()
+        .card
+        .unwrap();
+    let warning = card.outcome.clock_warning.expect("the clock is called out");
+    assert!(warning.zh.contains("时钟"), "{warning:?}");
+}
+
+#[test]
+fn the_studio_skips_the_code_check_with_one_tap_and_the_ninth_student_starts_batch_two() {
+    let mut day = Day::new();
+    let mut s = day.scanner("studio.db", Role::Studio);
+    s.set_check_code(true).unwrap();
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    let mut last = None;
+    for k in 0..9 {
+        let p = day.student(k).1.to_string();
+        let at = t + k as i64 * 20_000;
+        assert!(
+            door.frame(&mut s, &p, at)
+                .unwrap()
+                .card
+                .unwrap()
+                .awaiting_code
+        );
+        last = Some(door.skip_code(&mut s, at + 1_000));
+    }
+    let screen = last.unwrap();
+    let card = screen.card.unwrap();
+    assert_eq!(
+        (card.photo_no.as_deref(), card.batch),
+        (Some("009"), Some(2))
+    );
+    assert_eq!(
+        screen.batch_label.unwrap().zh,
+        "第1批 · 8/8",
+        "the batch being called is still the first"
+    );
+}
+
+#[test]
+fn the_attendance_screen_gets_its_lines_from_the_core() {
+    let mut day = Day::new();
+    let mut s = day.scanner("studio.db", Role::Studio);
+    let mut door = DoorLoop::new();
+    let t = day.at("2023-06-03 09:40");
+    for k in 0..3 {
+        let p = day.student(k).1.to_string();
+        door.frame(&mut s, &p, t + k as i64 * 20_000).unwrap();
+    }
+    door.step_aside(
+        &mut s,
+        day.student(2).0,
+        AsideReason::Glasses,
+        None,
+        t + 70_000,
+    );
+    door.close_batch(&mut s, t + 80_000);
+    let a = s.station_attendance(t + 90_000).unwrap();
+    assert!(
+        a.heading().zh.starts_with("1. ") && a.heading().zh.ends_with("一教104"),
+        "{:?}",
+        a.heading()
+    );
+    assert_eq!(
+        a.summary().zh,
+        format!("到场 3 · 已编号 2 · 已拍 2/{} · 暂离 1", a.expected)
     );
 }

@@ -8,10 +8,11 @@
 
 use photoday_core::bundle::BundleKind;
 use photoday_core::door::{Colour, Verdict};
+use photoday_core::door_loop::{DoorLoop, DoorScreen};
 use photoday_core::log::AsideReason;
-use photoday_core::room;
 use photoday_core::scanner::{BatchMember, NumberStatus, Role, ScanOutcome, Scanner};
 use photoday_core::time::{self, UnixMillis};
+use photoday_core::{room, roster};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -24,12 +25,6 @@ use crate::commands::{clock_now, find_session, open_folder};
 use crate::failure::Failure;
 use crate::output::{pad, tone_of, Out, Tone};
 use crate::tr;
-
-/// The last thing scanned or typed, for `/override`.
-enum Last {
-    Pass(String),
-    Number(u64),
-}
 
 /// The door clock: the real clock, or `--now` moving forward in real time.
 struct Clock {
@@ -190,7 +185,8 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
     }
 
     let mut counts: BTreeMap<&'static str, u32> = BTreeMap::new();
-    let mut last: Option<Last> = None;
+    // The same door loop as the phones': what a typed line means, what /override re-judges.
+    let mut door = DoorLoop::new();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut buf = Vec::new();
@@ -213,20 +209,10 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
         }
         let now = clock.now();
         let result = if let Some(cmd) = line.strip_prefix('/') {
-            staff_command(&mut scanner, cmd, &mut last, now, out, args.json, line_no)
-        } else if is_student_no(line) {
-            let no: u64 = line.parse().expect("digits");
-            last = Some(Last::Number(no));
-            scanner
-                .check_in_by_number(no, None, None, now)
-                .map(|o| show(&o, out, args.json, line_no, &mut counts))
-                .map_err(Failure::from)
+            staff_command(&mut scanner, &mut door, cmd, now, out, args.json, line_no)
         } else {
-            last = Some(Last::Pass(line.to_string()));
-            scanner
-                .scan(line, now)
-                .map(|o| show(&o, out, args.json, line_no, &mut counts))
-                .map_err(Failure::from)
+            let screen = door.typed(&mut scanner, line, None, now);
+            show_screen(&screen, out, args.json, line_no, &mut counts)
         };
         if let Err(f) = result {
             if args.json {
@@ -360,9 +346,31 @@ fn print_members(members: &[BatchMember], out: &Out) {
     }
 }
 
-/// A line of 1–14 digits: a student number typed (or read off a student card's barcode).
-fn is_student_no(s: &str) -> bool {
-    (1..=14).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+/// Prints what the door loop shows after a line: the verdict, or its notice (a number that is
+/// not one, a refusal of the action).
+fn show_screen(
+    screen: &DoorScreen,
+    out: &Out,
+    json: bool,
+    line: u64,
+    counts: &mut BTreeMap<&'static str, u32>,
+) -> Result<(), Failure> {
+    if let Some(card) = &screen.card {
+        show(&card.outcome, out, json, line, counts);
+        return Ok(());
+    }
+    match &screen.notice {
+        Some(n) if n.colour == Colour::Red => Err(Failure::input(out.text(&n.text).to_string())),
+        Some(n) if json => {
+            println!("{}", json!({"line": line, "notice": out.text(&n.text)}));
+            Ok(())
+        }
+        Some(n) => {
+            println!("{}", out.paint(tone_of(n.colour), out.text(&n.text)));
+            Ok(())
+        }
+        None => Ok(()),
+    }
 }
 
 fn show(
@@ -466,8 +474,8 @@ pub fn outcome_json(o: &ScanOutcome, out: &Out, line: u64) -> Value {
 
 fn staff_command(
     scanner: &mut Scanner,
+    door: &mut DoorLoop,
     cmd: &str,
-    last: &mut Option<Last>,
     now: UnixMillis,
     out: &Out,
     json: bool,
@@ -510,8 +518,7 @@ fn staff_command(
             let mut words = rest.splitn(2, char::is_whitespace);
             let no: u64 = words
                 .next()
-                .filter(|w| is_student_no(w))
-                .and_then(|w| w.parse().ok())
+                .and_then(|w| roster::parse_student_no(w).ok())
                 .ok_or_else(|| {
                     Failure::input(tr!(
                         out,
@@ -594,21 +601,18 @@ fn staff_command(
                     "an override needs a reason, e.g. /override checked with the counsellor"
                 )));
             }
-            let o = match last.as_ref() {
-                Some(Last::Pass(text)) => scanner.override_pass(text, rest, now)?,
-                Some(Last::Number(no)) => scanner.check_in_by_number(*no, None, Some(rest), now)?,
-                None => {
-                    return Err(Failure::input(tr!(
-                        out,
-                        "还没有可放行的扫描",
-                        "nothing scanned yet to override"
-                    )))
-                }
+            let screen = door.override_shown(scanner, rest, now);
+            let Some(card) = &screen.card else {
+                return Err(Failure::input(tr!(
+                    out,
+                    "还没有可放行的扫描",
+                    "nothing scanned yet to override"
+                )));
             };
             if json {
-                println!("{}", outcome_json(&o, out, line));
+                println!("{}", outcome_json(&card.outcome, out, line));
             } else {
-                print_outcome(&o, out, "");
+                print_outcome(&card.outcome, out, "");
             }
             Ok(())
         }
@@ -665,17 +669,5 @@ fn staff_command(
             "不认识的命令 /{word}；可用：/skip、/aside 学号 原因、/noshow 学号、/close、/undo、/override 原因、/batch、/list、/status",
             "unknown command /{word}; use /skip, /aside NO REASON, /noshow NO, /close, /undo, /override REASON, /batch, /list or /status"
         ))),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_typed_number_is_a_manual_check_in_but_a_long_token_is_not() {
-        assert!(is_student_no("2020010001"));
-        assert!(!is_student_no("123456789012345"));
-        assert!(!is_student_no("PD1:ABC"));
     }
 }

@@ -1,6 +1,6 @@
 // A file handed to the app, as PhotoDayKit's models take it: FileTypes.swift tells a bundle from a
-// log by its declared type; which side imports what is the models' rule (StaffModel.open,
-// StudentRootModel.open).
+// log by its declared type for the student side (StudentRootModel.open); a staff phone hands any
+// file to the core, which recognises it by content (StaffImportModel.open).
 
 import PhotoDayKit
 

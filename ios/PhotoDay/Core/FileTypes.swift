@@ -19,7 +19,9 @@ extension UTType {
     static let photoDayLog = UTType(exportedAs: "cn.photoday.log")
 }
 
-/// What a file handed to the app (share sheet, "Open in", Files) is, by its name or type.
+/// A file handed to the app (share sheet, "Open in", Files), told apart by its name or type for
+/// the student side (a log is not for a student phone). A staff phone ignores the split: the core
+/// recognises the file by its content (StaffImportModel.open).
 enum IncomingFile: Equatable {
     case bundle(URL)
     case log(URL)

@@ -1,6 +1,7 @@
-// Sound and haptics for a verdict, so door staff know the result without looking: a positive
-// chime and a success tap for green, a beep and a warning for amber, a negative tone and an error
-// buzz for red. System sounds follow the ring/silent switch; the haptics always play.
+// Sound and haptics for a verdict card's `Signal` (the core's), so door staff know the result
+// without looking: a positive chime and a success tap to go in, a beep and a warning to stop and
+// look, a negative tone and an error buzz for a refusal, nothing for a pass shown again. System
+// sounds follow the ring/silent switch; the haptics always play.
 
 import AudioToolbox
 import PhotoDayCore
@@ -12,18 +13,20 @@ enum Feedback {
     private static let negativeTone: SystemSoundID = 1053  // SIMToolkitNegativeACK
 
     @MainActor
-    static func play(_ colour: Colour) {
+    static func play(_ signal: Signal) {
         let haptics = UINotificationFeedbackGenerator()
-        switch colour {
-        case .green:
+        switch signal {
+        case .admitted:
             AudioServicesPlaySystemSound(positiveTone)
             haptics.notificationOccurred(.success)
-        case .amber:
+        case .attention:
             AudioServicesPlaySystemSound(attentionTone)
             haptics.notificationOccurred(.warning)
-        case .red:
+        case .refused:
             AudioServicesPlaySystemSound(negativeTone)
             haptics.notificationOccurred(.error)
+        case .silent:
+            break
         }
     }
 }

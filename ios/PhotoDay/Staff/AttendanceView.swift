@@ -2,7 +2,8 @@
 // (per class, those who arrived but were not photographed for the liaisons to chase, and the
 // absentees who will need the 补拍 make-up), then every session this phone knows of from its own
 // records and the logs it merged, and the conflicts to settle: a student numbered twice (which
-// number to void) and a number held by two students.
+// number to void) and a number held by two students. Headings, counts and advice are the core's
+// lines.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -16,38 +17,23 @@ struct AttendanceView: View {
         NavigationView {
             List {
                 if let mine = model.station {
-                    SessionAttendanceSection(attendance: mine, detailed: true)
+                    SessionAttendanceSection(attendance: mine)
                 }
                 if let all = model.all {
                     if !all.duplicates.isEmpty {
-                        Section {
+                        Section("Numbered twice") {
                             ForEach(all.duplicates, id: \.studentNo) { duplicate in
-                                VStack(alignment: .leading, spacing: 2) {
-                                    Text(verbatim: String(duplicate.studentNo))
-                                        .font(.headline.monospacedDigit())
-                                    Text("Keep photo no. \(duplicate.keep.photoNo)")
-                                    ForEach(duplicate.void, id: \.seq) { admission in
-                                        Text("Void photo no. \(admission.photoNo) (device \(admission.device))")
-                                            .foregroundColor(.red)
-                                    }
-                                }
+                                Text(verbatim: duplicate.advice.localized)
+                                    .foregroundColor(.red)
                             }
-                        } header: {
-                            Text("Numbered twice")
                         }
                     }
                     if !all.clashes.isEmpty {
-                        Section {
+                        Section("One number, two students") {
                             ForEach(all.clashes, id: \.self) { clash in
-                                VStack(alignment: .leading, spacing: 2) {
-                                    Text(verbatim: "\(clash.photoNo): \(clash.holders.map { String($0.studentNo) }.joined(separator: ", "))")
-                                        .font(.headline.monospacedDigit())
-                                    Text(verbatim: clash.advice.localized)
-                                        .foregroundColor(.red)
-                                }
+                                Text(verbatim: clash.advice.localized)
+                                    .foregroundColor(.red)
                             }
-                        } header: {
-                            Text("One number, two students")
                         }
                     }
                     Section("Every session") {
@@ -58,11 +44,7 @@ struct AttendanceView: View {
                 }
             }
             .navigationTitle("Attendance")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .refreshable { await model.load() }
             .task { await model.load() }
             .messageAlert($model.message)
@@ -72,16 +54,12 @@ struct AttendanceView: View {
 
 struct SessionAttendanceSection: View {
     let attendance: SessionAttendance
-    var detailed = false
 
     var body: some View {
-        Section {
+        Section("This room now") {
             AttendanceLine(attendance: attendance)
-            Text("Arrived \(Int(attendance.arrived)) · numbered \(Int(attendance.numbered)) · photographed \(Int(attendance.photographed)) · stepped aside \(Int(attendance.steppedAside))")
+            Text(verbatim: attendance.summary.localized)
                 .font(.subheadline.monospacedDigit())
-            if attendance.notOnRoster > 0 {
-                Text("\(Int(attendance.notOnRoster)) numbered who are not on the roster")
-            }
             ForEach(attendance.classes, id: \.className) { group in
                 HStack {
                     Text(verbatim: group.className)
@@ -90,12 +68,8 @@ struct SessionAttendanceSection: View {
                         .monospacedDigit()
                 }
             }
-            if detailed {
-                StudentList(title: "Arrived, not photographed (\(attendance.arrivedNotPhotographed.count))", students: attendance.arrivedNotPhotographed)
-                StudentList(title: "Not yet photographed (\(attendance.absentees.count))", students: attendance.absentees)
-            }
-        } header: {
-            Text("This room now")
+            StudentList(title: "Arrived, not photographed (\(attendance.arrivedNotPhotographed.count))", students: attendance.arrivedNotPhotographed)
+            StudentList(title: "Not yet photographed (\(attendance.absentees.count))", students: attendance.absentees)
         }
     }
 }
@@ -105,13 +79,8 @@ struct AttendanceLine: View {
 
     var body: some View {
         HStack {
-            VStack(alignment: .leading, spacing: 2) {
-                Text(verbatim: "\(attendance.session). \(attendance.college.localized)")
-                    .font(.headline)
-                Text(verbatim: "\(attendance.date) \(attendance.room.localized)")
-                    .font(.subheadline)
-                    .foregroundColor(.secondary)
-            }
+            Text(verbatim: attendance.heading.localized)
+                .font(.headline)
             Spacer()
             Text(verbatim: "\(attendance.photographed)/\(attendance.expected)")
                 .font(.title3.bold().monospacedDigit())

@@ -15,17 +15,28 @@ struct BatchView: View {
     var body: some View {
         NavigationView {
             List {
+                if let notice = model.notice {
+                    Text(verbatim: notice.text.localized)
+                        .foregroundColor(notice.colour == .red ? .red : .primary)
+                }
                 if let batch = model.batch {
                     Text(verbatim: batch.label.localized)
                         .font(.headline)
                 }
                 ForEach(model.list, id: \.photoNo) { member in
-                    PhotoListRow(member: member, inOpenBatch: member.batch == model.batch?.number)
-                        .contextMenu {
-                            if member.status == .waiting {
-                                StepAsideButtons { reason in Task { await model.stepAside(member, reason: reason) } }
+                    PhotoListRow(
+                        member: member, inOpenBatch: member.batch == model.batch?.number,
+                        aside: model.text(for: member.aside)
+                    )
+                    .contextMenu {
+                        if member.status == .waiting {
+                            Section("Step aside") {
+                                ForEach(model.asideChoices, id: \.reason) { choice in
+                                    Button(choice.text.localized) { Task { await model.stepAside(member, reason: choice.reason) } }
+                                }
                             }
                         }
+                    }
                 }
                 if model.loaded && model.list.isEmpty {
                     Text("No one numbered yet on this phone.")
@@ -33,11 +44,7 @@ struct BatchView: View {
                 }
             }
             .navigationTitle("Photo list")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .refreshable { await model.load() }
             .task { await model.load() }
             .messageAlert($model.message)
@@ -48,6 +55,8 @@ struct BatchView: View {
 struct PhotoListRow: View {
     let member: BatchMember
     let inOpenBatch: Bool
+    /// Why a voided number was stepped aside, in the core's words.
+    let aside: BilingualText?
 
     var body: some View {
         HStack {
@@ -70,8 +79,8 @@ struct PhotoListRow: View {
                 Image(systemName: "checkmark.circle.fill")
                     .foregroundColor(.green)
             case .voided:
-                if let reason = member.aside {
-                    Text(verbatim: AsideReasonText.text(reason))
+                if let aside {
+                    Text(verbatim: aside.localized)
                         .font(.footnote)
                         .foregroundColor(.secondary)
                 }
@@ -83,30 +92,5 @@ struct PhotoListRow: View {
             }
         }
         .opacity(member.status == .voided ? 0.5 : 1)
-    }
-}
-
-/// "Step aside" with the reasons the notice's day has (a long press on a waiting number).
-struct StepAsideButtons: View {
-    let choose: (AsideReason) -> Void
-
-    var body: some View {
-        Section("Step aside") {
-            ForEach([AsideReason.noCollectionCode, .clothes, .glasses, .notPresent, .other], id: \.self) { reason in
-                Button(AsideReasonText.text(reason)) { choose(reason) }
-            }
-        }
-    }
-}
-
-enum AsideReasonText {
-    static func text(_ reason: AsideReason) -> String {
-        switch reason {
-        case .noCollectionCode: return String(localized: "No collection code")
-        case .clothes: return String(localized: "Clothes")
-        case .glasses: return String(localized: "Glasses or hair")
-        case .notPresent: return String(localized: "Not there when called")
-        case .other: return String(localized: "Other")
-        }
     }
 }

@@ -1,7 +1,8 @@
-// Importing the scanner bundle the 教务处 made (`photoday bundle scanner --out door.pdb`): from
-// Files or a chat app's document picker, from a file copied to the clipboard, or opened straight
-// from the share sheet ("Open in PhotoDay", handled by StaffRootView). The core checks its
-// signature and refuses a tampered, truncated or foreign bundle whole.
+// Importing the scanner bundle the 教务处 made (`photoday bundle scanner --out door.photoday`):
+// from Files or a chat app's document picker, from a file copied to the clipboard, or opened
+// straight from the share sheet ("Open in PhotoDay", handled by StaffRootView). The core
+// recognises the file by content, checks its signature and refuses a tampered, truncated or
+// foreign bundle whole, or a student's pack, with what to do instead.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -10,7 +11,7 @@ import UIKit
 import UniformTypeIdentifiers
 
 struct BundleImportView: View {
-    @State var model = BundleImportModel()
+    @State var model = StaffImportModel()
     @Environment(DataVersion.self) var version
     @State var choosingFile = false
 
@@ -35,8 +36,8 @@ struct BundleImportView: View {
             } footer: {
                 Text("The 教务处 sends a scanner bundle (.pdb) for this event. You can also open it from a chat or Files with “Open in PhotoDay”.")
             }
-            if let summary = model.summary {
-                MessageRow(text: SummaryText.bundle(summary), isError: false)
+            if let report = model.report {
+                MessageRow(text: report, isError: false)
             }
         }
         .navigationTitle("Door device")

@@ -43,11 +43,7 @@ struct DoorSettingsView: View {
                 }
             }
             .navigationTitle("Settings")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .task { await model.load() }
             .messageAlert($model.message)
         }

@@ -1,114 +1,80 @@
-// The scanner, door or studio: the camera full-screen, the room, its session now and the torch on
-// top, the batch being called in (studio) and the staff's actions at the bottom, and the verdict
-// over everything after each scan — except the studio's request for the 采集码, a banner over the
-// camera that reads the code next.
+// The scanner, door or studio, drawing the core's DoorScreen: the camera full-screen; the
+// station's line, the torch and the menu on top; the studio's open batch and the staff's actions
+// at the bottom (manual check-in; the recent records, to undo any of them); the verdict card over
+// everything, or, while the studio waits for the 采集码, a banner over the camera that reads the
+// code next. Every frame and tap goes to the core (a tapped notice too: `dismiss` clears it).
 
 import PhotoDayCore
 import PhotoDayKit
 import SwiftUI
 
 struct DoorView: View {
-    let event: Event
-    let station: Station
+    let model: ScanModel
     let leave: () -> Void
 
-    @State var model = ScanModel()
     @Environment(DataVersion.self) var version
     @State var torchOn = false
     @State var sheet: DoorSheet?
     @State var overriding = false
-    @State var confirmingUndo = false
     @State var confirmingBatchShot = false
 
     enum DoorSheet: String, Identifiable {
-        case manual, batch, attendance, logs, settings
+        case manual, history, batch, attendance, logs, settings
         var id: String { rawValue }
     }
 
     var body: some View {
+        let screen = model.screen
+        let card = screen?.card
         ZStack {
             Color.black.ignoresSafeArea()
             CameraGate {
-                QRScannerView(
-                    torchOn: torchOn, paused: (model.shown != nil && !model.awaitingCode) || sheet != nil || overriding
-                ) { text in
-                    Task { await model.scanned(text) }
+                QRScannerView(torchOn: torchOn, paused: sheet != nil || overriding) { text in
+                    Task { await model.frame(text) }
                 }
                 .ignoresSafeArea()
             }
             VStack(spacing: 12) {
-                DoorHeader(session: session, station: station, torchOn: $torchOn) { which in
-                    sheet = which
-                }
+                header(screen?.station?.title.localized ?? "")
                 Spacer()
-                if let notice = model.notice {
-                    Text(verbatim: SummaryText.of(notice))
+                if let notice = screen?.notice {
+                    Text(verbatim: notice.text.localized)
                         .padding(12)
-                        .background(.regularMaterial)
+                        .background(VerdictPalette.background(notice.colour))
+                        .foregroundColor(VerdictPalette.foreground(notice.colour))
                         .cornerRadius(10)
-                        .onTapGesture { model.notice = nil }
+                        .onTapGesture { Task { await model.dismiss() } }
                 }
-                if model.awaitingCode, let shown = model.shown {
-                    CodeRequestBanner(
-                        outcome: shown.outcome,
-                        skip: { Task { await model.skipCodeCheck() } },
-                        cancel: { Task { await model.cancelCodeCheck() } })
+                if let card, card.awaitingCode {
+                    codeRequest(card)
                 } else {
-                    DoorFooter(
-                        batch: station.role == .door ? nil : model.batch,
-                        manual: { sheet = .manual },
-                        undoLast: { confirmingUndo = true },
-                        showBatch: { sheet = .batch },
-                        batchShot: { confirmingBatchShot = true })
+                    footer(screen)
                 }
             }
             .padding()
-            if let shown = model.shown, !model.awaitingCode {
+            if let card, !card.awaitingCode {
                 VerdictView(
-                    outcome: shown.outcome,
-                    numberCode: shown.numberCode,
-                    onOverride: {
-                        model.holdOn()
-                        overriding = true
-                    },
-                    onUndo: { Task { await model.undoShown() } },
-                    onDismiss: { model.dismiss() })
+                    card: card, numberCode: model.numberCode, onOverride: { overriding = true },
+                    onUndo: { Task { await model.undoShown() } }, onDismiss: { Task { await model.dismiss() } })
                 .transition(.opacity)
             }
         }
-        .animation(.easeOut(duration: 0.15), value: model.shown?.id)
-        .task(id: version.value) { await model.refreshBatch() }
-        .task(id: model.notice) {
-            guard model.notice != nil else { return }
-            try? await Task.sleep(nanoseconds: 4_000_000_000)
-            if !Task.isCancelled { model.notice = nil }
-        }
-        .confirmationDialog(
-            "Undo this phone's latest check-in, number or step-aside?",
-            isPresented: $confirmingUndo,
-            titleVisibility: .visible
-        ) {
-            Button("Undo", role: .destructive) { Task { await model.undoLast() } }
-        }
+        .animation(.easeOut(duration: 0.15), value: card?.serial)
         .confirmationDialog("Record this batch as photographed?", isPresented: $confirmingBatchShot, titleVisibility: .visible) {
             Button("Batch shot") { Task { await model.closeBatch() } }
         }
         .sheet(isPresented: $overriding) {
             OverrideView { reason in Task { await model.override(reason: reason) } }
         }
-        .sheet(item: $sheet, onDismiss: { Task { await model.refreshBatch() } }) { which in
+        .sheet(item: $sheet, onDismiss: { Task { await model.load() } }) { which in
             Group {
                 switch which {
-                case .manual:
-                    ManualCheckInView { outcome, input in model.checkedIn(outcome, input: input) }
-                case .batch:
-                    BatchView()
-                case .attendance:
-                    AttendanceView()
-                case .logs:
-                    LogTransferView()
-                case .settings:
-                    DoorSettingsView(leave: leave)
+                case .manual: ManualCheckInView { number, note in Task { await model.typed(number, note: note) } }
+                case .history: HistoryView()
+                case .batch: BatchView()
+                case .attendance: AttendanceView()
+                case .logs: LogTransferView()
+                case .settings: DoorSettingsView(leave: leave)
                 }
             }
             // Sheets get the environment objects they need handed on explicitly.
@@ -116,33 +82,10 @@ struct DoorView: View {
         }
     }
 
-    private var session: Session? {
-        event.sessions.first { candidate in candidate.number == model.session }
-    }
-}
-
-struct DoorHeader: View {
-    let session: Session?
-    let station: Station
-    @Binding var torchOn: Bool
-    let open: (DoorView.DoorSheet) -> Void
-
-    var body: some View {
+    private func header(_ title: String) -> some View {
         HStack(alignment: .top) {
-            VStack(alignment: .leading, spacing: 2) {
-                Text(verbatim: station.room)
-                    .font(.headline)
-                RoleLabel(role: station.role)
-                    .font(.subheadline)
-                if let session = session {
-                    Text(verbatim: "\(session.college.localized) · \(session.windowsLabel)")
-                        .font(.subheadline)
-                }
-                if let lane = station.lane {
-                    Text("Letter \(lane)")
-                        .font(.subheadline.bold())
-                }
-            }
+            Text(verbatim: title)
+                .font(.headline)
             Spacer()
             Button {
                 torchOn.toggle()
@@ -153,9 +96,9 @@ struct DoorHeader: View {
             }
             .accessibilityLabel(Text("Torch"))
             Menu {
-                Button { open(.attendance) } label: { Label("Attendance", systemImage: "person.3") }
-                Button { open(.logs) } label: { Label("Logs: export and merge", systemImage: "arrow.left.arrow.right") }
-                Button { open(.settings) } label: { Label("Settings", systemImage: "gearshape") }
+                Button { sheet = .attendance } label: { Label("Attendance", systemImage: "person.3") }
+                Button { sheet = .logs } label: { Label("Logs: export and merge", systemImage: "arrow.left.arrow.right") }
+                Button { sheet = .settings } label: { Label("Settings", systemImage: "gearshape") }
             } label: {
                 Image(systemName: "ellipsis.circle")
                     .font(.title2)
@@ -163,27 +106,18 @@ struct DoorHeader: View {
             }
             .accessibilityLabel(Text("More"))
         }
-        .padding(12)
-        .foregroundColor(.white)
-        .background(Color.black.opacity(0.55))
-        .cornerRadius(12)
+        .panel()
     }
-}
 
-struct DoorFooter: View {
-    let batch: Batch?
-    let manual: () -> Void
-    let undoLast: () -> Void
-    let showBatch: () -> Void
-    let batchShot: () -> Void
-
-    var body: some View {
+    private func footer(_ screen: DoorScreen?) -> some View {
         VStack(spacing: 10) {
-            if let batch = batch {
+            if let batch = screen?.batch, let label = screen?.batchLabel {
                 HStack {
-                    Button(action: showBatch) {
+                    Button {
+                        sheet = .batch
+                    } label: {
                         HStack {
-                            Text("Batch \(Int(batch.number))")
+                            Text(verbatim: label.localized)
                                 .font(.title3.bold())
                             Spacer()
                             Text(verbatim: batch.members.filter { $0.status == .waiting }.map(\.photoNo).joined(separator: " "))
@@ -191,55 +125,51 @@ struct DoorFooter: View {
                                 .lineLimit(1)
                         }
                     }
-                    Button("Batch shot", action: batchShot)
+                    Button("Batch shot") { confirmingBatchShot = true }
                         .buttonStyle(.borderedProminent)
                         .tint(.green)
                 }
             }
             HStack(spacing: 12) {
-                Button(action: manual) {
-                    Label("Manual check-in", systemImage: "keyboard")
-                        .frame(maxWidth: .infinity)
+                Button { sheet = .manual } label: {
+                    Label("Manual check-in", systemImage: "keyboard").frame(maxWidth: .infinity)
                 }
-                Button(action: undoLast) {
-                    Label("Undo last", systemImage: "arrow.uturn.backward")
-                        .frame(maxWidth: .infinity)
+                Button { sheet = .history } label: {
+                    Label("Recent", systemImage: "clock.arrow.circlepath").frame(maxWidth: .infinity)
                 }
             }
             .buttonStyle(.borderedProminent)
             .controlSize(.large)
         }
-        .padding(12)
-        .foregroundColor(.white)
-        .background(Color.black.opacity(0.55))
-        .cornerRadius(12)
+        .panel()
     }
-}
 
-/// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without it
-/// when the 新华社 photographer checks the code instead.
-struct CodeRequestBanner: View {
-    let outcome: ScanOutcome
-    let skip: () -> Void
-    let cancel: () -> Void
-
-    var body: some View {
+    /// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without
+    /// it when the 新华社 photographer checks the code instead.
+    private func codeRequest(_ card: VerdictCard) -> some View {
         VStack(spacing: 10) {
-            Text(verbatim: outcome.headline.localized)
+            Text(verbatim: card.outcome.headline.localized)
                 .font(.title2.bold())
-            Text(verbatim: outcome.detail.localized)
+            Text(verbatim: card.outcome.detail.localized)
                 .multilineTextAlignment(.center)
             HStack(spacing: 12) {
-                Button("Skip (photographer checks)", action: skip)
+                Button("Skip (photographer checks)") { Task { await model.skipCode() } }
                     .buttonStyle(.borderedProminent)
-                Button("Cancel", role: .cancel, action: cancel)
+                Button("Cancel", role: .cancel) { Task { await model.dismiss() } }
                     .buttonStyle(.bordered)
             }
             .controlSize(.large)
         }
-        .padding(16)
-        .foregroundColor(.white)
-        .background(Color.black.opacity(0.7))
-        .cornerRadius(12)
+        .panel()
+    }
+}
+
+extension View {
+    /// White on dark glass over the camera.
+    fileprivate func panel() -> some View {
+        padding(12)
+            .foregroundColor(.white)
+            .background(Color.black.opacity(0.6))
+            .cornerRadius(12)
     }
 }

@@ -1,6 +1,7 @@
 // A log as a sequence of QR codes: one phone shows them in turn (at full brightness, advancing by
-// itself or by hand), the other scans them in any order until the core has every piece and merges
-// the log.
+// itself every QRSequenceCursor.frameNanoseconds or by hand), the other scans them in any order
+// until the core has every piece and merges the log; the core also says when the codes in view
+// belong to a log already merged, and a half-received log can be dropped for another phone's.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -32,23 +33,11 @@ struct LogQRSequenceView: View {
                 Text("Code \(cursor.index + 1) of \(codes.count)")
                     .font(.title2.bold().monospacedDigit())
                 HStack(spacing: 24) {
-                    Button {
-                        cursor.step(-1)
-                    } label: {
-                        Image(systemName: "backward.fill")
-                    }
+                    Button { cursor.step(-1) } label: { Image(systemName: "backward.fill") }
                     .accessibilityLabel(Text("Previous code"))
-                    Button {
-                        playing.toggle()
-                    } label: {
-                        Image(systemName: playing ? "pause.fill" : "play.fill")
-                    }
+                    Button { playing.toggle() } label: { Image(systemName: playing ? "pause.fill" : "play.fill") }
                     .accessibilityLabel(Text("Pause or play"))
-                    Button {
-                        cursor.step(1)
-                    } label: {
-                        Image(systemName: "forward.fill")
-                    }
+                    Button { cursor.step(1) } label: { Image(systemName: "forward.fill") }
                     .accessibilityLabel(Text("Next code"))
                 }
                 .font(.title)
@@ -66,46 +55,43 @@ struct LogQRSequenceView: View {
             .fullBrightness()
             .task(id: playing) {
                 while playing && !Task.isCancelled {
-                    try? await Task.sleep(nanoseconds: 1_200_000_000)
+                    try? await Task.sleep(nanoseconds: QRSequenceCursor.frameNanoseconds)
                     if playing && !Task.isCancelled { cursor.step(1) }
                 }
             }
             .navigationTitle("Log as QR codes")
             .navigationBarTitleDisplayMode(.inline)
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
         }
     }
 }
 
 struct LogQRReceiveView: View {
-    @State var model = LogQRReceiveModel()
+    @State var model = StaffImportModel()
     @Environment(\.dismiss) var dismiss
 
     var body: some View {
         NavigationView {
             VStack(spacing: 0) {
                 CameraGate {
-                    QRScannerView(paused: model.imported != nil) { text in
+                    QRScannerView { text in
                         Task { await model.scanned(text) }
                     }
                 }
                 VStack(alignment: .leading, spacing: 8) {
-                    if let summary = model.imported {
-                        MessageRow(text: SummaryText.log(summary), isError: false)
-                    } else if let progress = model.progress {
+                    if let merged = model.merged {
+                        MessageRow(text: merged, isError: false)
+                    }
+                    if let progress = model.progress, !progress.missing.isEmpty {
                         ProgressView(value: Double(progress.received), total: Double(max(progress.total, 1)))
-                        Text("\(Int(progress.received)) of \(Int(progress.total)) codes")
-                            .font(.headline.monospacedDigit())
-                        if !progress.missing.isEmpty {
-                            Text(verbatim: progress.missing.map { number in String(number) }.joined(separator: " "))
-                                .font(.footnote.monospacedDigit())
-                                .foregroundColor(.secondary)
-                        }
-                    } else {
+                        Text(verbatim: progress.missing.map { number in String(number) }.joined(separator: " "))
+                            .font(.footnote.monospacedDigit())
+                            .foregroundColor(.secondary)
+                        Button("Start over with another phone") { Task { await model.startOver() } }
+                    }
+                    if let report = model.report, report != model.merged {
+                        Text(verbatim: report)
+                    } else if model.report == nil {
                         Text("Point the camera at the other phone's codes.")
                     }
                 }
@@ -114,12 +100,7 @@ struct LogQRReceiveView: View {
             }
             .navigationTitle("Receive a log")
             .navigationBarTitleDisplayMode(.inline)
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
-            .messageAlert($model.message)
+            .doneButton { dismiss() }
         }
     }
 }

@@ -1,7 +1,8 @@
 // Moving logs between door phones and to the 教务处 with no network: as a file (share it by
 // AirDrop, a chat app or a cable) or as a sequence of QR codes one phone shows and another scans.
-// Merging is the core's: idempotent and order-free, so importing a log twice changes nothing.
-// Once this phone's records are exported, its personal data can be purged.
+// Merging is the core's: idempotent and order-free, so importing a log twice changes nothing; it
+// recognises a log file by content, whatever its name. Once this phone's records are exported,
+// its personal data can be purged.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -10,6 +11,7 @@ import UniformTypeIdentifiers
 
 struct LogTransferView: View {
     @State var model = LogTransferModel()
+    @State var files = StaffImportModel()
     @Environment(DataVersion.self) var version
     @Environment(\.dismiss) var dismiss
     @State var exporting = false
@@ -60,11 +62,7 @@ struct LogTransferView: View {
                 }
             }
             .navigationTitle("Logs")
-            .toolbar {
-                ToolbarItem(placement: .confirmationAction) {
-                    Button("Done") { dismiss() }
-                }
-            }
+            .doneButton { dismiss() }
             .fileExporter(
                 isPresented: $exporting,
                 document: model.exported.map { LogDocument(data: $0.data) },
@@ -81,7 +79,7 @@ struct LogTransferView: View {
             .fileImporter(isPresented: $importing, allowedContentTypes: [.photoDayLog, .data]) { result in
                 guard case .success(let url) = result else { return }
                 Task {
-                    await model.importFile(url)
+                    await files.importFile(url)
                     version.bump()
                 }
             }
@@ -106,6 +104,8 @@ struct LogTransferView: View {
                 }
             }
             .messageAlert($model.message)
+            .messageAlert($files.message)
+            .reportAlert($files.report)
         }
     }
 

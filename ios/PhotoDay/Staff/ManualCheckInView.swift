@@ -1,15 +1,15 @@
-// Checking in by hand a student with no phone and no printout: by student number, with an
-// optional note. The core judges it like a scan (wrong session, outside the window, already in…)
-// and the door screen shows its verdict.
+// Checking in by hand a student with no phone and no printout: their student number as typed
+// (full-width digits too) and an optional note go to the core, which judges it like a scan (wrong
+// session, outside the window, already in…); the door screen shows its verdict. And the reason
+// staff give to let a student through over an overridable verdict.
 
-import PhotoDayCore
-import PhotoDayKit
 import SwiftUI
 
 struct ManualCheckInView: View {
-    let onOutcome: (ScanOutcome, DoorInput) -> Void
+    let submit: (String, String?) -> Void
 
-    @State var model = ManualCheckInModel()
+    @State var number = ""
+    @State var note = ""
     @Environment(\.dismiss) var dismiss
     @FocusState var numberFocused: Bool
 
@@ -17,23 +17,19 @@ struct ManualCheckInView: View {
         NavigationView {
             Form {
                 Section {
-                    TextField("Student number", text: $model.number)
+                    TextField("Student number", text: $number)
                         .keyboardType(.numberPad)
                         .font(.system(.title2, design: .monospaced))
                         .focused($numberFocused)
-                    TextField("Note (optional)", text: $model.note)
+                    TextField("Note (optional)", text: $note)
                 } footer: {
                     Text("For a student without a phone or a printed pass. Check their student card.")
                 }
                 Button("Check in") {
-                    Task {
-                        if let result = await model.checkIn() {
-                            onOutcome(result.0, result.1)
-                            dismiss()
-                        }
-                    }
+                    submit(number, note)
+                    dismiss()
                 }
-                .disabled(model.studentNo == nil)
+                .disabled(number.isEmpty)
             }
             .navigationTitle("Manual check-in")
             .navigationBarTitleDisplayMode(.inline)
@@ -43,12 +39,12 @@ struct ManualCheckInView: View {
                 }
             }
             .onAppear { numberFocused = true }
-            .messageAlert($model.message)
         }
     }
 }
 
-/// The reason for admitting over an outside-window or not-on-roster verdict; the core records it.
+/// The reason for admitting over an overridable verdict; the core records it (a blank one leaves
+/// the card up, unchanged, for staff to try again).
 struct OverrideView: View {
     let onAdmit: (String) -> Void
 
@@ -67,7 +63,6 @@ struct OverrideView: View {
                     onAdmit(reason)
                     dismiss()
                 }
-                .disabled(!OverrideReason.isGiven(reason))
             }
             .navigationTitle("Admit anyway")
             .navigationBarTitleDisplayMode(.inline)

@@ -1,6 +1,6 @@
-// The staff device: first the scanner bundle, then the station (the room this phone guards and
-// its role), then the scanner. Files opened with PhotoDay (a newer bundle, another phone's log)
-// are imported here whatever screen is showing.
+// The staff device: the core's status says what it needs — the scanner bundle, then the station
+// (the room this phone guards and its role) — before the scanner opens. A file opened with
+// PhotoDay (a newer bundle, another phone's log) is imported whatever screen is showing.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -10,21 +10,21 @@ struct StaffRootView: View {
     @Binding var incoming: IncomingFile?
     let leave: () -> Void
 
-    @State var model = StaffModel()
+    @State var door = ScanModel()
+    @State var files = StaffImportModel()
     @Environment(DataVersion.self) var version
 
     var body: some View {
         Group {
-            if !model.loaded {
+            switch door.screen?.status {
+            case nil:
                 ProgressView()
-            } else if let event = model.event, let station = model.station {
-                DoorView(event: event, station: station, leave: leave)
-            } else if model.event != nil {
-                NavigationView {
-                    StationPickerView()
-                }
-                .navigationViewStyle(.stack)
-            } else {
+            case .ready?:
+                DoorView(model: door, leave: leave)
+            case .needsStation?:
+                NavigationView { StationPickerView() }
+                    .navigationViewStyle(.stack)
+            case .needsBundle?:
                 NavigationView {
                     BundleImportView()
                         .toolbar {
@@ -36,13 +36,37 @@ struct StaffRootView: View {
                 .navigationViewStyle(.stack)
             }
         }
-        .task(id: version.value) { await model.load() }
+        .task(id: version.value) { await door.load() }
         .task(id: incoming) {
             guard let file = incoming else { return }
-            await model.open(file.document)
+            await files.open(file.document)
             incoming = nil
             version.bump()
         }
-        .messageAlert($model.message)
+        .reportAlert($files.report)
+        .messageAlert($files.message)
+        .messageAlert($door.message)
+    }
+}
+
+extension View {
+    /// The core's line about an import, as an alert.
+    func reportAlert(_ report: Binding<String?>) -> some View {
+        alert("PhotoDay", isPresented: Binding(get: { report.wrappedValue != nil }, set: { if !$0 { report.wrappedValue = nil } })) {
+            Button("OK", role: .cancel) {}
+        } message: {
+            Text(verbatim: report.wrappedValue ?? "")
+        }
+    }
+}
+
+extension View {
+    /// A sheet's "Done" button.
+    func doneButton(_ done: @escaping () -> Void) -> some View {
+        toolbar {
+            ToolbarItem(placement: .confirmationAction) {
+                Button("Done", action: done)
+            }
+        }
     }
 }

@@ -1,37 +1,35 @@
-// A verdict, full-screen in the core's colour: the core's headline and detail, the studio's photo
-// number and batch as large as the screen allows (the staff call the batch) with the small code the
-// student's app scans to keep the number, a clock warning when the phone's clock looks wrong, and
-// the actions the core allows (override, undo). A tap anywhere returns to the camera.
+// The core's verdict card, full-screen in its colour: the headline and detail, the studio's photo
+// number and batch as large as the screen allows (the staff call the batch) with the small code
+// the student's app scans to keep the number, a clock warning when the phone's clock looks wrong,
+// the core's note ("shown again: nothing new recorded") and the buttons the card allows (override,
+// undo). A tap anywhere returns to the camera.
 
 import PhotoDayCore
 import PhotoDayKit
 import SwiftUI
 
 struct VerdictView: View {
-    let outcome: ScanOutcome
-    var numberCode: QrCode?
+    let card: VerdictCard
+    let numberCode: QrCode?
     let onOverride: () -> Void
     let onUndo: () -> Void
     let onDismiss: () -> Void
 
     var body: some View {
+        let outcome = card.outcome
         let ink = VerdictPalette.foreground(outcome.colour)
         ZStack {
             VerdictPalette.background(outcome.colour)
                 .ignoresSafeArea()
             VStack(spacing: 20) {
                 if let warning = outcome.clockWarning {
-                    Label {
-                        Text(verbatim: warning.localized)
-                    } icon: {
-                        Image(systemName: "clock.badge.exclamationmark")
-                    }
-                    .padding(10)
-                    .background(Color.black.opacity(0.25))
-                    .cornerRadius(8)
+                    Label(warning.localized, systemImage: "clock.badge.exclamationmark")
+                        .padding(10)
+                        .background(Color.black.opacity(0.25))
+                        .cornerRadius(8)
                 }
-                if outcome.repeat {
-                    Text("Scanned again: nothing new was recorded.")
+                if let note = card.note {
+                    Text(verbatim: note.localized)
                         .font(.callout)
                 }
                 Spacer()
@@ -39,7 +37,12 @@ struct VerdictView: View {
                     .font(.system(size: 34, weight: .heavy))
                     .multilineTextAlignment(.center)
                     .minimumScaleFactor(0.5)
-                VerdictNumbers(verdict: outcome.verdict)
+                if let photoNo = card.photoNo, let batch = card.batch {
+                    HStack(alignment: .firstTextBaseline, spacing: 40) {
+                        BigNumber(label: "Photo no.", value: photoNo)
+                        BigNumber(label: "Batch", value: String(batch))
+                    }
+                }
                 if let code = numberCode {
                     QRCodeView(code: code)
                         .frame(width: 150, height: 150)
@@ -49,10 +52,10 @@ struct VerdictView: View {
                     .multilineTextAlignment(.center)
                 Spacer()
                 HStack(spacing: 16) {
-                    if outcome.overridable {
+                    if card.canOverride {
                         Button("Let through anyway…", action: onOverride)
                     }
-                    if outcome.recordSeq != nil {
+                    if card.canUndo {
                         Button("Undo", action: onUndo)
                     }
                 }
@@ -69,25 +72,6 @@ struct VerdictView: View {
         .contentShape(Rectangle())
         .onTapGesture(perform: onDismiss)
         .accessibilityAddTraits(.isModal)
-    }
-}
-
-/// The numbers the studio calls out: photo number and batch for a student just numbered, and the
-/// number a student already holds.
-struct VerdictNumbers: View {
-    let verdict: Verdict
-
-    var body: some View {
-        switch verdict {
-        case .numbered(_, _, _, let photoNo, let batch, _, _, _),
-             .alreadyNumbered(_, _, let photoNo, let batch, _, _, _, _, _):
-            HStack(alignment: .firstTextBaseline, spacing: 40) {
-                BigNumber(label: "Photo no.", value: photoNo)
-                BigNumber(label: "Batch", value: String(batch))
-            }
-        default:
-            EmptyView()
-        }
     }
 }
 

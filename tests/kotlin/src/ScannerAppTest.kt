@@ -1,13 +1,17 @@
 // A day at the door and in the studio through ScannerApp, as the staff app makes it: bundle,
 // room and role; door check-ins; the studio's pass → 采集码 → 摄影编号; step aside and come back;
 // closing a batch; rooms that hand over; overrides, manual check-in, undo, attendance, and logs
-// passed to other phones by file and by QR codes.
+// passed to other phones by file and by QR codes; one import call that recognises what it is
+// handed. The door loop on the same object is DoorLoopTest.kt.
 
 import cn.photoday.core.*
+import java.awt.image.BufferedImage
+import java.io.ByteArrayOutputStream
 import java.util.Collections
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
+import javax.imageio.ImageIO
 import kotlin.test.*
 
 private val MORNING = beijing("2023-06-03T09:35")
@@ -415,6 +419,59 @@ val scannerAppTests = listOf(
         assertFailsWith<PhotoDayException.InvalidInput> { c.receiveLogQr(Fixtures.pass("it")) }
     },
 
+    test("a staff phone imports whatever it is handed by content: bundle, log file, log codes, a photo of one; a student pack or a pass is refused with what to do") {
+        val app = ScannerApp(Fixtures.db("door"))
+        val pack = assertFailsWith<PhotoDayException.InvalidInput> { app.importAny(Fixtures.bytes("student.bundle")) }
+        assertContains(pack.text.zh, "学生")
+        val pass = assertFailsWith<PhotoDayException.InvalidInput> { app.importAny(Fixtures.pass("it").toByteArray()) }
+        assertContains(pass.text.zh, "扫码界面")
+        val bundle = app.importAny(Fixtures.bytes("scanner.bundle"))
+        assertEquals(StaffImportKind.BUNDLE, bundle.kind)
+        assertEquals(Fixtures.prop("students").toUInt(), bundle.bundle?.students)
+        assertTrue(bundle.text.zh.startsWith("已导入"), bundle.text.zh)
+        app.setStation("一教104", Role.DOOR, null)
+
+        val a = door()
+        Fixtures.session1.take(12).forEachIndexed { i, h -> checkedIn(a.scan(h.pass, MORNING + i * 10_000L)) }
+        val file = app.importAny(a.exportLog(MORNING + 200_000))
+        assertEquals(StaffImportKind.LOG, file.kind)
+        assertEquals(12u, file.log?.added)
+        assertTrue(file.text.zh.startsWith("已合并 12 条新记录"), file.text.zh)
+
+        val b = door()
+        Fixtures.session1.drop(12).take(12).forEachIndexed { i, h -> checkedIn(b.scan(h.pass, MORNING + i * 10_000L)) }
+        val codes = b.exportLogQr(MORNING + 200_000)
+        assertTrue(codes.size > 1)
+        val first = app.importAny(png(qrCode(codes[0])))
+        assertEquals(StaffImportKind.LOG_CODE, first.kind, "a photo of the first code")
+        assertEquals(1u, first.progress?.received)
+        assertEquals("已收到 1/${codes.size} 个记录二维码", first.text.zh)
+        val last = codes.drop(1).map { app.importAny(it.toByteArray()) }.last()
+        assertEquals(12u, last.log?.added)
+        assertEquals(24u, app.stationAttendance(MORNING).arrived)
+    },
+
+    test("a half-received log QR transfer is abandoned for another phone's; the finished one's code left on screen does not block the next") {
+        val (a, b) = List(2) { k ->
+            door().apply { Fixtures.session1.drop(k * 12).take(12).forEachIndexed { i, h -> checkedIn(scan(h.pass, MORNING + i * 10_000L)) } }
+        }
+        val fromA = a.exportLogQr(MORNING + 200_000)
+        val fromB = b.exportLogQr(MORNING + 200_000)
+        val c = door()
+        c.receiveLogQr(fromA[0])
+        val other = assertFailsWith<PhotoDayException.LogCodeOtherSequence> { c.receiveLogQr(fromB[0]) }
+        assertTrue(other.text.zh.isNotBlank())
+        assertEquals(1u, c.abandonLogQr())
+        val done = fromB.map { c.receiveLogQr(it) }.last()
+        assertEquals(12u, done.imported?.added)
+        val stillOnScreen = c.receiveLogQr(fromB.last())
+        assertTrue(stillOnScreen.progress.alreadyMerged)
+        assertNull(stillOnScreen.imported)
+        val next = c.receiveLogQr(fromA[1])
+        assertFalse(next.progress.alreadyMerged)
+        assertEquals(1u, next.progress.received, "the next phone's codes start the next transfer")
+    },
+
     test("a door phone purges only after its log was exported and the save confirmed") {
         val app = door()
         app.scan(Fixtures.pass("it"), MORNING)
@@ -450,4 +507,19 @@ val scannerAppTests = listOf(
         assertEquals((1..16).map { "%03d".format(it) }.toSet(), numbers.toSet())
         assertEquals(16u, app.stationAttendance(MORNING).numbered)
     },
-)
+) + doorLoopTests
+
+/** A QR code drawn black on white, 4 pixels a module with its quiet zone, as a PNG: a photo of a screen, ideal. */
+private fun png(qr: QrCode): ByteArray {
+    val w = qr.width.toInt()
+    val q = qr.quietZone.toInt()
+    val side = (w + 2 * q) * 4
+    val img = BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY)
+    for (y in 0 until side) for (x in 0 until side) {
+        val mx = x / 4 - q
+        val my = y / 4 - q
+        val dark = mx in 0 until w && my in 0 until w && qr.dark[my * w + mx]
+        img.raster.setSample(x, y, 0, if (dark) 0 else 255)
+    }
+    return ByteArrayOutputStream().also { ImageIO.write(img, "png", it) }.toByteArray()
+}

@@ -193,7 +193,7 @@ val studentAppTests = listOf(
     test("the pass is drawn as a 37×37 QR code with whole pixels per module") {
         val qr = readyStudent().passQr()
         assertEquals(5.toUByte(), qr.version)
-        assertEquals("M", qr.ecc)
+        assertEquals(Ecc.M, qr.ecc)
         assertEquals(37u, qr.width)
         assertEquals(4u, qr.quietZone)
         assertEquals(37 * 37, qr.dark.size)

@@ -11,14 +11,15 @@ public struct AppServices: Sendable {
     public var now: @Sendable () -> Int64
     /// Where the core's reminder schedule is handed for local notifications.
     public var reminderCenter: any ReminderCenter
-    /// Sound and haptics for a verdict's colour, played on the main actor.
-    public var feedback: @MainActor @Sendable (Colour) -> Void
+    /// The sound and haptic for a verdict card's `Signal` (the core's: `silent` for a pass shown
+    /// again), played once per card on the main actor.
+    public var feedback: @MainActor @Sendable (Signal) -> Void
 
     public init(
         core: CoreService = .shared,
         now: @escaping @Sendable () -> Int64 = Clock.nowMs,
         reminderCenter: any ReminderCenter = NoReminderCenter(),
-        feedback: @escaping @MainActor @Sendable (Colour) -> Void = { _ in }
+        feedback: @escaping @MainActor @Sendable (Signal) -> Void = { _ in }
     ) {
         self.core = core
         self.now = now

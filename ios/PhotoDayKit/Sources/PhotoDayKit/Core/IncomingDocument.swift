@@ -1,7 +1,7 @@
 // A file handed to the app (share sheet, "Open in", Files), as the side that takes it sees it.
-// The app tells a bundle from a log by its declared file type (ios/PhotoDay/Core/FileTypes.swift);
-// which side imports what, and what the other side says, is decided here (StaffModel.open,
-// StudentRootModel.open).
+// The student side tells a bundle from a log by its declared file type
+// (ios/PhotoDay/Core/FileTypes.swift, StudentRootModel.open); a staff phone takes the file as it
+// is and the core recognises it by content (StaffImportModel.open).
 
 import Foundation
 
@@ -10,4 +10,11 @@ public enum IncomingDocument: Equatable, Sendable {
     case bundle(URL)
     /// A door device's log, `.pdl`.
     case log(URL)
+
+    /// The file, whatever its name says.
+    public var url: URL {
+        switch self {
+        case .bundle(let url), .log(let url): return url
+        }
+    }
 }

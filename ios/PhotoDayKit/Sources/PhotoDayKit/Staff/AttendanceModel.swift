@@ -22,17 +22,9 @@ public final class AttendanceModel {
     }
 
     public func load() async {
-        let now = services.now()
-        do {
-            let loaded = try await services.core.scanner { (app: ScannerApp) -> (SessionAttendance, Attendance) in
-                let mine = try app.stationAttendance(nowMs: now)
-                let everyone = try app.attendance()
-                return (mine, everyone)
-            }
-            station = loaded.0
-            all = loaded.1
-        } catch {
-            message = .failure(error)
+        let loaded = await services.scanner({ message = $0 }) { app, now in
+            (try app.stationAttendance(nowMs: now), try app.attendance())
         }
+        (station, all) = (loaded?.0 ?? station, loaded?.1 ?? all)
     }
 }

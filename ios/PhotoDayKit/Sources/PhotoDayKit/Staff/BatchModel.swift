@@ -16,6 +16,10 @@ public final class BatchModel {
     /// Every number of the session on this phone.
     public private(set) var list: [BatchMember] = []
     public private(set) var loaded = false
+    /// What the last step-aside did, in the core's words.
+    public private(set) var notice: ScanNotice?
+    /// The step-aside buttons, in the core's order and words.
+    public let asideChoices = asideReasons()
     public var message: Notice?
 
     @ObservationIgnored private let services: AppServices
@@ -25,31 +29,25 @@ public final class BatchModel {
     }
 
     public func load() async {
-        let now = services.now()
-        do {
-            let state = try await services.core.scanner { (app: ScannerApp) -> (Batch?, [BatchMember]) in
-                let batch = try app.currentBatch(nowMs: now)
-                guard let session = app.sessionNow(nowMs: now) ?? batch?.session else { return (batch, []) }
-                return (batch, try app.photoList(session: session))
-            }
-            (batch, list) = state
-        } catch {
-            message = .failure(error)
+        let state = await services.scanner({ message = $0 }) { app, now -> (Batch?, [BatchMember]) in
+            let batch = try app.currentBatch(nowMs: now)
+            guard let session = app.sessionNow(nowMs: now) ?? batch?.session else { return (batch, []) }
+            return (batch, try app.photoList(session: session))
         }
+        if let state { (batch, list) = state }
         loaded = true
     }
 
-    /// Steps `member` aside for `reason`; the list shows their number voided.
+    /// Why a voided number was stepped aside (`BatchMember.aside`), in the core's words.
+    public func text(for reason: AsideReason?) -> BilingualText? {
+        asideChoices.first { $0.reason == reason }?.text
+    }
+
+    /// Steps `member` aside for `reason`; the list shows their number voided, `notice` says so.
     public func stepAside(_ member: BatchMember, reason: AsideReason, note: String? = nil) async {
-        let now = services.now()
-        do {
-            let outcome = try await services.core.scanner { (app: ScannerApp) in
-                try app.stepAside(studentNo: member.studentNo, reason: reason, note: note, nowMs: now)
-            }
-            message = .steppedAside(outcome)
-        } catch {
-            message = .failure(error)
-        }
+        notice = await services.scanner({ message = $0 }) { app, now in
+            app.stepAsideStudent(studentNo: member.studentNo, reason: reason, note: note, nowMs: now).notice
+        } ?? notice
         await load()
     }
 }

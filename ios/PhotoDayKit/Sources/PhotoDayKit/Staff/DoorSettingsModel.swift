@@ -23,27 +23,15 @@ public final class DoorSettingsModel {
     public var coreVersion: String { PhotoDayCore.coreVersion() }
 
     public func load() async {
-        do {
-            let state = try await services.core.scanner { (app: ScannerApp) -> (String, Tolerance) in
-                (app.deviceId(), app.tolerance())
-            }
-            deviceId = state.0
-            earlyMinutes = Int(state.1.earlyMinutes)
-            lateMinutes = Int(state.1.lateMinutes)
-        } catch {
-            message = .failure(error)
-        }
+        guard case let (id, tolerance)? = await services.scanner({ message = $0 }, { app, _ in (app.deviceId(), app.tolerance()) })
+        else { return }
+        deviceId = id
+        (earlyMinutes, lateMinutes) = (Int(tolerance.earlyMinutes), Int(tolerance.lateMinutes))
     }
 
     public func saveTolerance() async {
         let tolerance = Tolerance(
             earlyMinutes: UInt32(clamping: max(0, earlyMinutes)), lateMinutes: UInt32(clamping: max(0, lateMinutes)))
-        do {
-            try await services.core.scanner { (app: ScannerApp) in
-                try app.setTolerance(tolerance: tolerance)
-            }
-        } catch {
-            message = .failure(error)
-        }
+        _ = await services.scanner({ message = $0 }) { app, _ in try app.setTolerance(tolerance: tolerance) }
     }
 }

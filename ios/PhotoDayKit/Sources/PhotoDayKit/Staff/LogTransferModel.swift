@@ -1,7 +1,7 @@
-// Moving logs between door phones and to the 教务处 with no network: as a file (share it by
-// AirDrop, a chat app or a cable) or as a sequence of QR codes one phone shows and another scans.
-// Merging is the core's: idempotent and order-free, so importing a log twice changes nothing.
-// Once this phone's records are exported, its personal data can be purged.
+// Sending this phone's log to other phones and to the 教务处 with no network: as a file (share it
+// by AirDrop, a chat app or a cable) or as a sequence of QR codes shown in turn for another phone
+// to scan in any order (StaffImportModel takes them there). Once this phone's records are
+// exported, its personal data can be purged.
 
 import Foundation
 import Observation
@@ -28,60 +28,47 @@ public final class LogTransferModel {
     }
 
     public func exportFile() async {
-        let now = services.now()
-        do {
-            let file = try await services.core.scanner { (app: ScannerApp) -> (Data, String) in
-                let bytes = try app.exportLog(nowMs: now)
-                return (bytes, app.deviceId())
-            }
-            exported = ExportedLog(data: file.0, fileName: "PhotoDay-\(file.1).pdl")
-        } catch {
-            message = .failure(error)
-        }
+        guard case let (bytes, device)? = await services.scanner({ message = $0 }, { app, now in
+            (try app.exportLog(nowMs: now), app.deviceId())
+        }) else { return }
+        exported = ExportedLog(data: bytes, fileName: "PhotoDay-\(device).pdl")
     }
 
     public func exportQr() async {
-        let now = services.now()
-        do {
-            qrCodes = try await services.core.scanner { (app: ScannerApp) in
-                try app.exportLogQr(nowMs: now).map { try qrCode(text: $0) }
-            }
-        } catch {
-            message = .failure(error)
+        qrCodes = await services.scanner({ message = $0 }) { app, now in
+            try app.exportLogQr(nowMs: now).map { try qrCode(text: $0) }
         }
     }
 
     /// The file was saved, or the other phone received every code: only now may a purge delete
     /// this phone's records (the core refuses before).
     public func confirmExported() async {
-        do {
-            _ = try await services.core.scanner { (app: ScannerApp) in
-                try app.confirmLogExported()
-            }
-        } catch {
-            message = .failure(error)
-        }
-    }
-
-    public func importFile(_ url: URL) async {
-        do {
-            let summary = try await services.core.scanner { (app: ScannerApp) in
-                try app.importLog(bytes: AppFiles.readPicked(url))
-            }
-            message = .logImported(summary)
-        } catch {
-            message = .failure(error)
-        }
+        _ = await services.scanner({ message = $0 }) { app, _ in try app.confirmLogExported() }
     }
 
     public func purge() async {
-        do {
-            try await services.core.scanner { (app: ScannerApp) in
-                try app.purge()
-            }
+        if await services.scanner({ message = $0 }, { app, _ in try app.purge() }) != nil {
             message = .doorDataPurged
-        } catch {
-            message = .failure(error)
         }
+    }
+}
+
+/// Showing a log's codes in turn: which one is on screen, advancing by itself or by hand.
+public struct QRSequenceCursor: Equatable, Sendable {
+    /// How long each code stays before the next, when it advances by itself: the core's pace,
+    /// the same on both apps.
+    public static var frameNanoseconds: UInt64 { UInt64(logQrFrameMs()) * 1_000_000 }
+
+    public let count: Int
+    public private(set) var index = 0
+
+    public init(count: Int) {
+        self.count = count
+    }
+
+    /// Moves by `by` codes, wrapping around both ends.
+    public mutating func step(_ by: Int) {
+        guard count > 0 else { return }
+        index = ((index + by) % count + count) % count
     }
 }

@@ -25,11 +25,9 @@ public final class StationModel {
     }
 
     public func load() async {
-        let state = try? await services.core.scanner { (app: ScannerApp) in
-            (app.rooms(), app.station())
-        }
-        rooms = state?.0 ?? []
-        station = state?.1
+        guard case let (rooms, station)? = await services.scanner({ message = $0 }, { app, _ in (app.rooms(), app.station()) })
+        else { return }
+        (self.rooms, self.station) = (rooms, station)
         role = station?.role ?? role
         lane = station?.lane ?? ""
     }
@@ -39,28 +37,16 @@ public final class StationModel {
     public func choose(_ room: String) async -> Bool {
         // The core validates the letter and reads an empty one as "no letter".
         let (role, letter) = (self.role, lane)
-        do {
-            let setup = try await services.core.scanner { (app: ScannerApp) in
-                try app.setStation(room: room, role: role, lane: letter)
-            }
-            station = setup.station
-            warning = setup.warning
-            return true
-        } catch {
-            message = .failure(error)
-            return false
-        }
+        guard let setup = await services.scanner({ message = $0 }, { app, _ in
+            try app.setStation(room: room, role: role, lane: letter)
+        }) else { return false }
+        (station, warning) = (setup.station, setup.warning)
+        return true
     }
 
     /// Whether the studio asks to see the 采集码 before numbering (off when the photographer checks).
     public func setCheckCode(_ on: Bool) async {
-        do {
-            station = try await services.core.scanner { (app: ScannerApp) in
-                try app.setCheckCode(on: on)
-            }
-        } catch {
-            message = .failure(error)
-        }
+        station = await services.scanner({ message = $0 }) { app, _ in try app.setCheckCode(on: on) } ?? station
     }
 
     /// Whether `room` is the one this phone guards (the picker's tick).

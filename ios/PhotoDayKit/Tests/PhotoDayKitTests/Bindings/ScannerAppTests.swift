@@ -473,6 +473,50 @@ final class ScannerAppTests: XCTestCase {
         assertCoreError(.invalidInput) { try c.receiveLogQr(text: Fixtures.pass("it")) }
     }
 
+    func testAStaffPhoneTakesWhatItIsHandedByContentAndRefusesAStudentsPackOrPass() throws {
+        let app = try ScannerApp(dbPath: Fixtures.db("door"))
+        assertCoreError(.invalidInput) { try app.importAny(bytes: Fixtures.bytes("student.bundle")) }
+        assertCoreError(.invalidInput) { try app.importAny(bytes: Data(Fixtures.pass("it").utf8)) }
+        assertCoreError(.invalidInput) { try app.importAny(bytes: Data("hello".utf8)) }
+        let bundle = try app.importAny(bytes: Fixtures.bytes("scanner.bundle"))
+        XCTAssertEqual(bundle.kind, .bundle)
+        XCTAssertEqual(bundle.bundle?.sessions, 10)
+        XCTAssertTrue(bundle.text.zh.hasPrefix("已导入"), bundle.text.zh)
+        _ = try app.setStation(room: "一教104", role: .door, lane: nil)
+
+        let other = try door()
+        for (i, h) in Fixtures.session1.prefix(12).enumerated() {
+            _ = try checkedIn(other.scan(text: h.pass, nowMs: MORNING + Int64(i) * 10_000))
+        }
+        let file = try app.importAny(bytes: other.exportLog(nowMs: MORNING + 200_000))
+        XCTAssertEqual(file.kind, .log)
+        XCTAssertEqual(file.log?.added, 12)
+        XCTAssertTrue(file.text.en.contains("12 new records"), file.text.en)
+
+        // The same log as QR codes on a third phone: a code seen twice counts once; once merged,
+        // the code still on the sender's screen says so, and the next phone's codes are welcome.
+        let third = try door()
+        let codes = try other.exportLogQr(nowMs: MORNING + 300_000)
+        XCTAssertGreaterThan(codes.count, 1)
+        XCTAssertEqual(try third.importAny(bytes: Data(codes[0].utf8)).progress?.received, 1)
+        XCTAssertEqual(try third.importAny(bytes: Data(codes[0].utf8)).progress?.received, 1)
+        XCTAssertEqual(third.abandonLogQr(), 1, "the other phone went away: start over")
+        var last: StaffImport?
+        for code in codes.reversed() {
+            last = try third.importAny(bytes: Data(code.utf8))
+        }
+        XCTAssertEqual(last?.kind, .logCode)
+        XCTAssertEqual(last?.log?.added, 12)
+        let stillShown = try third.importAny(bytes: Data(codes[0].utf8))
+        XCTAssertEqual(stillShown.progress?.alreadyMerged, true)
+        XCTAssertNil(stillShown.log)
+        XCTAssertFalse(stillShown.text.zh.isEmpty)
+        let fourth = try door()
+        _ = try checkedIn(fourth.scan(text: Fixtures.session1[20].pass, nowMs: MORNING))
+        let next = try fourth.exportLogQr(nowMs: MORNING + 60_000)
+        XCTAssertEqual(try third.importAny(bytes: Data(next[0].utf8)).progress?.received, 1)
+    }
+
     func testADoorPhonePurgesOnlyAfterItsLogWasExportedAndTheSaveConfirmed() throws {
         let app = try door()
         _ = try app.scan(text: Fixtures.pass("it"), nowMs: MORNING)

@@ -197,7 +197,7 @@ final class StudentAppTests: XCTestCase {
     func testThePassIsDrawnAsA37By37QRCodeWithWholePixelsPerModule() throws {
         let qr = try readyStudent().passQr()
         XCTAssertEqual(qr.version, 5)
-        XCTAssertEqual(qr.ecc, "M")
+        XCTAssertEqual(qr.ecc, .m)
         XCTAssertEqual(qr.width, 37)
         XCTAssertEqual(qr.quietZone, 4)
         XCTAssertEqual(qr.dark.count, 37 * 37)

@@ -107,7 +107,8 @@ final class Harness {
     let folder: URL
     let clock: TestClock
     let center: RecordingCenter
-    private(set) var chimes: [Colour] = []
+    /// The signals played, one per card (`.silent` for a pass shown again).
+    private(set) var chimes: [Signal] = []
 
     init(
         now: Int64 = MORNING, reminders: ReminderPermission = .allowed, answer: Bool = true,
@@ -128,7 +129,7 @@ final class Harness {
             core: core ?? self.core,
             now: { clock.now },
             reminderCenter: center,
-            feedback: { [weak self] colour in self?.chimes.append(colour) })
+            feedback: { [weak self] signal in self?.chimes.append(signal) })
     }
 
     /// A fixture file copied to the phone's folder, as a picked or shared file arrives.

@@ -24,11 +24,11 @@ final class KitBasicsTests: XCTestCase {
     func testACoreCallThatFailsReachesTheScreenAsTheCoresSentence() async throws {
         let h = Harness()
         let door = ScanModel(services: h.services())
-        await door.scanned(Fixtures.pass("it"))
-        XCTAssertNil(door.shown)
-        guard case .failed(let why)? = door.notice else { return XCTFail("got \(String(describing: door.notice))") }
+        await door.typed("123", note: nil)
+        XCTAssertNil(door.screen?.card)
+        let why = try XCTUnwrap(door.screen?.notice?.text.localized)
         let direct = assertCoreError(.notReady) {
-            try ScannerApp(dbPath: Fixtures.db("door")).scan(text: Fixtures.pass("it"), nowMs: MORNING)
+            try ScannerApp(dbPath: Fixtures.db("door")).checkInByNumber(studentNo: 123, note: nil, overrideReason: nil, nowMs: MORNING)
         }
         XCTAssertEqual(why, direct)
         XCTAssertTrue(h.chimes.isEmpty)

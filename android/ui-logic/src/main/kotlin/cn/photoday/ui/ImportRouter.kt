@@ -2,16 +2,16 @@
 // a paste, or a scanned QR code. The core has one import call per kind of content; this file
 // picks the call for the app's mode and turns the answer into a value a screen shows.
 //
-// The choice is deliberately blunt and leaves every judgement to the core: for a student, text
-// is a pass, a PNG or JPEG a pass card, and anything else a pack (bundle); for staff, a bundle is tried first and then a device log.
-// (A core call that recognises the content itself would make this file unnecessary; see
-// android/README.md, "What the bindings could add".)
+// For a student, text is a pass, a PNG or JPEG a pass card (the core reads its QR), and anything
+// else a pack (bundle). For staff, the core's importAny recognises a scanner bundle, a log file,
+// a log QR code or a photo of one by content, and refuses a student pack or a pass with what to
+// do instead.
 package cn.photoday.ui
 
-import cn.photoday.core.ImportSummary
 import cn.photoday.core.Lang
-import cn.photoday.core.PhotoDayException
+import cn.photoday.core.LogQrProgress
 import cn.photoday.core.ScannerAppInterface
+import cn.photoday.core.StaffImport
 import cn.photoday.core.StudentAppInterface
 import java.nio.ByteBuffer
 import java.nio.charset.CharacterCodingException
@@ -25,25 +25,53 @@ sealed interface ImportResult {
     /** The student's pass, verified on the phone. */
     data class Pass(val studentNo: String, val session: Int) : ImportResult
 
-    /** A scanner bundle for a door phone. */
+    /** A scanner bundle for a door phone; [text] is the core's line saying what was imported. */
     data class ScannerBundle(
         val eventTitle: String,
         val sessions: Int,
         val students: Int,
         val withNames: Boolean,
         val replaced: Boolean,
+        val text: String,
     ) : ImportResult
 
-    /** Another staff phone's log, merged; [warnings] are the core's (a number held by two students). */
-    data class Log(val added: Int, val known: Int, val devices: List<String>, val warnings: List<String>) : ImportResult
+    /**
+     * Another staff phone's log, merged — or, with [progress], one of its QR codes taken (the log
+     * merges with the last one). [text] is the core's line; [warnings] are the core's too (a
+     * number held by two students).
+     */
+    data class Log(
+        val added: Int,
+        val known: Int,
+        val devices: List<String>,
+        val warnings: List<String>,
+        val text: String,
+        val progress: LogQrProgress? = null,
+    ) : ImportResult
 
     /** Nothing was imported; [error] says why, in the core's words. */
     data class Failed(val error: UiError) : ImportResult
 }
 
-/** A merged log as a screen shows it. */
-fun ImportSummary.toResult(lang: Lang) =
-    ImportResult.Log(added.toInt(), known.toInt(), devices, warnings.map { it.textIn(lang) })
+/** What the core's importAny did, as a screen shows it. */
+fun StaffImport.toResult(lang: Lang): ImportResult {
+    val line = text.textIn(lang)
+    bundle?.let { b ->
+        return ImportResult.ScannerBundle(b.title.textIn(lang), b.sessions.toInt(), b.students.toInt(), b.withNames, b.replaced, line)
+    }
+    val s = log
+    return ImportResult.Log(
+        s?.added?.toInt() ?: 0, s?.known?.toInt() ?: 0, s?.devices.orEmpty(),
+        s?.warnings.orEmpty().map { it.textIn(lang) }, line, progress,
+    )
+}
+
+/** The core's line for a staff import (a merge names any conflict it found); null for the rest. */
+fun ImportResult.staffText(): String? = when (this) {
+    is ImportResult.ScannerBundle -> text
+    is ImportResult.Log -> text
+    else -> null
+}
 
 object ImportRouter {
     /** Longest text taken for a pass (a pass is 122 characters; a chat message may wrap it). */
@@ -71,30 +99,9 @@ object ImportRouter {
         ImportResult.Pass(pass.studentNo.toString(), pass.session.toInt())
     }
 
-    /**
-     * A file handed to the door app: a scanner bundle, else a device log. When it is neither (or
-     * a log arrives before any bundle), the bundle's refusal is the one shown: a bundle is what a
-     * new door phone is waiting for.
-     */
-    fun staff(app: ScannerAppInterface, bytes: ByteArray, lang: Lang): ImportResult = try {
-        val s = app.importBundle(bytes)
-        ImportResult.ScannerBundle(
-            s.title.textIn(lang), s.sessions.toInt(), s.students.toInt(), s.withNames, s.replaced,
-        )
-    } catch (bundle: PhotoDayException.BadBundle) {
-        try {
-            app.importLog(bytes).toResult(lang)
-        } catch (log: PhotoDayException.BadLog) {
-            ImportResult.Failed(bundle.toUiError())
-        } catch (log: PhotoDayException.NotReady) {
-            // Not a log either, or a log on a phone without a bundle: the bundle is what it needs.
-            ImportResult.Failed(bundle.toUiError())
-        } catch (e: Exception) {
-            ImportResult.Failed(e.toUiError())
-        }
-    } catch (e: Exception) {
-        ImportResult.Failed(e.toUiError())
-    }
+    /** Anything handed to a staff phone: the core recognises it by content. */
+    fun staff(app: ScannerAppInterface, bytes: ByteArray, lang: Lang): ImportResult =
+        attempt { app.importAny(bytes).toResult(lang) }
 
     /** A PNG or JPEG (a pass card shared from the album): the core reads it. */
     private fun isImage(b: ByteArray): Boolean =

@@ -1,5 +1,5 @@
 // The camera view that reads QR codes: a CameraX preview plus an ImageAnalysis use case running
-// ZXing on a background thread. Used at the door, for importing a pass by QR, and for receiving
+// the core's decoder on a background thread. Used at the door, for importing a pass by QR, and for receiving
 // a log QR sequence. Asks for the camera permission first (the only permission staff need).
 package cn.photoday.app.camera
 
@@ -76,7 +76,7 @@ private fun CameraPreview(onText: (String) -> Unit, torchOn: Boolean, modifier: 
                     ).build(),
                 )
                 .build()
-                .also { it.setAnalyzer(executor, ZxingQrAnalyzer { text -> latestOnText(text) }) }
+                .also { it.setAnalyzer(executor, QrFrameAnalyzer { text -> latestOnText(text) }) }
             p.unbindAll()
             camera = listOf(CameraSelector.DEFAULT_BACK_CAMERA, CameraSelector.DEFAULT_FRONT_CAMERA)
                 .firstNotNullOfOrNull { selector ->

@@ -1,5 +1,6 @@
-// The camera path's luma → text step, free of Android types so the same code runs on a plain JVM:
-// tests/qr_bench runs it on the benchmark's frames next to the core's decoder and zxing-cpp.
+// ZXing Java's luma → text step, free of Android types so it runs on a plain JVM. The app's camera
+// no longer calls it (QrFrameAnalyzer hands frames to the core's decodeLuma, which reads about
+// twice as many); it stays as the baseline tests/qr_bench compares the core's decoder with.
 package cn.photoday.app.camera
 
 import com.google.zxing.BarcodeFormat

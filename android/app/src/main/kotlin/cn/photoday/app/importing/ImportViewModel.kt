@@ -1,5 +1,6 @@
 // Imports from every door into the phone: an "open with" intent, the share sheet, the file
-// picker, a paste, a scanned QR code. ImportRouter (ui-logic) picks the core call for the mode;
+// picker, a paste, a scanned QR code. ImportRouter (ui-logic) picks the core call for the mode
+// (for staff: importAny, which recognises the content);
 // this ViewModel reads the file off the main thread and keeps what arrived before the user chose
 // student or staff.
 package cn.photoday.app.importing
@@ -13,7 +14,6 @@ import cn.photoday.app.AppMode
 import cn.photoday.app.ui.common.readBytes
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
-import cn.photoday.ui.staff.Debouncer
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -45,7 +45,8 @@ class ImportViewModel(application: Application, private val graph: AppGraph) : A
     /** Arrived before a mode was chosen: imported once the user chooses. */
     private var pending: Incoming? = null
     private var serial = 0L
-    private val scanned = Debouncer(3_000)
+    /** The last code the import screen's camera read: each code is imported once. */
+    @Volatile private var lastScanned: String? = null
 
     fun accept(incoming: Incoming) {
         if (graph.mode.mode.value == null) pending = incoming else import(incoming)
@@ -58,8 +59,9 @@ class ImportViewModel(application: Application, private val graph: AppGraph) : A
 
     /** A QR code from the import screen's camera: each code once. */
     fun scanned(text: String) {
-        val fresh = synchronized(scanned) { scanned.admit(text, System.currentTimeMillis()) }
-        if (fresh && _state.value != ImportUiState.Working) import(Incoming.Text(text))
+        if (text == lastScanned || _state.value == ImportUiState.Working) return
+        lastScanned = text
+        import(Incoming.Text(text))
     }
 
     fun import(incoming: Incoming) {

@@ -1,7 +1,7 @@
 // Who was photographed and who is still missing: the session the room is running first
-// (photographed / expected, each class as "软件1班 38/42", who arrived but was not photographed,
-// the 补拍 list), then the other sessions this phone knows of, numbers held by two students (the
-// core's advice) and any student numbered twice with the photo number to void.
+// (the core's heading and counts, each class as "软件1班 38/42", who arrived but was not
+// photographed, the 补拍 list), then the other sessions this phone knows of, numbers held by two
+// students and students numbered twice, each with the core's advice on what to void.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.layout.Arrangement
@@ -29,10 +29,12 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.core.Lang
+import cn.photoday.core.RosterStudent
+import cn.photoday.core.SessionAttendance
 import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.AttendanceUiState
-import cn.photoday.ui.staff.SessionCard
 
 @Composable
 fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
@@ -49,34 +51,28 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
                 contentPadding = PaddingValues(16.dp),
                 verticalArrangement = Arrangement.spacedBy(8.dp),
             ) {
+                val lang = s.lang
                 s.station?.let { mine ->
-                    item { SessionSummary(mine, highlight = true) }
+                    item { SessionSummary(mine, lang, highlight = true) }
                     if (mine.arrivedNotPhotographed.isNotEmpty()) {
                         item { Text(stringResource(R.string.attendance_chase, mine.arrivedNotPhotographed.size), style = MaterialTheme.typography.titleMedium) }
-                        items(mine.arrivedNotPhotographed, key = { "chase-${it.studentNo}" }) { a ->
-                            Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
-                        }
+                        items(mine.arrivedNotPhotographed, key = { "chase-${it.studentNo}" }) { StudentLine(it) }
                     }
                     if (mine.absentees.isNotEmpty()) {
                         item { Text(stringResource(R.string.attendance_absent, mine.absentees.size), style = MaterialTheme.typography.titleMedium) }
-                        items(mine.absentees, key = { "absent-${it.studentNo}" }) { a ->
-                            Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
-                        }
+                        items(mine.absentees, key = { "absent-${it.studentNo}" }) { StudentLine(it) }
                     }
                 }
-                items(s.clashes) { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
+                items(s.clashes) { ErrorCard(UiError(ErrorKind.InvalidInput, it.advice)) }
                 if (s.duplicates.isNotEmpty()) {
                     item { Text(stringResource(R.string.attendance_duplicates), style = MaterialTheme.typography.titleMedium) }
                     items(s.duplicates, key = { "twice-${it.studentNo}" }) { d ->
-                        Text(
-                            stringResource(R.string.attendance_duplicate_line, d.studentNo, d.keepPhotoNo, d.voidPhotoNos.joinToString(", ")),
-                            color = MaterialTheme.colorScheme.error,
-                        )
+                        Text(d.advice.textIn(lang), color = MaterialTheme.colorScheme.error)
                     }
                 }
                 if (s.others.isNotEmpty()) {
                     item { Text(stringResource(R.string.attendance_others), style = MaterialTheme.typography.titleMedium) }
-                    items(s.others, key = { "session-${it.session}" }) { SessionSummary(it, highlight = false) }
+                    items(s.others, key = { "session-${it.session}" }) { SessionSummary(it, lang, highlight = false) }
                 }
             }
         }
@@ -84,19 +80,27 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
 }
 
 @Composable
-private fun SessionSummary(card: SessionCard, highlight: Boolean) {
+private fun StudentLine(a: RosterStudent) = Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
+
+/** A session in the core's words, photographed / expected big for the room's own, each class under it. */
+@Composable
+private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boolean) {
     val colors = if (highlight) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     Card(Modifier.fillMaxWidth(), colors = colors) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text("${card.room} · ${card.college} · ${card.date}", style = MaterialTheme.typography.titleMedium)
-            Text(card.fill, style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
-            if (card.notOnRoster > 0) Text(stringResource(R.string.attendance_not_on_roster, card.notOnRoster))
+            Text(card.heading.textIn(lang), style = MaterialTheme.typography.titleMedium)
+            Text(
+                "${card.photographed}/${card.expected}",
+                style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall,
+                fontWeight = FontWeight.Bold,
+            )
+            Text(card.summary.textIn(lang), style = MaterialTheme.typography.bodyMedium)
             if (highlight) {
                 card.classes.forEach { c ->
                     Text(
-                        c.label,
+                        "${c.className} ${c.photographed}/${c.expected}",
                         style = MaterialTheme.typography.bodyLarge,
-                        color = if (c.complete) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
+                        color = if (c.photographed >= c.expected) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
                     )
                 }
             }

@@ -1,5 +1,5 @@
-// The batch being called into the studio, in 摄影编号 order: read it out at the door; a voided
-// number (stepped aside) stays on the list, struck out.
+// The batch being called into the studio, in 摄影编号 order, as the core keeps it: read it out at
+// the door; a voided number (stepped aside) stays on the list, struck out.
 package cn.photoday.app.staff
 
 import androidx.compose.foundation.layout.Arrangement
@@ -29,38 +29,34 @@ import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
 import cn.photoday.core.NumberStatus
-import cn.photoday.ui.staff.BatchUiState
+import cn.photoday.ui.staff.StaffScanUiState
 
 @Composable
 fun BatchRoute(graph: AppGraph, onBack: () -> Unit) {
-    val vm: BatchViewModel = viewModel { BatchViewModel(graph) }
+    // The open batch is part of the core's door screen: read through the scan screen's holder.
+    val vm: ScanViewModel = viewModel { ScanViewModel(graph) }
     val state by vm.state.collectAsStateWithLifecycle()
-    LaunchedEffect(vm) { vm.load() }
+    LaunchedEffect(vm) { vm.start() }
 
     ScreenScaffold(stringResource(R.string.batch_title), onBack) { padding ->
         when (val s = state) {
-            BatchUiState.Loading -> CircularProgressIndicator(Modifier.padding(padding).padding(24.dp))
-            BatchUiState.Empty -> Text(stringResource(R.string.batch_empty), Modifier.padding(padding).padding(16.dp))
-            is BatchUiState.Failed -> Column(Modifier.padding(padding).padding(16.dp)) { ErrorCard(s.error) }
-            is BatchUiState.Ready -> LazyColumn(
-                Modifier.padding(padding),
-                contentPadding = PaddingValues(16.dp),
-                verticalArrangement = Arrangement.spacedBy(8.dp),
-            ) {
-                item {
-                    Text(s.batch.label, style = MaterialTheme.typography.headlineMedium)
-                }
-                items(s.batch.members, key = { it.photoNo }) { m ->
-                    Row(Modifier.fillMaxWidth(), verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(16.dp)) {
-                        val voided = if (m.status == NumberStatus.VOIDED) TextDecoration.LineThrough else null
-                        Text(m.photoNo, style = MaterialTheme.typography.displaySmall, fontWeight = FontWeight.Bold, textDecoration = voided)
-                        Column {
-                            m.name?.let { Text(it, style = MaterialTheme.typography.titleLarge) }
-                            Text(m.studentNo, style = MaterialTheme.typography.bodyMedium)
+            StaffScanUiState.Loading -> CircularProgressIndicator(Modifier.padding(padding).padding(24.dp))
+            is StaffScanUiState.Failed -> Column(Modifier.padding(padding).padding(16.dp)) { ErrorCard(s.error) }
+            is StaffScanUiState.Ready -> s.screen.batch?.let { batch ->
+                LazyColumn(Modifier.padding(padding), contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    item { Text(batch.label.textIn(s.lang), style = MaterialTheme.typography.headlineMedium) }
+                    items(batch.members, key = { it.photoNo }) { m ->
+                        Row(Modifier.fillMaxWidth(), verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(16.dp)) {
+                            val voided = if (m.status == NumberStatus.VOIDED) TextDecoration.LineThrough else null
+                            Text(m.photoNo, style = MaterialTheme.typography.displaySmall, fontWeight = FontWeight.Bold, textDecoration = voided)
+                            Column {
+                                m.name?.let { Text(it, style = MaterialTheme.typography.titleLarge) }
+                                Text(m.studentNo.toString(), style = MaterialTheme.typography.bodyMedium)
+                            }
                         }
                     }
                 }
-            }
+            } ?: Text(stringResource(R.string.batch_empty), Modifier.padding(padding).padding(16.dp))
         }
     }
 }

@@ -23,7 +23,9 @@ import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
@@ -42,9 +44,11 @@ import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.FullBrightnessWhileShown
 import cn.photoday.app.ui.common.QrImage
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.app.ui.common.message
+import cn.photoday.ui.staff.LOG_QR_FRAME_MS
 import cn.photoday.ui.staff.LogQrReceiveUiState
 import cn.photoday.ui.staff.LogQrSendUiState
+import cn.photoday.ui.staffText
+import kotlinx.coroutines.delay
 
 private enum class Mode { Menu, Showing, Receiving }
 
@@ -80,8 +84,12 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                 ) {
                     when (val s = sending) {
                         is LogQrSendUiState.Showing -> {
-                            QrImage(s.qr, stringResource(R.string.logs_qr_description, s.number, s.total), Modifier.fillMaxWidth().aspectRatio(1f))
-                            Text(stringResource(R.string.logs_qr_counter, s.number, s.total), color = Color.Black, style = MaterialTheme.typography.headlineMedium)
+                            // One code after another, round and round, until the other phone has them all.
+                            var i by remember(s) { mutableIntStateOf(0) }
+                            LaunchedEffect(s) { while (true) { delay(LOG_QR_FRAME_MS); i = (i + 1) % s.texts.size } }
+                            val n = s.texts.size
+                            QrImage(s.qrs[i], stringResource(R.string.logs_qr_description, i + 1, n), Modifier.fillMaxWidth().aspectRatio(1f))
+                            Text(stringResource(R.string.logs_qr_counter, i + 1, n), color = Color.Black, style = MaterialTheme.typography.headlineMedium)
                             Text(stringResource(R.string.logs_qr_explain), color = Color.Black)
                         }
                         is LogQrSendUiState.Failed -> ErrorCard(s.error)
@@ -96,22 +104,25 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
             }
             Mode.Receiving -> Column(Modifier.padding(padding).fillMaxSize()) {
                 Box(Modifier.fillMaxWidth().aspectRatio(1f)) {
-                    if (receiving !is LogQrReceiveUiState.Done) QrCamera(onText = vm::onFrame, modifier = Modifier.fillMaxSize())
+                    QrCamera(onText = vm::onFrame, modifier = Modifier.fillMaxSize())
                 }
                 Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     when (val r = receiving) {
                         LogQrReceiveUiState.Waiting -> Text(stringResource(R.string.logs_receive_waiting), style = MaterialTheme.typography.titleMedium)
                         is LogQrReceiveUiState.Receiving -> {
-                            if (r.total > 0) {
-                                Text(stringResource(R.string.logs_receive_progress, r.received, r.total), style = MaterialTheme.typography.titleLarge)
-                                LinearProgressIndicator(progress = { r.received.toFloat() / r.total }, modifier = Modifier.fillMaxWidth())
-                                if (r.missing.isNotEmpty()) Text(stringResource(R.string.logs_receive_missing, r.missing.joinToString(", ")))
+                            r.progress?.takeIf { it.total > 0u }?.let { p ->
+                                r.text?.let { Text(it, style = MaterialTheme.typography.titleLarge) }
+                                LinearProgressIndicator(progress = { p.received.toFloat() / p.total.toFloat() }, modifier = Modifier.fillMaxWidth())
+                                if (p.missing.isNotEmpty()) Text(stringResource(R.string.logs_receive_missing, p.missing.joinToString(", ")))
                             }
                             r.error?.let { ErrorCard(it) }
+                            // Another phone's codes while this transfer is half received: drop it, take theirs.
+                            if (r.otherPhone) OutlinedButton(onClick = vm::abandonReceiving) { Text(stringResource(R.string.logs_receive_another)) }
                         }
                         is LogQrReceiveUiState.Done -> {
-                            Text(r.log.message(), style = MaterialTheme.typography.titleLarge)
-                            OutlinedButton(onClick = vm::resetReceiver) { Text(stringResource(R.string.logs_receive_another)) }
+                            Text(r.log.staffText().orEmpty(), style = MaterialTheme.typography.titleLarge)
+                            // The camera stays on: the next phone's codes start the next transfer.
+                            Text(stringResource(R.string.logs_receive_waiting))
                         }
                     }
                 }
@@ -122,11 +133,11 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
             ) {
                 Text(stringResource(R.string.logs_explain), style = MaterialTheme.typography.bodyLarge)
                 Button(onClick = { vm.startSending(); mode = Mode.Showing }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_show_qr)) }
-                Button(onClick = { vm.resetReceiver(); mode = Mode.Receiving }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_scan_qr)) }
+                Button(onClick = { vm.abandonReceiving(); mode = Mode.Receiving }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_scan_qr)) }
                 OutlinedButton(onClick = { exportTo.launch("photoday-door-log.photodaylog") }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_export_file)) }
                 OutlinedButton(onClick = { importFrom.launch(arrayOf("*/*")) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_import_file)) }
                 file.exportedBytes?.let { Text(stringResource(R.string.logs_exported, it)) }
-                file.imported?.let { Text(it.message()) }
+                file.imported?.let { Text(it) }
                 if (file.purged) Text(stringResource(R.string.logs_purged))
                 file.error?.let { ErrorCard(it) }
                 if (fileFailed) Text(stringResource(R.string.import_unreadable), color = MaterialTheme.colorScheme.error)

@@ -1,6 +1,6 @@
 // The staff screens' ViewModels: thin wrappers over the ui-logic holders, calling them on
-// Dispatchers.IO (camera frames are judged on the camera's own analysis thread, already off the
-// main thread and in arrival order).
+// Dispatchers.IO (camera frames go to the core on the camera's own analysis thread, already off
+// the main thread and in arrival order).
 package cn.photoday.app.staff
 
 import android.app.Application
@@ -13,19 +13,16 @@ import cn.photoday.app.ui.common.writeBytes
 import cn.photoday.core.AsideReason
 import cn.photoday.core.Role
 import cn.photoday.ui.staff.AttendanceModel
-import cn.photoday.ui.staff.BatchModel
+import cn.photoday.ui.staff.HistoryModel
 import cn.photoday.ui.staff.LogFileModel
 import cn.photoday.ui.staff.LogQrReceiver
-import cn.photoday.ui.staff.LogQrSendUiState
 import cn.photoday.ui.staff.LogQrSender
 import cn.photoday.ui.staff.ScanLoop
-import cn.photoday.ui.staff.StaffScanUiState
 import cn.photoday.ui.staff.StationSetupModel
-import kotlinx.coroutines.delay
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
-import kotlinx.coroutines.flow.collectLatest
 import kotlinx.coroutines.launch
 
 class StationViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
@@ -51,24 +48,21 @@ class ScanViewModel(graph: AppGraph) : CoreViewModel() {
     private val loop = ScanLoop({ graph.scanner }, graph.clock, graph::lang)
     val state = loop.state
 
+    /** This phone's recent records, for the history dialog. */
+    private val recent = HistoryModel({ graph.scanner }, graph.clock, graph::lang)
+    val history = recent.state
+
     private val _torch = MutableStateFlow(false)
     val torch: StateFlow<Boolean> = _torch.asStateFlow()
 
     init {
-        // Back to scanning by itself: wait out each verdict's time, then let the loop decide.
-        viewModelScope.launch {
-            state.collectLatest { s ->
-                if (s is StaffScanUiState.Showing && s.returnAtMs != null) {
-                    delay(loop.millisUntilReturn() ?: 0)
-                    onIo { loop.tick() }
-                }
-            }
-        }
+        // Back to scanning by itself at each card's untilMs (the core sets it).
+        viewModelScope.launch(Dispatchers.IO) { loop.autoReturn() }
     }
 
     fun start() = io { loop.start() }
 
-    /** A decoded camera frame, on the analysis thread. */
+    /** A decoded camera frame, on the camera's analysis thread (off the main thread, in order). */
     fun onFrame(text: String) {
         loop.onFrame(text)
     }
@@ -77,21 +71,22 @@ class ScanViewModel(graph: AppGraph) : CoreViewModel() {
         _torch.value = !_torch.value
     }
 
-    fun checkIn(number: String, note: String?) = io { loop.checkIn(number, note) }
+    fun typed(line: String, note: String?) = io { loop.typed(line, note) }
     fun override(reason: String) = io { loop.override(reason) }
     fun undo() = io { loop.undo() }
     fun undoLast() = io { loop.undoLast() }
     fun dismiss() = io { loop.dismiss() }
-    fun skipCodeCheck() = io { loop.skipCodeCheck() }
-    fun stepAside(studentNo: String, reason: AsideReason) = io { loop.stepAside(studentNo, reason, null) }
+    fun skipCode() = io { loop.skipCode() }
+    fun stepAside(studentNo: ULong, reason: AsideReason) = io { loop.stepAside(studentNo, reason, null) }
     fun closeBatch() = io { loop.closeBatch() }
-}
 
-class BatchViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = BatchModel({ graph.scanner }, graph.clock, graph::lang)
-    val state = model.state
+    fun loadHistory() = io { recent.load() }
 
-    fun load() = io { model.load() }
+    /** Undoes one line of the history, then redraws the door screen (the batch may change). */
+    fun undoRecord(recordSeq: ULong) = io {
+        recent.undo(recordSeq)
+        loop.start()
+    }
 }
 
 class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
@@ -113,18 +108,6 @@ class LogTransferViewModel(private val app: Application, graph: AppGraph) : Core
     /** The chosen file could not be read or written. */
     val fileFailed: StateFlow<Boolean> = _fileFailed.asStateFlow()
 
-    init {
-        // The QR sequence: the next code whenever the current one's time is up, round and round.
-        viewModelScope.launch {
-            sending.collectLatest { s ->
-                if (s is LogQrSendUiState.Showing && s.total > 1) {
-                    delay(sender.millisToNext() ?: return@collectLatest)
-                    sender.tick()
-                }
-            }
-        }
-    }
-
     fun startSending() = io { sender.start() }
     fun stopSending() = sender.stop()
     fun confirmReceived() = io { sender.confirmReceived() }
@@ -134,7 +117,8 @@ class LogTransferViewModel(private val app: Application, graph: AppGraph) : Core
         receiver.onFrame(text)
     }
 
-    fun resetReceiver() = receiver.reset()
+    /** Drops a half-received sequence and waits for the next phone's codes. */
+    fun abandonReceiving() = io { receiver.abandon() }
 
     fun exportTo(uri: Uri) = io {
         val bytes = file.export() ?: return@io

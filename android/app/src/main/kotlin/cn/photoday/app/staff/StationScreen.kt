@@ -41,9 +41,9 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.app.ui.common.message
 import cn.photoday.core.Role
 import cn.photoday.ui.ErrorKind
+import cn.photoday.ui.staffText
 import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.StationSetupUiState
 import kotlinx.coroutines.launch
@@ -75,10 +75,10 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
                 is StationSetupUiState.Ready -> {
                     item {
                         Text(s.eventTitle, style = MaterialTheme.typography.titleLarge)
-                        s.imported?.let { Text(it.message(), style = MaterialTheme.typography.bodyMedium) }
+                        s.imported?.staffText()?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
                         s.error?.let { ErrorCard(it) }
                         s.warning?.let { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
-                        s.chosen?.takeIf { it.numbers }?.let { st ->
+                        s.chosen?.takeIf { it.role != Role.DOOR }?.let { st ->
                             Row(verticalAlignment = Alignment.CenterVertically) {
                                 Text(stringResource(R.string.station_check_code), Modifier.weight(1f))
                                 Switch(checked = st.checkCode, onCheckedChange = vm::setCheckCode)
@@ -145,3 +145,4 @@ private fun Choice(label: String, selected: Boolean, onSelect: () -> Unit) {
         Text(label, style = MaterialTheme.typography.bodyLarge)
     }
 }
+

@@ -1,106 +1,67 @@
 // Door logs from phone to phone without a network (DESIGN §5): as a file (the app writes and
 // reads it through the system file picker), or as a sequence of QR codes one phone shows in a
-// loop while the other scans them in any order. The core merges; this file runs the screens.
+// loop while the other scans them in any order. The core encodes, recognises, counts and merges
+// (importAny, abandonLogQr); this file keeps the screens' state.
 package cn.photoday.ui.staff
 
 import cn.photoday.core.Lang
+import cn.photoday.core.LogQrProgress
+import cn.photoday.core.PhotoDayException
 import cn.photoday.core.QrCode
 import cn.photoday.core.ScannerAppInterface
+import cn.photoday.core.logQrFrameMs
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
+import cn.photoday.ui.ImportRouter
 import cn.photoday.ui.UiError
+import cn.photoday.ui.staffText
 import cn.photoday.ui.toResult
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-/** Which code of a looping sequence is on screen at a moment. */
-class LogQrSequence(val texts: List<String>, val frameMs: Long, private val startedAtMs: Long) {
-    init {
-        require(texts.isNotEmpty()) { "a log QR sequence has at least one code" }
-        require(frameMs > 0)
-    }
-
-    /** 0-based index of the code shown at [nowMs]: one after another, then from the start. */
-    fun indexAt(nowMs: Long): Int = (Math.floorDiv(nowMs - startedAtMs, frameMs) % texts.size).toInt()
-
-    /** Milliseconds from [nowMs] until the next code. */
-    fun millisToNext(nowMs: Long): Long = frameMs - Math.floorMod(nowMs - startedAtMs, frameMs)
-}
+/** How long each log code stays on screen: the core's pace, the same on both apps. */
+val LOG_QR_FRAME_MS: Long get() = logQrFrameMs().toLong()
 
 sealed interface LogQrSendUiState {
     data object Idle : LogQrSendUiState
 
-    data class Showing(
-        /** 1-based, as the receiver's "missing" list counts. */
-        val number: Int,
-        val total: Int,
-        /** What the code says (what the other phone's camera will read). */
-        val text: String,
-        val qr: QrCode,
-    ) : LogQrSendUiState
+    /** The codes to show one after another, [LOG_QR_FRAME_MS] each, then from the start. */
+    data class Showing(val texts: List<String>, val qrs: List<QrCode>) : LogQrSendUiState
 
     data class Failed(val error: UiError) : LogQrSendUiState
 }
 
 /**
- * Shows this device's log as QR codes in a loop. [encode] turns a text into modules: the core's
+ * This device's log as QR codes to show in a loop. [encode] turns a text into modules: the core's
  * `qrCode(text)`, so both apps draw exactly the same codes.
  */
 class LogQrSender(
     private val open: () -> ScannerAppInterface,
     private val clock: Clock,
     private val encode: (String) -> QrCode = { cn.photoday.core.qrCode(it) },
-    private val frameMs: Long = 700,
 ) {
-    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
-    private val app: ScannerAppInterface get() = open()
-
     private val _state = MutableStateFlow<LogQrSendUiState>(LogQrSendUiState.Idle)
     val state: StateFlow<LogQrSendUiState> = _state.asStateFlow()
-    private var sequence: LogQrSequence? = null
-    private var codes: List<QrCode> = emptyList()
 
-    /** Exports the log and shows the first code; [confirmReceived] once the other phone has all. */
-    @Synchronized
+    /** Exports the log as codes; [confirmReceived] once the other phone has them all. */
     fun start() {
-        try {
-            val now = clock.nowMs()
-            val texts = app.exportLogQr(now)
-            codes = texts.map(encode)
-            sequence = LogQrSequence(texts, frameMs, now)
-            tick()
+        _state.value = try {
+            val texts = open().exportLogQr(clock.nowMs())
+            LogQrSendUiState.Showing(texts, texts.map(encode))
         } catch (e: Exception) {
-            sequence = null
-            _state.value = LogQrSendUiState.Failed(e.toUiError())
+            LogQrSendUiState.Failed(e.toUiError())
         }
     }
 
-    /** Moves to the code due now; call it every [millisToNext] ms. */
-    @Synchronized
-    fun tick() {
-        val seq = sequence ?: return
-        val i = seq.indexAt(clock.nowMs())
-        _state.value = LogQrSendUiState.Showing(i + 1, seq.texts.size, seq.texts[i], codes[i])
-    }
-
-    @Synchronized
-    fun millisToNext(): Long? = sequence?.millisToNext(clock.nowMs())
-
-    @Synchronized
     fun stop() {
-        sequence = null
         _state.value = LogQrSendUiState.Idle
     }
 
-    /**
-     * Staff confirm the other phone showed "done": only now may this phone purge its records.
-     * Returns the error to show, or null.
-     */
-    @Synchronized
+    /** Staff confirm the other phone showed "done": only now may this phone purge its records. */
     fun confirmReceived(): UiError? = try {
-        app.confirmLogExported()
+        open().confirmLogExported()
         stop()
         null
     } catch (e: Exception) {
@@ -112,55 +73,61 @@ sealed interface LogQrReceiveUiState {
     data object Waiting : LogQrReceiveUiState
 
     data class Receiving(
-        val received: Int,
-        val total: Int,
-        /** 1-based numbers of the codes still missing. */
-        val missing: List<Int>,
-        /** The last code could not be used (damaged, or of another sequence). */
+        /** The core's count: received, total, the 1-based numbers still missing. */
+        val progress: LogQrProgress?,
+        /** The core's line ("已收到 3/7 个记录二维码"). */
+        val text: String?,
+        /** The last code could not be used (damaged, a pass, another phone's). */
         val error: UiError?,
+        /** That code is another phone's while this transfer is half received: offer to abandon it. */
+        val otherPhone: Boolean = false,
     ) : LogQrReceiveUiState
 
     /** Every code arrived and the log was merged. */
     data class Done(val log: ImportResult.Log) : LogQrReceiveUiState
 }
 
-/** Scans another phone's log QR codes, in any order, each counted once. */
+/**
+ * Feeds another phone's log codes to the core, every frame: the core counts each code once, and
+ * knows the finished sequence's code still on the other screen from the next phone's.
+ */
 class LogQrReceiver(private val open: () -> ScannerAppInterface, private val lang: () -> Lang = { Lang.ZH }) {
-    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
-    private val app: ScannerAppInterface get() = open()
-
     private val _state = MutableStateFlow<LogQrReceiveUiState>(LogQrReceiveUiState.Waiting)
     val state: StateFlow<LogQrReceiveUiState> = _state.asStateFlow()
-    private val seen = HashSet<String>()
 
-    /** A text the camera decoded; true when it went to the core. */
+    /** A text the camera decoded. */
     @Synchronized
-    fun onFrame(text: String): Boolean {
-        if (_state.value is LogQrReceiveUiState.Done || !seen.add(text)) return false
-        try {
-            val receipt = app.receiveLogQr(text)
-            val done = receipt.imported
-            val p = receipt.progress
-            _state.value = if (done != null) {
-                LogQrReceiveUiState.Done(done.toResult(lang()))
-            } else {
-                LogQrReceiveUiState.Receiving(p.received.toInt(), p.total.toInt(), p.missing.map { it.toInt() }, null)
+    fun onFrame(text: String) {
+        val now = _state.value
+        _state.value = try {
+            val taken = open().importAny(text.toByteArray())
+            // Camera text is never a bundle, and importAny throws for anything else but a log code.
+            val r = taken.toResult(lang()) as? ImportResult.Log ?: return
+            val p = taken.progress
+            when {
+                taken.log != null -> LogQrReceiveUiState.Done(r)
+                p?.alreadyMerged == true && now is LogQrReceiveUiState.Done -> now
+                else -> LogQrReceiveUiState.Receiving(p, r.text, null)
             }
         } catch (e: Exception) {
-            seen.remove(text) // a misread: let the next sighting try again
             val error = e.toUiError()
-            _state.value = when (val s = _state.value) {
-                is LogQrReceiveUiState.Receiving -> s.copy(error = error)
-                else -> LogQrReceiveUiState.Receiving(0, 0, emptyList(), error)
+            val other = e is PhotoDayException.LogCodeOtherSequence
+            when (now) {
+                is LogQrReceiveUiState.Receiving -> now.copy(error = error, otherPhone = other)
+                is LogQrReceiveUiState.Done -> now // a pass or a glare after the end: keep "done" up
+                else -> LogQrReceiveUiState.Receiving(null, null, error, other)
             }
         }
-        return true
     }
 
-    /** Starts over for another phone's log. */
+    /** Drops a half-received sequence (the other phone went away) and waits for the next phone. */
     @Synchronized
-    fun reset() {
-        seen.clear()
+    fun abandon() {
+        try {
+            open().abandonLogQr()
+        } catch (e: Exception) {
+            // Nothing was half received, or the database failed: either way start over.
+        }
         _state.value = LogQrReceiveUiState.Waiting
     }
 }
@@ -168,7 +135,8 @@ class LogQrReceiver(private val open: () -> ScannerAppInterface, private val lan
 data class LogFileUiState(
     /** Bytes in the last exported file. */
     val exportedBytes: Int? = null,
-    val imported: ImportResult.Log? = null,
+    /** The core's lines about the file imported (merged records, warnings). */
+    val imported: String? = null,
     val purged: Boolean = false,
     val error: UiError? = null,
 )
@@ -179,9 +147,6 @@ class LogFileModel(
     private val clock: Clock,
     private val lang: () -> Lang = { Lang.ZH },
 ) {
-    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
-    private val app: ScannerAppInterface get() = open()
-
     private val _state = MutableStateFlow(LogFileUiState())
     val state: StateFlow<LogFileUiState> = _state.asStateFlow()
 
@@ -190,7 +155,7 @@ class LogFileModel(
      * [saved] once the file is written: a cancelled or failed save leaves nothing marked exported.
      */
     fun export(): ByteArray? = try {
-        app.exportLog(clock.nowMs()).also { _state.value = LogFileUiState(exportedBytes = it.size) }
+        open().exportLog(clock.nowMs()).also { _state.value = LogFileUiState(exportedBytes = it.size) }
     } catch (e: Exception) {
         _state.value = LogFileUiState(error = e.toUiError())
         null
@@ -199,26 +164,26 @@ class LogFileModel(
     /** The exported file reached storage: this phone's records up to it may now be purged. */
     fun saved() {
         try {
-            app.confirmLogExported()
+            open().confirmLogExported()
         } catch (e: Exception) {
             _state.value = _state.value.copy(error = e.toUiError())
         }
     }
 
-    /** Merges a log file another phone exported. */
+    /** Imports a file another phone exported (or a bundle: the core tells them apart). */
     fun import(bytes: ByteArray) {
-        _state.value = try {
-            val s = app.importLog(bytes)
-            LogFileUiState(imported = s.toResult(lang()))
+        val r = try {
+            ImportRouter.staff(open(), bytes, lang())
         } catch (e: Exception) {
-            LogFileUiState(error = e.toUiError())
+            ImportResult.Failed(e.toUiError()) // the database would not open
         }
+        _state.value = if (r is ImportResult.Failed) LogFileUiState(error = r.error) else LogFileUiState(imported = r.staffText())
     }
 
     /** Deletes roster, bundle and records; the core refuses while records are not exported. */
     fun purge() {
         _state.value = try {
-            app.purge()
+            open().purge()
             LogFileUiState(purged = true)
         } catch (e: Exception) {
             LogFileUiState(error = e.toUiError())

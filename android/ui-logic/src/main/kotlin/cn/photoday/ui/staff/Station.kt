@@ -1,12 +1,15 @@
 // A staff phone's setup: import the scanner bundle, then choose the room it guards and its role —
 // door (checks students into the queue), studio (gives the 摄影编号) or both — and, when more than
 // one studio phone numbers in the room, its photo-number letter (A, B…). The session follows the
-// clock (the core's `sessionNow`), so a room that changes college is one station all day.
+// clock, so a room that changes college is one station all day; the core labels it
+// (StationLabel.title) and says what the phone still needs (staffStatus).
 package cn.photoday.ui.staff
 
+import cn.photoday.core.BilingualText
 import cn.photoday.core.Lang
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerAppInterface
+import cn.photoday.core.StationLabel
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
@@ -17,25 +20,6 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-/** The station on the scan screen's top bar. */
-data class StationLabel(
-    val room: String,
-    val role: Role,
-    val lane: String?,
-    /** The college the room is running now, by the clock; null between sessions. */
-    val college: String?,
-    /** Its windows, `09:30–12:00、14:00–16:00`. */
-    val windows: String?,
-    /** The studio asks for the 采集码 before numbering. */
-    val checkCode: Boolean,
-) {
-    /** Whether this phone gives 摄影编号 (studio or both). */
-    val numbers: Boolean get() = role != Role.DOOR
-}
-
-/** What a staff phone still needs before it scans. */
-enum class StaffStep { ImportBundle, ChooseStation }
-
 sealed interface StationSetupUiState {
     data object Loading : StationSetupUiState
 
@@ -45,9 +29,10 @@ sealed interface StationSetupUiState {
         val eventTitle: String,
         /** The event's rooms, for the picker. */
         val rooms: List<String>,
+        /** The station as the core labels it now; null before one is chosen. */
         val chosen: StationLabel?,
         /** The core's warning from the last setup (another studio phone, same prefix): show it. */
-        val warning: String?,
+        val warning: BilingualText?,
         /** The last import or choice that failed. */
         val error: UiError?,
         /** The last import that succeeded. */
@@ -55,62 +40,44 @@ sealed interface StationSetupUiState {
     ) : StationSetupUiState
 }
 
-/** The station as the scan screen labels it at [nowMs], or null before bundle and station. */
-fun ScannerAppInterface.stationLabel(nowMs: Long, lang: Lang): StationLabel? {
-    val event = event() ?: return null
-    val st = station() ?: return null
-    val now = sessionNow(nowMs)?.let { n -> event.sessions.firstOrNull { it.number == n } }
-    return StationLabel(st.room, st.role, st.lane, now?.college?.textIn(lang), now?.windowsLabel, st.checkCode)
-}
-
 class StationSetupModel(
     private val open: () -> ScannerAppInterface,
     private val lang: () -> Lang,
     private val clock: Clock = WallClock,
 ) {
-    /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
-    private val app: ScannerAppInterface get() = open()
-
     private val _state = MutableStateFlow<StationSetupUiState>(StationSetupUiState.Loading)
     val state: StateFlow<StationSetupUiState> = _state.asStateFlow()
 
     fun load() = show(error = null, imported = null)
 
-    /** Imports a scanner bundle (or, handed a log by mistake, merges it). */
+    /** Imports what staff picked: the core tells a bundle from a log (or a student pack) by content. */
     fun import(bytes: ByteArray) {
         val r = try {
-            ImportRouter.staff(app, bytes, lang())
+            ImportRouter.staff(open(), bytes, lang())
         } catch (e: Exception) {
             ImportResult.Failed(e.toUiError())
         }
-        when (r) {
-            is ImportResult.Failed -> show(error = r.error, imported = null)
-            else -> show(error = null, imported = r)
-        }
+        if (r is ImportResult.Failed) show(error = r.error, imported = null) else show(error = null, imported = r)
     }
 
     /** Sets the phone up for [room] in [role], with the optional photo-number letter typed in [lane]. */
-    fun choose(room: String, role: Role, lane: String?) {
-        try {
-            val setup = app.setStation(room, role, lane?.trim()?.ifEmpty { null })
-            show(error = null, imported = null, warning = setup.warning?.textIn(lang()))
-        } catch (e: Exception) {
-            show(error = e.toUiError(), imported = null)
-        }
+    fun choose(room: String, role: Role, lane: String?) = act {
+        open().setStation(room, role, lane?.trim()?.ifEmpty { null }).warning
     }
 
     /** Studio: asks for the 采集码 before numbering, or not (the 新华社 photographer checks it). */
-    fun setCheckCode(on: Boolean) {
-        try {
-            app.setCheckCode(on)
-            show(error = null, imported = null)
-        } catch (e: Exception) {
-            show(error = e.toUiError(), imported = null)
-        }
+    fun setCheckCode(on: Boolean) = act { open().setCheckCode(on); null }
+
+    /** Runs a setup call; its warning, or its error, is shown with the new state. */
+    private fun act(call: () -> BilingualText?) = try {
+        show(error = null, imported = null, warning = call())
+    } catch (e: Exception) {
+        show(error = e.toUiError(), imported = null)
     }
 
-    private fun show(error: UiError?, imported: ImportResult?, warning: String? = null) {
+    private fun show(error: UiError?, imported: ImportResult?, warning: BilingualText? = null) {
         _state.value = try {
+            val app = open()
             val event = app.event()
             if (event == null) {
                 StationSetupUiState.NoBundle(error)
@@ -118,7 +85,7 @@ class StationSetupModel(
                 StationSetupUiState.Ready(
                     eventTitle = event.title.textIn(lang()),
                     rooms = app.rooms(),
-                    chosen = app.stationLabel(clock.nowMs(), lang()),
+                    chosen = app.doorScreen(clock.nowMs()).station,
                     warning = warning,
                     error = error,
                     imported = imported,

@@ -32,17 +32,21 @@ val importTests = listOf(
         assertNull(app.event())
     },
 
-    test("a door phone opens a bundle file, then a log file; before the bundle both a log and a pass are refused as bundles") {
+    test("a door phone takes a bundle, then a log, by content; before the bundle a log waits for it and a pass is sent to the scan screen") {
         val door = Fixtures.door()
         door.scan(Fixtures.pass("it"), beijing("2023-06-03T09:35"))
         val log = door.exportLog(beijing("2023-06-03T10:00"))
         val fresh = ScannerApp(Fixtures.db("door"))
-        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.staff(fresh, Fixtures.pass("it").toByteArray(), Lang.ZH)).error.kind)
-        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.staff(fresh, log, Lang.ZH)).error.kind)
+        val pass = failed(ImportRouter.staff(fresh, Fixtures.pass("it").toByteArray(), Lang.ZH))
+        assertEquals(ErrorKind.InvalidInput, pass.error.kind)
+        assertContains(pass.error.text.zh, "扫码界面")
+        assertEquals(ErrorKind.NotReady, failed(ImportRouter.staff(fresh, log, Lang.ZH)).error.kind)
         val bundle = ImportRouter.staff(fresh, Fixtures.bytes("scanner.bundle"), Lang.ZH)
         assertTrue(bundle is ImportResult.ScannerBundle, "$bundle")
-        val merged = ImportRouter.staff(fresh, log, Lang.ZH)
-        assertEquals(ImportResult.Log(1, 0, listOf(door.deviceId()), emptyList()), merged, "the log merges after the bundle failed to read it")
+        val merged = ImportRouter.staff(fresh, log, Lang.ZH) as? ImportResult.Log ?: fail("not merged")
+        assertEquals(listOf(1, 0, 1), listOf(merged.added, merged.known, merged.devices.size))
+        assertEquals("已合并 1 条新记录（0 条已有），来自 1 台设备", merged.text)
+        assertNull(merged.progress, "a file, not a QR code")
     },
 
     test("only short UTF-8 text without control characters counts as text") {

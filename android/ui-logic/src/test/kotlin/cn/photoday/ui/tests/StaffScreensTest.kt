@@ -1,10 +1,8 @@
-// The staff phone's other screens against the real core: setup (bundle, room, role), the batch
-// being called into the studio, and attendance built on who was photographed.
+// The staff phone's other screens against the real core: setup (bundle, room, role) and
+// attendance with the room's session first. (The batch screen draws the core's DoorScreen.batch.)
 package cn.photoday.ui.tests
 
-import cn.photoday.core.AsideReason
 import cn.photoday.core.Lang
-import cn.photoday.core.NumberStatus
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerApp
 import cn.photoday.core.Verdict
@@ -12,8 +10,8 @@ import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.staff.AttendanceModel
 import cn.photoday.ui.staff.AttendanceUiState
-import cn.photoday.ui.staff.BatchModel
-import cn.photoday.ui.staff.BatchUiState
+import cn.photoday.ui.staff.HistoryModel
+import cn.photoday.ui.staff.HistoryUiState
 import cn.photoday.ui.staff.StationSetupModel
 import cn.photoday.ui.staff.StationSetupUiState
 import kotlin.test.*
@@ -29,14 +27,13 @@ val staffScreenTests = listOf(
 
         setup.import(Fixtures.bytes("student.bundle"))
         val refused = setup.state.value as? StationSetupUiState.NoBundle ?: fail("got ${setup.state.value}")
-        assertEquals(ErrorKind.BadBundle, refused.error?.kind, "a student bundle is not a staff bundle")
-        assertContains(refused.error!!.message, "student")
+        assertContains(refused.error?.text?.zh ?: fail("no error"), "学生", message = "a student pack is not a staff bundle")
 
         setup.import(Fixtures.bytes("scanner.bundle"))
         val ready = setup.state.value as? StationSetupUiState.Ready ?: fail("got ${setup.state.value}")
         val imported = ready.imported as? ImportResult.ScannerBundle ?: fail("got ${ready.imported}")
         assertEquals(Fixtures.prop("students").toInt(), imported.students)
-        assertTrue(imported.withNames)
+        assertContains(imported.text, "已导入", message = "the core's line")
         assertEquals(listOf("一教104", "一教108", "一教206", "一教209"), ready.rooms.sorted())
         assertNull(ready.chosen)
 
@@ -46,7 +43,8 @@ val staffScreenTests = listOf(
         assertEquals("一教104", label.room)
         assertEquals(Role.STUDIO, label.role)
         assertEquals("A", label.lane)
-        assertEquals("信息技术与工程学院", label.college)
+        assertEquals("信息技术与工程学院", label.college?.zh)
+        assertContains(label.title.zh, "一教104 A")
         assertTrue(label.checkCode)
         assertNull(chosen.warning)
 
@@ -68,33 +66,12 @@ val staffScreenTests = listOf(
         val setup = StationSetupModel({ app }, { Lang.ZH }, FakeClock(MORNING))
         setup.choose("一教104", Role.STUDIO, null)
         val warned = setup.state.value as StationSetupUiState.Ready
-        assertContains(warned.warning ?: fail("no warning"), first.deviceId())
+        assertContains(warned.warning?.zh ?: fail("no warning"), first.deviceId())
         setup.choose("一教104", Role.STUDIO, "B")
         assertNull((setup.state.value as StationSetupUiState.Ready).warning)
     },
 
-    test("the batch screen lists the open batch in 摄影编号 order with names, voided numbers marked") {
-        val app = Fixtures.studio("B", checkCode = false)
-        val batch = BatchModel({ app }, FakeClock(MORNING))
-        batch.load()
-        assertEquals(BatchUiState.Empty, batch.state.value)
-        val three = Fixtures.session1.take(3)
-        three.forEachIndexed { i, (_, pass) -> app.scan(pass, MORNING + i * 10_000L) }
-        app.stepAside(three[1].first.toULong(), AsideReason.GLASSES, null, MORNING + 40_000)
-        batch.load()
-        val card = (batch.state.value as? BatchUiState.Ready ?: fail("got ${batch.state.value}")).batch
-        assertEquals(1, card.number)
-        assertEquals(listOf("B001", "B002", "B003"), card.members.map { it.photoNo })
-        assertEquals(three.map { it.first }, card.members.map { it.studentNo })
-        assertEquals(Fixtures.prop("it.name"), card.members[0].name)
-        assertEquals(NumberStatus.VOIDED, card.members[1].status)
-        assertEquals(AsideReason.GLASSES, card.members[1].aside)
-        assertContains(card.label, "第1批", message = "the core's label")
-        assertEquals(listOf("B001", "B003"), card.waiting.map { it.photoNo })
-        assertEquals(BatchUiState.Empty, BatchModel({ Fixtures.door() }, FakeClock(MORNING)).also { it.load() }.state.value)
-    },
-
-    test("attendance shows the room's session now first, classes as \"软件1班 38/42\" photographed, and who to chase") {
+    test("attendance puts the session the room runs now first and lists the other sessions with a roster") {
         val door = Fixtures.door()
         val studio = Fixtures.studio(checkCode = false)
         val five = Fixtures.session1.take(5)
@@ -106,49 +83,36 @@ val staffScreenTests = listOf(
         model.load()
         val ready = model.state.value as? AttendanceUiState.Ready ?: fail("got ${model.state.value}")
         val mine = ready.station ?: fail("no station card")
-        val expected = Fixtures.prop("session1.students").toInt()
-        assertEquals(1, mine.session)
-        assertEquals("一教104", mine.room)
-        assertEquals(5, mine.arrived)
-        assertEquals(3, mine.numbered)
-        assertEquals(3, mine.photographed)
-        assertEquals("3/$expected", mine.fill, "photographed, not checked in")
-        assertEquals(3, mine.classes.sumOf { it.photographed })
-        assertEquals(expected, mine.classes.sumOf { it.expected })
-        val first = mine.classes.first()
-        assertEquals("${first.className} ${first.photographed}/${first.expected}", first.label)
-        assertEquals(expected - 3, mine.absentees.size, "补拍 list = roster − photographed")
-        assertEquals(five.drop(3).map { it.first }, mine.arrivedNotPhotographed.map { it.studentNo })
-        assertTrue(ready.others.none { it.session == 1 })
+        assertEquals(1u.toUByte(), mine.session)
+        assertEquals(5u, mine.arrived)
+        assertEquals(3u, mine.photographed)
+        assertEquals(five.drop(3).map { it.first }, mine.arrivedNotPhotographed.map { it.studentNo.toString() })
+        assertTrue(ready.others.none { it.session == mine.session })
         assertEquals(9, ready.others.size, "every other session with a roster")
         assertTrue(ready.duplicates.isEmpty())
         assertTrue(ready.clashes.isEmpty())
-        // Staff reading English see the room and college in English too.
-        val english = AttendanceModel({ studio }, { Lang.EN }, FakeClock(MORNING)).also { it.load() }.state.value
-        assertEquals("Teaching Building 1, Room 104", (english as? AttendanceUiState.Ready)?.station?.room)
     },
 
-    test("a student numbered on two studio phones shows as a duplicate; two students under one number as a clash") {
-        val a = Fixtures.studio("A", checkCode = false)
-        val b = Fixtures.studio("B", checkCode = false)
-        a.scan(Fixtures.pass("it"), MORNING)
-        b.scan(Fixtures.pass("it"), MORNING + 60_000)
-        a.importLog(b.exportLog(MORNING + 120_000))
-        val model = AttendanceModel({ a }, { Lang.ZH }, FakeClock(MORNING))
-        model.load()
-        val ready = model.state.value as AttendanceUiState.Ready
-        val dup = ready.duplicates.singleOrNull() ?: fail("got ${ready.duplicates}")
-        assertEquals(Fixtures.studentNo("it"), dup.studentNo)
-        assertEquals("A001", dup.keepPhotoNo)
-        assertEquals(listOf("B001"), dup.voidPhotoNos)
-        assertEquals(1, ready.station?.numbered, "counted once")
-
-        val c = Fixtures.studio(checkCode = false)
-        val d = Fixtures.studio(checkCode = false)
-        c.scan(Fixtures.session1[0].second, MORNING)
-        d.scan(Fixtures.session1[1].second, MORNING)
-        c.importLog(d.exportLog(MORNING + 60_000))
-        val clash = AttendanceModel({ c }, { Lang.ZH }, FakeClock(MORNING)).also { it.load() }.state.value as AttendanceUiState.Ready
-        assertContains(clash.clashes.singleOrNull() ?: fail("got ${clash.clashes}"), "001")
+    test("the history lists this phone's admissions newest first in the core's words; any line still undoable is undone by itself") {
+        val app = Fixtures.studio(checkCode = false)
+        val (a, b, c) = Fixtures.session1.take(3)
+        listOf(a, b, c).forEachIndexed { i, (_, pass) -> app.scan(pass, MORNING + i * 10_000L) }
+        val clock = FakeClock(MORNING + 60_000)
+        val history = HistoryModel({ app }, clock, { Lang.ZH })
+        history.load()
+        val ready = history.state.value as? HistoryUiState.Ready ?: fail("got ${history.state.value}")
+        assertEquals(listOf(c.first, b.first, a.first), ready.entries.take(3).map { it.studentNo.toString() })
+        assertTrue(ready.entries.take(3).all { it.canUndo })
+        val second = ready.entries[1]
+        assertContains(second.text.zh, b.first)
+        history.undo(second.recordSeq)
+        val after = history.state.value as HistoryUiState.Ready
+        assertNull(after.error)
+        assertTrue(after.entries.first { it.recordSeq == second.recordSeq }.cancelled, "the middle one, not the latest")
+        history.undo(second.recordSeq)
+        assertNotNull((history.state.value as HistoryUiState.Ready).error, "undone already: the core says so")
+        clock.advance(3_600_000)
+        history.load()
+        assertTrue((history.state.value as HistoryUiState.Ready).entries.none { it.canUndo }, "an hour later: too old to undo")
     },
 )

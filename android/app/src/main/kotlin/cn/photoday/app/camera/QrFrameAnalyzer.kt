@@ -1,14 +1,15 @@
-// Decodes QR codes in CameraX frames with ZXing's core library: pure Java, no Google Play
-// services (which most phones in mainland China do not have), no network. Only the luminance
-// plane is read; the text goes to the scan loop, which decides what is new. The decoding itself
-// is QrLumaDecoder, which tests/qr_bench measures on the JVM.
+// Reads QR codes in CameraX frames with the core's decoder (decodeLuma): the one the 采集码 check
+// and the pass-card import use, no Google Play services (which most phones in mainland China do
+// not have), no network. On the benchmark's camera-like frames it reads about twice the frames
+// ZXing Java reads (BENCHMARKS.md, "Each app's camera path"). Only the luminance plane is handed
+// over; every text goes on to the core, whose door loop decides what is new.
 package cn.photoday.app.camera
 
 import androidx.camera.core.ImageAnalysis
 import androidx.camera.core.ImageProxy
+import cn.photoday.core.decodeLuma
 
-class ZxingQrAnalyzer(private val onText: (String) -> Unit) : ImageAnalysis.Analyzer {
-    private val decoder = QrLumaDecoder()
+class QrFrameAnalyzer(private val onText: (String) -> Unit) : ImageAnalysis.Analyzer {
     private var luma = ByteArray(0)
 
     override fun analyze(image: ImageProxy) {
@@ -24,8 +25,7 @@ class ZxingQrAnalyzer(private val onText: (String) -> Unit) : ImageAnalysis.Anal
                 buffer.position(row * rowStride)
                 buffer.get(luma, row * width, width)
             }
-            val text = decoder.decode(luma, width, height)
-            if (!text.isNullOrEmpty()) onText(text)
+            decodeLuma(width.toUInt(), height.toUInt(), luma).filter(String::isNotEmpty).forEach(onText)
         }
     }
 }
