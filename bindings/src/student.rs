@@ -52,9 +52,9 @@ impl StudentApp {
     /// (the 教务处 re-issued it): show it; the setup flow asks for the new pass.
     ///
     /// Fails with `BadBundle` for a tampered, truncated, foreign, older or scanner bundle.
-    pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<BundleImport> {
+    pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<BundleImported> {
         let done = lock(&self.inner).import_bundle(&bytes)?;
-        Ok(BundleImport {
+        Ok(BundleImported {
             event: Event::from(&done.event),
             pass_replaced: done.pass_replaced.map(BilingualText::from),
         })
@@ -251,7 +251,7 @@ pub struct PassInfo {
 
 /// What importing a student pack did.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct BundleImport {
+pub struct BundleImported {
     /// The event of the pack.
     pub event: Event,
     /// Set when the pass that was on the phone no longer stands under the new pack (the 教务处
