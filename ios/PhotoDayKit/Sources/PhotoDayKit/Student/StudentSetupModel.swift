@@ -31,8 +31,6 @@ public final class StudentSetupModel {
     public private(set) var needsSetup = true
     /// The slot, once known: from the pack's plan and the 学号 even before the pass.
     public private(set) var slot: Slot?
-    public private(set) var studentNo: UInt64?
-    public private(set) var event: Event?
     public private(set) var pass: PassInfo?
     /// The last refusal, as the core wrote it (a classmate's card, an unreadable image).
     public private(set) var refusal: PhotoDayError?
@@ -56,16 +54,14 @@ public final class StudentSetupModel {
         let now = services.now()
         do {
             let state = try await services.core.student { (app: StudentApp) in
-                (try app.home(nowMs: now), app.event(), app.pass())
+                (try app.home(nowMs: now), app.pass())
             }
             let home = state.0
-            event = state.1
-            pass = state.2
+            pass = state.1
             step = home.setupStep
             hint = home.setupHint
             needsSetup = home.needsSetup
             slot = home.slot
-            studentNo = home.studentNo
             let at: SetupStep? = home.needsSetup ? home.setupStep : nil
             if shown.isEmpty || shown[shown.count - 1] != at { shown.append(at) }
         } catch {

@@ -56,7 +56,6 @@ import cn.photoday.app.camera.QrCamera
 import cn.photoday.app.ui.Routes
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.core.SetupStep
 import cn.photoday.ui.student.SetupPrompt
 import cn.photoday.ui.student.SlotCard
 import cn.photoday.ui.student.StudentHomeUiState
@@ -203,17 +202,13 @@ private fun CountdownCard(text: String) {
     }
 }
 
+/** The one setup step the home still offers once the slot is known: the 采集码 (the core's hint). */
 @Composable
 private fun SetupCard(prompt: SetupPrompt, navigate: (String) -> Unit) {
     Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(prompt.hint, style = MaterialTheme.typography.titleMedium)
-            val (label, route) = when (prompt.step) {
-                SetupStep.SAVE_COLLECTION_CODE -> R.string.setup_save_code to Routes.CODE
-                SetupStep.IMPORT_BUNDLE -> R.string.setup_import_bundle to Routes.IMPORT
-                SetupStep.ENTER_STUDENT_NO, SetupStep.IMPORT_PASS -> R.string.setup_import_pass to Routes.IMPORT
-            }
-            Button(onClick = { navigate(route) }) { Text(stringResource(label)) }
+            Button(onClick = { navigate(Routes.CODE) }) { Text(stringResource(R.string.setup_save_code)) }
         }
     }
 }
