@@ -168,6 +168,8 @@ val studentScreenTests = listOf(
 
         model.save(Fixtures.bytes("blank.png"))
         assertEquals(CodeReadability.Unreadable, model.state.value.readability)
+        // The core's why, with what to do; the app adds no advice of its own.
+        assertContains(model.state.value.problem ?: fail("no reason given"), "原始截图")
 
         val png = Fixtures.bytes("collection-code.png")
         model.save(png)
