@@ -94,6 +94,12 @@ fn main() -> Res<()> {
     )?;
     let new_pass = admin.reissue(replaced.student_no)?.text;
 
+    // An earlier scanner bundle (bundle no. 1), to replay after the current one.
+    write(
+        &out,
+        "scanner-earlier.bundle",
+        &admin.bundle(BundleKind::Scanner, true, made_at)?,
+    )?;
     write(
         &out,
         "student.bundle",
@@ -166,6 +172,8 @@ fn main() -> Res<()> {
     write(&out, "collection-code.png", &code)?;
     write(&out, "blank.png", &blank_png(200)?)?;
 
+    trust_fixtures(&mut admin, &out, &it_pass, &mut props)?;
+
     // The folder's own id: the template's plus a suffix of its own, so two events never mix.
     props.insert("event.id", admin.event().id.clone());
     props.insert("it.student_no", it.student_no.to_string());
@@ -184,6 +192,80 @@ fn main() -> Res<()> {
     }
     write(&out, "fixtures.properties", text.as_bytes())?;
     println!("fixtures for the Kotlin tests in {}", out.display());
+    Ok(())
+}
+
+/// Trust between devices (made after `scanner.bundle`, which enrols no device, so the other tests'
+/// phones still merge each other's logs):
+/// - `stranger.log`: a genuine log of a door that is never enrolled, and `forged.log`, the same
+///   with one record edited (its checksum recomputed, its seal not);
+/// - `enrolled-door.db`: a door database whose device is enrolled, and `enrolled.bundle`, the
+///   next scanner bundle, which carries it (from then on only enrolled devices' logs merge);
+/// - `rogue.bundle`: a bundle from another folder with the same event id, signed by its own key
+///   with the genuine key appended to its event.pub (the attack of issue 14).
+fn trust_fixtures(
+    admin: &mut EventFolder,
+    out: &Path,
+    it_pass: &str,
+    props: &mut BTreeMap<&'static str, String>,
+) -> Res<()> {
+    use photoday_core::enrolment::EnrolmentCode;
+    use photoday_core::log;
+    use photoday_core::scanner::{Role, Scanner};
+
+    let scanner_bundle = std::fs::read(out.join("scanner.bundle"))?;
+    let work = out.join("work");
+    std::fs::create_dir_all(&work)?;
+    let at = time::parse_moment("2023-06-03T10:00:00+08:00", admin.event().utc_offset)
+        .ok_or("bad fixture time")?;
+    let mut stranger = Scanner::open(work.join("stranger.db"))?;
+    stranger.import_bundle(&scanner_bundle)?;
+    stranger.set_station("一教104", Role::Door, None)?;
+    stranger.scan(it_pass, at)?;
+    let log_bytes = stranger.export_log(at)?;
+    write(out, "stranger.log", &log_bytes)?;
+    let mut forged = log::decode(&log_bytes)?;
+    forged.records[0].at_ms += 60_000;
+    write(out, "forged.log", &log::encode(&forged))?;
+    props.insert(
+        "stranger.fingerprint",
+        stranger.enrolment_code("x")?.fingerprint,
+    );
+    props.insert("stranger.device", stranger.device_id().to_string());
+
+    let door = Scanner::open(out.join("enrolled-door.db"))?;
+    let code = door.enrolment_code("一教104 门口")?;
+    admin.add_device(&EnrolmentCode::parse(&code.text())?, None)?;
+    props.insert("enrolled.device", code.device.clone());
+    props.insert("enrolled.fingerprint", code.fingerprint.clone());
+    drop(door);
+    let made_at = time::parse_moment("2023-06-02T18:00:00+08:00", admin.event().utc_offset)
+        .ok_or("bad fixture time")?;
+    write(
+        out,
+        "enrolled.bundle",
+        &admin.bundle(BundleKind::Scanner, true, made_at)?,
+    )?;
+    props.insert("event.key_fingerprint", admin.key_fingerprint()?);
+
+    let rogue_dir = work.join("rogue");
+    EventFolder::init(&rogue_dir, "gzcc-2023")?;
+    std::fs::copy(admin.dir().join("event.toml"), rogue_dir.join("event.toml"))?;
+    let mut pubs = std::fs::read_to_string(rogue_dir.join("event.pub"))?;
+    pubs.push_str(&std::fs::read_to_string(admin.dir().join("event.pub"))?);
+    std::fs::write(rogue_dir.join("event.pub"), pubs)?;
+    let mut rogue = EventFolder::open(&rogue_dir)?;
+    rogue.import_roster(&synthetic::roster(rogue.event(), 10, 7))?;
+    // Numbered far ahead, so only the key can refuse it.
+    for _ in 0..50 {
+        rogue.next_bundle_counter()?;
+    }
+    write(
+        out,
+        "rogue.bundle",
+        &rogue.bundle(BundleKind::Scanner, true, made_at)?,
+    )?;
+    props.insert("rogue.key_fingerprint", rogue.key_fingerprint()?);
     Ok(())
 }
 

@@ -93,6 +93,7 @@ impl From<CoreError> for PhotoDayError {
                 Refusal::LogCodeDamaged => PhotoDayError::LogCodeDamaged { text },
                 Refusal::LogCodeOtherSequence => PhotoDayError::LogCodeOtherSequence { text },
                 Refusal::NotYourPass => PhotoDayError::NotYourPass { text },
+                Refusal::BadBundle => PhotoDayError::BadBundle { text },
             },
             CoreError::NotReady(_) => PhotoDayError::NotReady { text },
             CoreError::InvalidEvent { .. }

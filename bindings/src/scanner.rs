@@ -589,6 +589,8 @@ pub enum Verdict {
         /// `HH:MM`, event-local.
         at: String,
         device: String,
+        /// The station name the 教务处 enrolled that device under (its id when not enrolled).
+        device_name: String,
         this_device: bool,
     },
     /// Studio: already holds a number — which, when, where, and whether shot; overridable.
@@ -600,6 +602,8 @@ pub enum Verdict {
         at_ms: i64,
         at: String,
         device: String,
+        /// The station name the 教务处 enrolled that device under (its id when not enrolled).
+        device_name: String,
         this_device: bool,
         photographed: bool,
     },
@@ -735,6 +739,13 @@ pub struct BundleSummary {
     pub with_names: bool,
     /// Whether this replaced an older bundle.
     pub replaced: bool,
+    /// Fingerprint of the event key that signed the bundle, pinned by the phone's first bundle:
+    /// show it for staff to compare with `photoday event show` (`3F2A-9C0D-5E6B`).
+    pub key_fingerprint: String,
+    /// The bundle's number at the 教务处 (0: made before bundles were numbered).
+    pub counter: u64,
+    /// Records kept aside from devices this bundle enrols, merged now.
+    pub merged_from_aside: u32,
 }
 
 /// What a log import did.
@@ -746,8 +757,11 @@ pub struct ImportSummary {
     pub known: u32,
     /// Devices the log covers.
     pub devices: Vec<String>,
-    /// Conflicts the merged records now show (a number held by two students): show them loudly.
+    /// Conflicts the merged records now show (a number held by two students), and devices whose
+    /// records were kept aside: show them loudly.
     pub warnings: Vec<BilingualText>,
+    /// Devices not enrolled whose records were kept aside (not merged, not lost).
+    pub kept_aside: Vec<KeptAside>,
 }
 
 /// Progress of a log arriving as QR codes.
@@ -1151,6 +1165,7 @@ impl From<core_door::Verdict> for Verdict {
                 at_ms,
                 at,
                 device,
+                device_name,
                 this_device,
             } => Verdict::AlreadyCheckedIn {
                 student_no,
@@ -1158,6 +1173,7 @@ impl From<core_door::Verdict> for Verdict {
                 at_ms,
                 at,
                 device,
+                device_name,
                 this_device,
             },
             V::AlreadyNumbered {
@@ -1168,6 +1184,7 @@ impl From<core_door::Verdict> for Verdict {
                 at_ms,
                 at,
                 device,
+                device_name,
                 this_device,
                 photographed,
             } => Verdict::AlreadyNumbered {
@@ -1178,6 +1195,7 @@ impl From<core_door::Verdict> for Verdict {
                 at_ms,
                 at,
                 device,
+                device_name,
                 this_device,
                 photographed,
             },
@@ -1277,6 +1295,9 @@ impl From<core_scanner::BundleSummary> for BundleSummary {
             students: b.students,
             with_names: b.with_names,
             replaced: b.replaced,
+            key_fingerprint: b.key_fingerprint,
+            counter: b.counter,
+            merged_from_aside: b.merged_from_aside,
         }
     }
 }
@@ -1288,6 +1309,7 @@ impl From<core_scanner::ImportSummary> for ImportSummary {
             known: s.known,
             devices: s.devices,
             warnings: s.warnings.into_iter().map(BilingualText::from).collect(),
+            kept_aside: s.kept_aside.into_iter().map(KeptAside::from).collect(),
         }
     }
 }
@@ -1406,6 +1428,92 @@ impl From<core_attendance::Attendance> for Attendance {
                 })
                 .collect(),
             refusals: a.refusals.into_iter().collect(),
+        }
+    }
+}
+
+/// Enrolment and trust between devices: the code a device shows to be enrolled, the logs of
+/// devices not enrolled kept aside, and how devices are named.
+#[uniffi::export]
+impl ScannerApp {
+    /// This device's enrolment code under the station name staff give it (一教104 门口): show
+    /// `text` as a QR code and `fingerprint` large, for the 教务处 to enrol the device with
+    /// `photoday device add`. Memory only.
+    ///
+    /// Fails with `InvalidInput` for an empty or over-long station name.
+    pub fn enrolment_code(&self, station_name: String) -> ApiResult<EnrolmentCode> {
+        Ok(lock(&self.inner).enrolment_code(&station_name)?.into())
+    }
+
+    /// Devices not enrolled whose logs wait aside here (they merge by themselves once a newer
+    /// bundle enrols them). Disk (reads).
+    pub fn kept_aside(&self) -> ApiResult<Vec<KeptAside>> {
+        Ok(lock(&self.inner)
+            .kept_aside()?
+            .into_iter()
+            .map(KeptAside::from)
+            .collect())
+    }
+
+    /// How this phone names a device: its station name from the bundle with its id, or the id
+    /// alone. Memory only.
+    pub fn device_label(&self, device_id: String) -> String {
+        lock(&self.inner).device_label(&device_id)
+    }
+
+    /// Fingerprint of the event key this phone pinned with its first bundle, once it has one.
+    /// Memory only.
+    pub fn pinned_key_fingerprint(&self) -> Option<String> {
+        lock(&self.inner)
+            .bundle()
+            .map(photoday_core::bundle::signer_fingerprint)
+    }
+}
+
+/// What a device shows to be enrolled by the 教务处.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EnrolmentCode {
+    /// The text for the QR code (`PDE1:…`); `photoday device add` takes it, or a photo of the QR.
+    pub text: String,
+    /// The fingerprint staff read aloud to compare with the laptop (`3F2A-9C0D-5E6B`).
+    pub fingerprint: String,
+    /// The device's id, as logs and reports name it.
+    pub device: String,
+    /// The station name inside the code.
+    pub station: String,
+}
+
+impl From<photoday_core::enrolment::EnrolmentCode> for EnrolmentCode {
+    fn from(c: photoday_core::enrolment::EnrolmentCode) -> Self {
+        EnrolmentCode {
+            text: c.text(),
+            fingerprint: c.fingerprint,
+            device: c.device,
+            station: c.station,
+        }
+    }
+}
+
+/// A device not enrolled whose records were kept aside.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct KeptAside {
+    /// Device id.
+    pub device: String,
+    /// Its fingerprint, to compare with the device's enrolment code.
+    pub fingerprint: String,
+    /// How many of its records wait.
+    pub records: u32,
+    /// What to tell staff, with what to do.
+    pub text: BilingualText,
+}
+
+impl From<photoday_core::enrolment::KeptAside> for KeptAside {
+    fn from(k: photoday_core::enrolment::KeptAside) -> Self {
+        KeptAside {
+            text: k.text().into(),
+            device: k.device,
+            fingerprint: k.fingerprint,
+            records: k.records,
         }
     }
 }

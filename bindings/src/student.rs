@@ -580,3 +580,12 @@ impl From<&checklist::ChecklistItem> for ChecklistItem {
         }
     }
 }
+
+#[uniffi::export]
+impl StudentApp {
+    /// Fingerprint of the event key this phone pinned with its first bundle (`3F2A-9C0D-5E6B`),
+    /// once it has one: the liaison can compare it with `photoday event show`. Memory only.
+    pub fn pinned_key_fingerprint(&self) -> Option<String> {
+        lock(&self.inner).pinned_key_fingerprint()
+    }
+}

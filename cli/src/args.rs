@@ -71,6 +71,12 @@ pub enum Command {
     /// Door logs: export them, merge them
     #[command(subcommand)]
     Log(LogCommand),
+    /// Devices (phones, laptops) whose logs this event takes: enrol them from their code, list, remove
+    ///
+    /// Once one device is enrolled, a log of a device that is not is kept aside (not merged, not
+    /// lost) until it is enrolled; the next scanner bundle carries the enrolled keys and names.
+    #[command(subcommand)]
+    Device(DeviceCommand),
     /// Write a report for the liaisons: attendance, absentees (补拍 list), fees, duplicates
     Report(ReportArgs),
     /// The arrival plan: each class's time inside its college's session
@@ -111,6 +117,12 @@ pub struct InitArgs {
 pub enum EventCommand {
     /// Print the event: sessions, fee, make-up, verification (and check event.toml)
     Show(EventShowArgs),
+    /// Replace the event key: phones holding a bundle follow the change (signed by the old key);
+    /// passes already issued stay valid
+    ///
+    /// For a key that may have been seen, not one that was stolen: whoever holds the old key can
+    /// sign a change too, so after a theft make a new event folder and new passes.
+    RotateKey(DirArg),
 }
 
 /// `photoday event show`.
@@ -361,8 +373,12 @@ pub struct BundleShowArgs {
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// The room this laptop guards (一教209); the session follows the clock through hand-overs
-    #[arg(long, value_name = "ROOM", required_unless_present = "station")]
+    #[arg(long, value_name = "ROOM", required_unless_present_any = ["station", "enrolment_code"])]
     pub room: Option<String>,
+    /// Only print this laptop's enrolment code (for `photoday device add`) and stop; its station
+    /// name is NAME, or the room and role
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    pub enrolment_code: Option<String>,
     /// Older form: a session number or college; its room is guarded (use --room)
     #[arg(long, value_name = "SESSION", conflicts_with = "room")]
     pub station: Option<String>,
@@ -389,6 +405,66 @@ pub struct ScanArgs {
     pub json: bool,
     #[command(flatten)]
     pub dir: DirArg,
+}
+
+/// `photoday device …`.
+#[derive(Debug, Subcommand)]
+pub enum DeviceCommand {
+    /// Enrol a device from its enrolment code: the text (PDE1:…) or an image file of its QR code
+    Add(DeviceAddArgs),
+    /// The enrolled devices: station name, id, fingerprint; and devices whose logs wait aside
+    List(DeviceListArgs),
+    /// Remove an enrolled device (by id, fingerprint or station name); its merged records stay
+    Remove(DeviceRemoveArgs),
+    /// Show a laptop door database's enrolment code (text and QR) for `device add`
+    Code(DeviceCodeArgs),
+}
+
+/// `photoday device add`.
+#[derive(Debug, Args)]
+pub struct DeviceAddArgs {
+    /// The code's text (PDE1:…), or a PNG/JPEG photo or screenshot of its QR code
+    #[arg(value_name = "CODE|IMAGE")]
+    pub code: String,
+    /// Station name for reports and screens (default: the name the device's staff gave it)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub dir: DirArg,
+}
+
+/// `photoday device list`.
+#[derive(Debug, Args)]
+pub struct DeviceListArgs {
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub dir: DirArg,
+}
+
+/// `photoday device remove`.
+#[derive(Debug, Args)]
+pub struct DeviceRemoveArgs {
+    /// The device's id, fingerprint or station name
+    #[arg(value_name = "ID|NAME")]
+    pub which: String,
+    #[command(flatten)]
+    pub dir: DirArg,
+}
+
+/// `photoday device code`.
+#[derive(Debug, Args)]
+pub struct DeviceCodeArgs {
+    /// The laptop's door database (from `photoday scan`; made here if missing)
+    #[arg(long, value_name = "FILE", value_parser = crate::door_input::door_database)]
+    pub device_db: PathBuf,
+    /// The station name staff give this laptop (一教104 门口)
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// Also write the QR code as a PNG here
+    #[arg(long, value_name = "FILE")]
+    pub png: Option<PathBuf>,
 }
 
 /// `photoday log …`.
@@ -432,8 +508,11 @@ pub struct LogExportArgs {
 #[derive(Debug, Args)]
 pub struct LogImportArgs {
     /// Log files exported by phones or laptops
-    #[arg(required = true)]
+    #[arg(required_unless_present = "pending")]
     pub files: Vec<PathBuf>,
+    /// Merge the logs kept aside whose devices are now enrolled (`device add` does it too)
+    #[arg(long)]
+    pub pending: bool,
     /// Merge into a door database instead of the event folder
     #[arg(long, value_name = "FILE", value_parser = crate::door_input::door_database)]
     pub device_db: Option<PathBuf>,

@@ -159,7 +159,8 @@ impl From<Error> for Failure {
             | Error::NotReady(_)
             | Error::Invalid(_)
             | Error::NotADatabase { .. }
-            | Error::DatabaseTooNew { .. } => Failure::input(one_line(&e.to_string())),
+            | Error::DatabaseTooNew { .. }
+            | Error::Told { .. } => Failure::input(one_line(&e.to_string())),
             other => Failure::other(one_line(&other.to_string())),
         }
     }

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 use crate::attendance::{self, Attendance, Ledger};
-use crate::bundle::{self, BundleContent, BundleKind};
+use crate::bundle::{self, BundleContent, BundleKind, KeyRotation, Trust};
+use crate::enrolment::{EnrolledDevice, Enrolment, EnrolmentCode, KeptAside};
 use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::keys::{EventKey, KeyRing, PublicKey};
@@ -26,7 +27,7 @@ use crate::log::{self, Record};
 use crate::pass::{self, PassBody, Revocations};
 use crate::plan::{self, Plan, PlanSettings};
 use crate::roster::{Roster, RosterDiff, Student};
-use crate::scanner::{merge_log, ImportSummary};
+use crate::scanner::{merge_aside, merge_log, ImportSummary};
 use crate::store::{self, Store};
 use crate::time::UnixMillis;
 
@@ -276,6 +277,27 @@ pub struct FeeRow {
 const META_DEVICE_KEY: &str = "device_key";
 /// The event id the folder's passes are bound to.
 const META_EVENT_ID: &str = "event_id";
+/// The enrolled devices (JSON list of [`EnrolledDevice`]); public keys, nothing secret.
+const META_DEVICES: &str = "enrolled_devices";
+/// Set by the first `device add` and never unset: from then on only enrolled devices' logs merge.
+const META_ENROLMENT_REQUIRED: &str = "enrolment_required";
+/// The number of the last bundle made; the next is one more.
+const META_BUNDLE_COUNTER: &str = "bundle_counter";
+/// Key changes (JSON list of [`KeyRotation`]), carried by every bundle so phones follow them.
+const META_ROTATIONS: &str = "key_rotations";
+/// How the 教务处's own laptop is named in reports and on phones.
+pub const ADMIN_STATION: &str = "教务处";
+
+/// What `device add` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceAdded {
+    /// The device as enrolled.
+    pub device: EnrolledDevice,
+    /// Its station name before, when it was enrolled already under another name.
+    pub renamed_from: Option<String>,
+    /// What was merged from the logs kept aside (and, in `kept_aside`, what still waits).
+    pub merged: ImportSummary,
+}
 
 /// An open event folder.
 pub struct EventFolder {
@@ -809,7 +831,8 @@ impl EventFolder {
         now: UnixMillis,
     ) -> Result<Vec<u8>> {
         let key = self.key()?;
-        let content = self.bundle_content(kind, with_names, now)?;
+        let mut content = self.bundle_content(kind, with_names, now)?;
+        content.trust.counter = self.next_bundle_counter()?;
         bundle::seal(&content, &key)
     }
 
@@ -826,6 +849,15 @@ impl EventFolder {
         } else {
             Some(self.plan(None)?)
         };
+        let trust = Trust {
+            signer: self.key().ok().map(|k| k.public()),
+            counter: self.store.read(|tx| counter(tx))?,
+            enrolment: match kind {
+                BundleKind::Scanner => self.enrolment()?,
+                BundleKind::Student => Enrolment::default(),
+            },
+            rotations: self.store.read(|tx| rotations(tx))?,
+        };
         let content = BundleContent {
             kind,
             made_at_ms: now,
@@ -838,8 +870,176 @@ impl EventFolder {
             },
             with_names: kind == BundleKind::Scanner && with_names,
             plan,
+            trust,
         };
         Ok(content)
+    }
+
+    /// The number the next bundle gets: one more than the last, kept in the folder so a phone
+    /// can refuse a replayed older bundle. Every bundle made (and handed out or not) takes one.
+    pub fn next_bundle_counter(&mut self) -> Result<u64> {
+        self.store.write(|tx| {
+            let n = counter(tx)? + 1;
+            store::set_meta(tx, META_BUNDLE_COUNTER, &n.to_string())?;
+            Ok(n)
+        })
+    }
+
+    /// The fingerprint of the event key, as a phone shows it after importing a bundle: staff
+    /// compare the two before the day.
+    pub fn key_fingerprint(&self) -> Result<String> {
+        Ok(match self.key() {
+            Ok(k) => k.public().fingerprint(),
+            // Without the private key (a copy of the folder), the first listed public key.
+            Err(_) => self.key_ring()?.keys()[0].fingerprint(),
+        })
+    }
+
+    /// Enrolled devices, in the order they were added.
+    pub fn devices(&mut self) -> Result<Vec<EnrolledDevice>> {
+        self.store.read(|tx| devices(tx))
+    }
+
+    /// Which devices' logs merge: once a device was ever enrolled, only enrolled ones (and this
+    /// laptop, named [`ADMIN_STATION`]); before, every correctly sealed log.
+    pub fn enrolment(&mut self) -> Result<Enrolment> {
+        let me = self.device_key()?.public();
+        self.store.read(|tx| {
+            let mut devices = devices(tx)?;
+            devices.push(EnrolledDevice {
+                device: crate::device::device_id(&me),
+                key: me,
+                station: ADMIN_STATION.to_string(),
+            });
+            Ok(Enrolment {
+                required: store::get_meta(tx, META_ENROLMENT_REQUIRED)?.is_some(),
+                devices,
+            })
+        })
+    }
+
+    /// Enrols a device from its enrolment code, under `station` (default: the code's name), and
+    /// merges the logs of it kept aside. A station name names one device. Enrolment is on for
+    /// this event from now on.
+    pub fn add_device(
+        &mut self,
+        code: &EnrolmentCode,
+        station: Option<&str>,
+    ) -> Result<DeviceAdded> {
+        let device = EnrolledDevice::from_code(code, station)?;
+        let renamed_from = self.store.write(|tx| {
+            let mut list = devices(tx)?;
+            if let Some(other) = list
+                .iter()
+                .find(|d| d.station == device.station && d.device != device.device)
+            {
+                return Err(Error::Invalid(format!(
+                    "the station name `{}` is already device {}'s ({}); give this one another name with --name",
+                    device.station,
+                    other.device,
+                    other.fingerprint()
+                )));
+            }
+            let before = list
+                .iter()
+                .find(|d| d.device == device.device)
+                .map(|d| d.station.clone());
+            list.retain(|d| d.device != device.device);
+            list.push(device.clone());
+            store::set_meta(tx, META_DEVICES, &serde_json::to_string(&list).expect("serialises"))?;
+            store::set_meta(tx, META_ENROLMENT_REQUIRED, "1")?;
+            Ok(before.filter(|b| *b != device.station))
+        })?;
+        let merged = self.merge_aside()?;
+        Ok(DeviceAdded {
+            device,
+            renamed_from,
+            merged,
+        })
+    }
+
+    /// Removes an enrolled device, named by its id, fingerprint or station name. Its records
+    /// already merged stay (a merge only grows); its logs from now on are kept aside.
+    pub fn remove_device(&mut self, which: &str) -> Result<EnrolledDevice> {
+        let which = which.trim();
+        self.store.write(|tx| {
+            let mut list = devices(tx)?;
+            let found: Vec<&EnrolledDevice> = list
+                .iter()
+                .filter(|d| {
+                    d.device.eq_ignore_ascii_case(which)
+                        || d.fingerprint().eq_ignore_ascii_case(which)
+                        || d.station == which
+                })
+                .collect();
+            let gone = match found.as_slice() {
+                [one] => (*one).clone(),
+                [] => {
+                    return Err(Error::Invalid(format!(
+                        "no enrolled device `{which}`; `photoday device list` shows their ids and station names"
+                    )))
+                }
+                _ => {
+                    return Err(Error::Invalid(format!(
+                        "`{which}` names more than one device; use its id"
+                    )))
+                }
+            };
+            list.retain(|d| d.device != gone.device);
+            store::set_meta(tx, META_DEVICES, &serde_json::to_string(&list).expect("serialises"))?;
+            Ok(gone)
+        })
+    }
+
+    /// Merges the logs kept aside whose devices are now enrolled.
+    pub fn merge_aside(&mut self) -> Result<ImportSummary> {
+        let enrolment = self.enrolment()?;
+        let event = self.event.clone();
+        merge_aside(&mut self.store, &event, &enrolment, None)
+    }
+
+    /// The devices whose logs wait aside, not enrolled.
+    pub fn kept_aside(&mut self) -> Result<Vec<KeptAside>> {
+        let enrolment = self.enrolment()?;
+        crate::scanner::kept_aside(&mut self.store, &enrolment, None)
+    }
+
+    /// How reports name a device: its station name and id, or the id alone.
+    pub fn device_label(&mut self, device: &str) -> Result<String> {
+        Ok(self.enrolment()?.label(device))
+    }
+
+    /// Replaces the event key with a new one. The old key signs a statement handing the event
+    /// over (every later bundle carries it, so a phone that pinned the old key follows); the old
+    /// key stays listed in event.pub so the passes it signed stay valid, and is kept as
+    /// `event.key.<fingerprint>.old` (0600). Returns the new key's fingerprint.
+    pub fn rotate_key(&mut self) -> Result<String> {
+        let old = self.key()?;
+        let new = EventKey::generate();
+        let statement = KeyRotation::sign(&self.event.id, &old, &new.public());
+        let kept = self
+            .dir
+            .join(format!("{KEY_FILE}.{}.old", old.public().fingerprint()));
+        old.save(&kept)?;
+        self.store.write(|tx| {
+            let mut all = rotations(tx)?;
+            all.push(statement);
+            store::set_meta(
+                tx,
+                META_ROTATIONS,
+                &serde_json::to_string(&all).expect("serialises"),
+            )
+        })?;
+        let pub_path = self.dir.join(PUB_FILE);
+        let listed = std::fs::read_to_string(&pub_path).map_err(|e| Error::io(&pub_path, e))?;
+        let staged = self.dir.join(format!("{KEY_FILE}.new"));
+        let _ = std::fs::remove_file(&staged);
+        new.save(&staged)?;
+        std::fs::write(&pub_path, format!("{}\n{listed}", new.public().to_hex()))
+            .map_err(|e| Error::io(&pub_path, e))?;
+        let key_path = self.dir.join(KEY_FILE);
+        std::fs::rename(&staged, &key_path).map_err(|e| Error::io(&key_path, e))?;
+        Ok(new.public().fingerprint())
     }
 
     /// Whether a door's bundle still says what this folder would say now: after a roster import,
@@ -848,7 +1048,9 @@ impl EventFolder {
         if held.event.id != self.event.id {
             return Ok(DoorBundleState::OtherEvent);
         }
-        let now = self.bundle_content(held.kind, held.with_names, held.made_at_ms)?;
+        let mut now = self.bundle_content(held.kind, held.with_names, held.made_at_ms)?;
+        // Its number is its own; what it says is what counts.
+        now.trust.counter = held.trust.counter;
         Ok(if now == *held {
             DoorBundleState::Current
         } else {
@@ -860,7 +1062,8 @@ impl EventFolder {
     pub fn import_log(&mut self, bytes: &[u8]) -> Result<ImportSummary> {
         let log = log::decode(bytes)?;
         let event = self.event.clone();
-        merge_log(&mut self.store, &event, &log)
+        let enrolment = self.enrolment()?;
+        merge_log(&mut self.store, &event, &log, &enrolment, None)
     }
 
     /// Voids a record of any device (`DEVICE:SEQ` as reports name it), with a reason: a signed
@@ -942,6 +1145,24 @@ impl EventFolder {
             })
             .collect())
     }
+}
+
+fn counter(tx: &rusqlite::Connection) -> Result<u64> {
+    Ok(store::get_meta(tx, META_BUNDLE_COUNTER)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0))
+}
+
+fn devices(tx: &rusqlite::Connection) -> Result<Vec<EnrolledDevice>> {
+    Ok(store::get_meta(tx, META_DEVICES)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
+}
+
+fn rotations(tx: &rusqlite::Connection) -> Result<Vec<KeyRotation>> {
+    Ok(store::get_meta(tx, META_ROTATIONS)?
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
 }
 
 fn set_number_width(tx: &rusqlite::Connection, width: Option<u8>) -> Result<()> {

@@ -33,8 +33,7 @@ pub fn device_id(key: &PublicKey) -> String {
 
 /// A short fingerprint staff can read aloud to compare two screens: `3F2A-9C0D-5E6B`.
 pub fn fingerprint(key: &PublicKey) -> String {
-    let hex = device_id(key).to_uppercase();
-    format!("{}-{}-{}", &hex[..4], &hex[4..8], &hex[8..12])
+    key.fingerprint()
 }
 
 /// A device's signature over a gap-free run of its records.
@@ -137,7 +136,7 @@ pub fn verify(event_id: &str, seal: &Seal, key: &PublicKey, records: &[&Record])
     Ok(())
 }
 
-fn hex_to_64(s: &str) -> Option<[u8; 64]> {
+pub(crate) fn hex_to_64(s: &str) -> Option<[u8; 64]> {
     if s.len() != 128 {
         return None;
     }

@@ -98,6 +98,9 @@ pub enum Verdict {
         at_ms: i64,
         at: String,
         device: String,
+        /// The station name the 教务处 enrolled that device under (its id when not enrolled).
+        #[serde(default)]
+        device_name: String,
         this_device: bool,
     },
     /// Studio: already holds a 摄影编号 — which, when, on which phone, and whether shot already.
@@ -109,6 +112,9 @@ pub enum Verdict {
         at_ms: i64,
         at: String,
         device: String,
+        /// The station name the 教务处 enrolled that device under (its id when not enrolled).
+        #[serde(default)]
+        device_name: String,
         this_device: bool,
         photographed: bool,
     },
@@ -263,9 +269,11 @@ impl Verdict {
             }
             Via::Pass => {}
         };
-        let where_of = |device: &String, this_device: &bool| {
+        let where_of = |device: &String, name: &String, this_device: &bool| {
             if *this_device {
                 ("本机".to_string(), "this phone".to_string())
+            } else if !name.is_empty() && name != device {
+                (format!("“{name}”"), format!("“{name}”"))
             } else {
                 (format!("设备 {device}"), format!("device {device}"))
             }
@@ -337,10 +345,11 @@ impl Verdict {
                 name,
                 at,
                 device,
+                device_name,
                 this_device,
                 ..
             } => {
-                let (wzh, wen) = where_of(device, this_device);
+                let (wzh, wen) = where_of(device, device_name, this_device);
                 (
                     Text::new("已签到过", "Already checked in"),
                     Text::new(
@@ -356,11 +365,12 @@ impl Verdict {
                 batch,
                 at,
                 device,
+                device_name,
                 this_device,
                 photographed,
                 ..
             } => {
-                let (wzh, wen) = where_of(device, this_device);
+                let (wzh, wen) = where_of(device, device_name, this_device);
                 let (hzh, hen) = if *photographed {
                     ("已拍过", "Already photographed")
                 } else {

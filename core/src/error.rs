@@ -117,6 +117,9 @@ pub enum Refusal {
     LogCodeOtherSequence,
     /// A pass of another student than the one this phone was set up for.
     NotYourPass,
+    /// A bundle refused for whom it comes from or when (another key than the pinned one, older
+    /// than the one held): keep the phone's bundle and ask the 教务处.
+    BadBundle,
 }
 
 impl Error {

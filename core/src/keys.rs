@@ -69,6 +69,14 @@ impl PublicKey {
         to_hex(&self.0)
     }
 
+    /// A short fingerprint staff read aloud to compare two screens, `3F2A-9C0D-5E6B`: the first
+    /// 6 bytes of SHA-256 of the key. The same for an event key (`photoday event show` and the
+    /// phone's bundle screen) and a device key (its enrolment code).
+    pub fn fingerprint(&self) -> String {
+        let hex = to_hex(&Sha256::digest(self.0)[..6]).to_uppercase();
+        format!("{}-{}-{}", &hex[..4], &hex[4..8], &hex[8..12])
+    }
+
     /// The raw 32 bytes.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0

@@ -19,6 +19,7 @@ pub mod countdown;
 pub mod device;
 pub mod door;
 pub mod door_loop;
+pub mod enrolment;
 pub mod event;
 pub mod history;
 pub mod incoming;

@@ -22,6 +22,7 @@ use crate::attendance::{self, Attendance, Ledger, SessionAttendance};
 use crate::bundle::{self, BundleContent, BundleKind};
 use crate::device;
 use crate::door::{self, Colour, Tolerance, Verdict};
+use crate::enrolment::{Enrolment, EnrolmentCode, KeptAside};
 use crate::error::{Error, Refusal, Result};
 use crate::event::Event;
 use crate::keys::{EventKey, KeyRing, PublicKey};
@@ -253,8 +254,12 @@ pub struct ImportSummary {
     pub known: u32,
     /// Devices the log covers.
     pub devices: Vec<String>,
-    /// Conflicts the merged records now show (a number held by two students): say them loudly.
+    /// Conflicts the merged records now show (a number held by two students), and devices whose
+    /// records were kept aside: say them loudly.
     pub warnings: Vec<Text>,
+    /// Devices not enrolled whose records were kept aside (not merged, not lost).
+    #[serde(default)]
+    pub kept_aside: Vec<KeptAside>,
 }
 
 /// What a bundle import did.
@@ -272,6 +277,13 @@ pub struct BundleSummary {
     pub with_names: bool,
     /// Whether this replaced an older bundle.
     pub replaced: bool,
+    /// Fingerprint of the event key that signed it and that this phone pinned: staff compare it
+    /// with what `photoday event show` prints.
+    pub key_fingerprint: String,
+    /// The bundle's number in the event folder (0: made before bundles were numbered).
+    pub counter: u64,
+    /// Records kept aside from devices this bundle enrols, now merged.
+    pub merged_from_aside: u32,
 }
 
 struct Loaded {
@@ -495,18 +507,27 @@ impl Scanner {
                 })?;
             }
         }
-        let summary = BundleSummary {
+        self.loaded = Some(Self::load(&content));
+        self.last = None;
+        self.pending = None;
+        // Logs kept aside may come from devices this bundle enrols.
+        let merged = merge_aside(
+            &mut self.store,
+            &content.event,
+            &content.trust.enrolment,
+            Some(&self.device),
+        )?;
+        Ok(BundleSummary {
             event_id: content.event.id.clone(),
             title: content.event.title.clone(),
             sessions: content.event.sessions.len() as u32,
             students: content.students.len() as u32,
             with_names: content.with_names,
             replaced,
-        };
-        self.loaded = Some(Self::load(&content));
-        self.last = None;
-        self.pending = None;
-        Ok(summary)
+            key_fingerprint: bundle::signer_fingerprint(&content),
+            counter: content.trust.counter,
+            merged_from_aside: merged.added,
+        })
     }
 
     /// Sets up the station: the room this device guards (its name, or a session number as a
@@ -879,6 +900,7 @@ impl Scanner {
         let device = self.device.clone();
         let at = |ms: i64| time::format_hhmm(time::to_local(offset, ms).time());
         let replaced_pass = l.revocations.min_serial(no);
+        let enrolment = l.content.trust.enrolment.clone();
 
         // What this device knows of the student (its own records and every log merged).
         let ledger = self
@@ -919,6 +941,7 @@ impl Scanner {
                     batch: a.batch,
                     at_ms: a.at_ms,
                     at: at(a.at_ms),
+                    device_name: device_name(&enrolment, &a.device),
                     device: a.device.clone(),
                     this_device: a.device == device,
                     photographed: ledger.photographed(no),
@@ -942,6 +965,7 @@ impl Scanner {
                     name: name.clone(),
                     at_ms: c.at_ms,
                     at: at(c.at_ms),
+                    device_name: device_name(&enrolment, &c.device),
                     device: c.device.clone(),
                     this_device: c.device == device,
                 };
@@ -1499,9 +1523,16 @@ impl Scanner {
 
     /// Merges a log file from another device: all or nothing, idempotent. Touches the disk.
     pub fn import_log(&mut self, bytes: &[u8]) -> Result<ImportSummary> {
-        let event = self.loaded()?.content.event.clone();
+        let content = &self.loaded()?.content;
+        let (event, enrolment) = (content.event.clone(), content.trust.enrolment.clone());
         let log = log::decode(bytes)?;
-        merge_log(&mut self.store, &event, &log)
+        merge_log(
+            &mut self.store,
+            &event,
+            &log,
+            &enrolment,
+            Some(&self.device),
+        )
     }
 
     /// Feeds one scanned log QR text; once all have arrived the log is merged and the summary
@@ -1606,6 +1637,11 @@ fn refusal(device: &str, seq: u64, now: UnixMillis, session: u8, v: &Verdict) ->
             student_no: v.student_no(),
         },
     }
+}
+
+/// The station name a device was enrolled under, from the bundle (its id when not enrolled).
+fn device_name(enrolment: &crate::enrolment::Enrolment, device: &str) -> String {
+    enrolment.name_for(device).unwrap_or(device).to_string()
 }
 
 fn outcome(verdict: Verdict, clock_warning: Option<Text>, record_seq: Option<u64>) -> ScanOutcome {
@@ -1739,8 +1775,16 @@ pub fn log_file(
 }
 
 /// Merges a decoded log into a store: same event only, every record inside a seal of the device
-/// it names (its key carried by the log or already known here), all or nothing.
-pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<ImportSummary> {
+/// it names (its key carried by the log or already known here), or nothing at all. Records of
+/// devices `enrolment` does not admit (`me`: the merging device, always admitted) are kept aside
+/// with the whole log, to merge once the device is enrolled ([`merge_aside`]).
+pub fn merge_log(
+    store: &mut Store,
+    event: &Event,
+    log: &LogFile,
+    enrolment: &Enrolment,
+    me: Option<&str>,
+) -> Result<ImportSummary> {
     if log.event_id != event.id {
         return Err(Error::BadLog(format!(
             "this log is from event `{}`, not `{}`",
@@ -1804,12 +1848,40 @@ pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<Impo
             )));
         }
     }
+    // Everything is genuine; now whose records merge.
+    let kept_aside: Vec<KeptAside> = by_device
+        .iter()
+        .filter(|(d, _)| !enrolment.admits(d, me))
+        .map(|(d, rs)| KeptAside {
+            device: d.to_string(),
+            fingerprint: log
+                .device_keys
+                .get(*d)
+                .or_else(|| known.get(*d))
+                .map(|k| k.fingerprint())
+                .unwrap_or_default(),
+            records: rs.len() as u32,
+        })
+        .collect();
+    let aside = |d: &str| kept_aside.iter().any(|k| k.device == d);
     store.write(|tx| {
-        remember_keys(tx, log.device_keys.clone())?;
-        keep_seals(tx, &log.seals)?;
+        remember_keys(
+            tx,
+            log.device_keys
+                .iter()
+                .filter(|(id, _)| !aside(id))
+                .map(|(id, k)| (id.clone(), *k)),
+        )?;
+        let seals: Vec<device::Seal> = log
+            .seals
+            .iter()
+            .filter(|s| !aside(&s.device))
+            .cloned()
+            .collect();
+        keep_seals(tx, &seals)?;
         let (mut added, mut known) = (0, 0);
         let mut devices = std::collections::BTreeSet::new();
-        for r in &log.records {
+        for r in log.records.iter().filter(|r| !aside(&r.device)) {
             devices.insert(r.device.clone());
             if log::insert(tx, r)? {
                 added += 1;
@@ -1817,13 +1889,151 @@ pub fn merge_log(store: &mut Store, event: &Event, log: &LogFile) -> Result<Impo
                 known += 1;
             }
         }
+        if !kept_aside.is_empty() {
+            let bytes = log::encode(log);
+            store::set_blob(tx, &aside_key(&bytes), &bytes)?;
+        }
         let ledger = Ledger::from_records(&log::all(tx)?);
-        let warnings = ledger.clashes().iter().map(|c| c.advice()).collect();
+        let mut warnings: Vec<Text> = ledger.clashes().iter().map(|c| c.advice()).collect();
+        warnings.extend(kept_aside.iter().map(KeptAside::text));
         Ok(ImportSummary {
             added,
             known,
             devices: devices.into_iter().collect(),
             warnings,
+            kept_aside: kept_aside.clone(),
         })
     })
+}
+
+/// Logs kept aside are blobs under this prefix and the SHA-256 of the log file: the same log
+/// kept twice is kept once.
+const ASIDE_PREFIX: &str = "aside_log:";
+
+fn aside_key(bytes: &[u8]) -> String {
+    format!("{ASIDE_PREFIX}{}", crate::admin::sha256_hex(bytes))
+}
+
+fn aside_logs(tx: &rusqlite::Connection) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut stmt = tx.prepare("SELECT key, value FROM blobs WHERE key LIKE ?1 ORDER BY key")?;
+    let rows = stmt
+        .query_map([format!("{ASIDE_PREFIX}%")], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(String, Vec<u8>)>>>()?;
+    Ok(rows)
+}
+
+/// The devices whose records wait aside in a store, with how many distinct records each has
+/// waiting (several kept logs of one device overlap).
+pub fn kept_aside(
+    store: &mut Store,
+    enrolment: &Enrolment,
+    me: Option<&str>,
+) -> Result<Vec<KeptAside>> {
+    let logs = store.read(|tx| aside_logs(tx))?;
+    let mut seqs: BTreeMap<String, (String, std::collections::BTreeSet<u64>)> = BTreeMap::new();
+    for (_, bytes) in logs {
+        let Ok(log) = log::decode(&bytes) else {
+            continue;
+        };
+        for r in &log.records {
+            if enrolment.admits(&r.device, me) {
+                continue;
+            }
+            let e = seqs.entry(r.device.clone()).or_insert_with(|| {
+                let fp = log
+                    .device_keys
+                    .get(&r.device)
+                    .map(|k| k.fingerprint())
+                    .unwrap_or_default();
+                (fp, Default::default())
+            });
+            e.1.insert(r.seq);
+        }
+    }
+    Ok(seqs
+        .into_iter()
+        .map(|(device, (fingerprint, s))| KeptAside {
+            device,
+            fingerprint,
+            records: s.len() as u32,
+        })
+        .collect())
+}
+
+/// Merges the logs kept aside whose devices `enrolment` now admits; a log still holding a
+/// device not enrolled stays aside (its enrolled devices' records merge now). Returns what was
+/// merged, and in `kept_aside` what still waits.
+pub fn merge_aside(
+    store: &mut Store,
+    event: &Event,
+    enrolment: &Enrolment,
+    me: Option<&str>,
+) -> Result<ImportSummary> {
+    let logs = store.read(|tx| aside_logs(tx))?;
+    let mut total = ImportSummary {
+        added: 0,
+        known: 0,
+        devices: Vec::new(),
+        warnings: Vec::new(),
+        kept_aside: Vec::new(),
+    };
+    for (key, bytes) in logs {
+        let log = match log::decode(&bytes) {
+            Ok(l) if l.event_id == event.id => l,
+            // Another event's (a phone that changed events): it stays where it is.
+            _ => continue,
+        };
+        let s = merge_log(store, event, &log, enrolment, me)?;
+        if s.kept_aside.is_empty() {
+            store.write(|tx| store::delete_blob(tx, &key))?;
+        }
+        total.added += s.added;
+        total.known += s.known;
+        for d in s.devices {
+            if !total.devices.contains(&d) {
+                total.devices.push(d);
+            }
+        }
+        for w in s.warnings {
+            if !total.warnings.contains(&w) {
+                total.warnings.push(w);
+            }
+        }
+    }
+    total.kept_aside = kept_aside(store, enrolment, me)?;
+    Ok(total)
+}
+
+impl Scanner {
+    /// This device's enrolment code for the station name staff gave it: its id, key and
+    /// fingerprint, as text for a QR code. Memory only.
+    pub fn enrolment_code(&self, station: &str) -> Result<EnrolmentCode> {
+        EnrolmentCode::new(&self.key.public(), station)
+    }
+
+    /// The devices whose logs wait aside here until they are enrolled. Reads the disk.
+    pub fn kept_aside(&mut self) -> Result<Vec<KeptAside>> {
+        let enrolment = self
+            .bundle()
+            .map(|b| b.trust.enrolment.clone())
+            .unwrap_or_default();
+        kept_aside(&mut self.store, &enrolment, Some(&self.device))
+    }
+
+    /// Merges the logs kept aside whose devices this device's bundle now enrols (importing a
+    /// bundle does it too). Touches the disk.
+    pub fn merge_aside(&mut self) -> Result<ImportSummary> {
+        let content = &self.loaded()?.content;
+        let (event, enrolment) = (content.event.clone(), content.trust.enrolment.clone());
+        merge_aside(&mut self.store, &event, &enrolment, Some(&self.device))
+    }
+
+    /// How this device names another: its station name from the bundle's enrolment, with its id
+    /// (`一教104 门口 (3f2a9c0d5e6b)`), or the id alone. Memory only.
+    pub fn device_label(&self, device: &str) -> String {
+        match self.bundle() {
+            Some(b) => b.trust.enrolment.label(device),
+            None => device.to_string(),
+        }
+    }
 }

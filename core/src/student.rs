@@ -189,6 +189,11 @@ impl StudentPhone {
         self.bundle.as_ref().map(|b| &b.event)
     }
 
+    /// Fingerprint of the event key the first bundle pinned (later bundles must be signed by it).
+    pub fn pinned_key_fingerprint(&self) -> Option<String> {
+        self.bundle.as_ref().map(crate::bundle::signer_fingerprint)
+    }
+
     /// Imports the student pack (the signed student bundle: the event, its keys and the arrival
     /// plan). A newer pack of the same event replaces the old one; the pass on the phone is
     /// checked again against it, and [`BundleImported::pass_replaced`] says when it no longer

@@ -169,6 +169,7 @@ fn a_students_arrive_by_follows_their_class_and_the_door_says_how_early_they_are
         },
         with_names: kind == BundleKind::Scanner,
         plan: Some(p.clone()),
+        trust: Default::default(),
     };
     let text = pass::issue(
         &key,

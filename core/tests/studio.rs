@@ -52,6 +52,7 @@ impl Day {
             students: BundleContent::students_from(&self.roster, true),
             with_names: true,
             plan: None,
+            trust: Default::default(),
         }
     }
 

@@ -259,6 +259,25 @@ pub fn describe(c: &BundleContent, out: &Out) {
         .map(|k| format!("{:04x}", k.key_id()))
         .collect();
     out.field(&tr!(out, "公钥", "keys"), keys.join(", "), w);
+    // What a phone shows after importing it, to compare with `photoday event show`.
+    out.field(
+        &tr!(out, "签名密钥指纹", "signed by"),
+        bundle::signer_fingerprint(c),
+        w,
+    );
+    if c.trust.counter > 0 {
+        out.field(&tr!(out, "资料包编号", "bundle no."), c.trust.counter, w);
+    }
+    if c.kind == BundleKind::Scanner && c.trust.enrolment.required {
+        let names: Vec<&str> = c
+            .trust
+            .enrolment
+            .devices
+            .iter()
+            .map(|d| d.station.as_str())
+            .collect();
+        out.field(&tr!(out, "已登记设备", "devices"), names.join("、"), w);
+    }
     out.field(&tr!(out, "场次", "sessions"), c.event.sessions.len(), w);
     if c.kind == BundleKind::Scanner {
         let (n, names) = (c.students.len(), c.with_names);

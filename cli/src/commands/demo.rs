@@ -523,6 +523,32 @@ impl Morning {
         dir: &Path,
         out: &Out,
     ) -> Result<Morning, Failure> {
+        // Each phone shows its enrolment code; the 教务处 enrols it, so the bundle carries the
+        // phones' keys and names and they check each other's logs.
+        let mut a = Phone::new(dir.join("phone-a.db"), Role::Door, "门口A", "door A", out)?;
+        let mut b = Phone::new(dir.join("phone-b.db"), Role::Door, "门口B", "door B", out)?;
+        let mut st = Phone::new(
+            dir.join("phone-studio.db"),
+            Role::Studio,
+            "摄影室",
+            "studio",
+            out,
+        )?;
+        for phone in [&a, &b, &st] {
+            let code = phone
+                .scanner
+                .enrolment_code(&format!("一教104 {}", phone.label))?;
+            let added = folder.add_device(&code, None)?;
+            let (name, fp) = (&added.device.station, added.device.fingerprint());
+            println!(
+                "  {}",
+                tr!(
+                    out,
+                    "登记设备“{name}”（photoday device add 加设备登记码），指纹 {fp}",
+                    "enrolled “{name}” (photoday device add with its enrolment code), fingerprint {fp}"
+                )
+            );
+        }
         let made = time::parse_moment("2023-06-02 18:00", ev.utc_offset).unwrap_or_default();
         let bundle = folder.bundle(BundleKind::Scanner, true, made)?;
         let bundle_path = dir.join("scanner.photoday");
@@ -532,34 +558,23 @@ impl Morning {
             "{}",
             tr!(
                 out,
-                "前一晚：门口资料包 {p}（{kb} KB，含名单和公钥，不含私钥）导入三台手机；每台只选教室和角色，场次跟着时钟走",
-                "The evening before: scanner bundle {p} ({kb} KB: roster and public keys, no private key) goes onto three phones; each is set to a room and a role, and the session follows the clock"
+                "前一晚：门口资料包 {p}（{kb} KB，含名单、公钥和已登记的设备，不含私钥）导入三台手机；每台只选教室和角色，场次跟着时钟走",
+                "The evening before: scanner bundle {p} ({kb} KB: roster, public keys and the enrolled devices, no private key) goes onto three phones; each is set to a room and a role, and the session follows the clock"
             )
         );
-        let mut a = Phone::new(
-            dir.join("phone-a.db"),
-            Role::Door,
-            "门口A",
-            "door A",
-            &bundle,
-            out,
-        )?;
-        let mut b = Phone::new(
-            dir.join("phone-b.db"),
-            Role::Door,
-            "门口B",
-            "door B",
-            &bundle,
-            out,
-        )?;
-        let mut st = Phone::new(
-            dir.join("phone-studio.db"),
-            Role::Studio,
-            "摄影室",
-            "studio",
-            &bundle,
-            out,
-        )?;
+        let event_fp = folder.key_fingerprint()?;
+        for phone in [&mut a, &mut b, &mut st] {
+            let s = phone.load(&bundle)?;
+            debug_assert_eq!(s.key_fingerprint, event_fp);
+        }
+        println!(
+            "  {}",
+            tr!(
+                out,
+                "三台手机显示的活动密钥指纹 {event_fp} 与 photoday event show 相同：资料包确实来自教务处",
+                "all three phones show event key fingerprint {event_fp}, as photoday event show does: the bundle is the 教务处's"
+            )
+        );
         println!();
 
         let mut sim = Sim {
@@ -798,14 +813,19 @@ impl Morning {
             std::fs::write(&path, &bytes).map_err(|e| Failure::write(&path, e))?;
             logs.push((path, bytes));
         }
+        let names = folder.enrolment()?;
+        let named = |mut s: photoday_core::scanner::ImportSummary| {
+            s.devices = s.devices.iter().map(|d| names.label(d)).collect();
+            s
+        };
         for (path, bytes) in &logs {
-            let s = folder.import_log(bytes)?;
+            let s = named(folder.import_log(bytes)?);
             log::print_import(
                 &format!("  {} → {}", file_name(path), tr!(out, "教务处", "admin")),
                 &s,
                 out,
             );
-            let s = st.scanner.import_log(bytes)?;
+            let s = named(st.scanner.import_log(bytes)?);
             log::print_import(
                 &format!(
                     "  {} → {}",
@@ -816,13 +836,31 @@ impl Morning {
                 out,
             );
         }
-        let s = folder.import_log(&logs[0].1)?;
+        let s = named(folder.import_log(&logs[0].1)?);
         log::print_import(
             &format!(
                 "  {} → {} {}",
                 file_name(&logs[0].0),
                 tr!(out, "教务处", "admin"),
                 tr!(out, "（再导一次）", "(again)")
+            ),
+            &s,
+            out,
+        );
+        // A phone nobody enrolled (someone's own, with the bundle copied onto it): its log is
+        // genuine, but it is kept aside, not merged, until the 教务处 enrols it.
+        let mut rogue = Scanner::open(dir.join("phone-unknown.db"))?;
+        rogue.import_bundle(&bundle)?;
+        rogue.set_station("一教104", Role::Door, None)?;
+        let eleven = time::parse_moment("2023-06-03 11:00", ev.utc_offset).unwrap_or_default();
+        if let Some(p) = queue.last() {
+            rogue.scan(&p.text, eleven)?;
+        }
+        let s = folder.import_log(&rogue.export_log(sim.at)?)?;
+        log::print_import(
+            &format!(
+                "  phone-unknown.photodaylog → {}",
+                tr!(out, "教务处", "admin")
             ),
             &s,
             out,
@@ -843,20 +881,12 @@ fn file_name(p: &Path) -> String {
 struct Phone {
     scanner: Scanner,
     label: String,
+    role: Role,
 }
 
 impl Phone {
-    fn new(
-        db: PathBuf,
-        role: Role,
-        zh: &str,
-        en: &str,
-        bundle: &[u8],
-        out: &Out,
-    ) -> Result<Phone, Failure> {
-        let mut scanner = Scanner::open(&db)?;
-        scanner.import_bundle(bundle)?;
-        scanner.set_station("一教104", role, None)?;
+    fn new(db: PathBuf, role: Role, zh: &str, en: &str, out: &Out) -> Result<Phone, Failure> {
+        let scanner = Scanner::open(&db)?;
         let label = tr!(out, "{zh}", "{en}");
         let (dev, f) = (scanner.device_id().to_string(), file_name(&db));
         let what = match role {
@@ -875,7 +905,18 @@ impl Phone {
                 "{label}: device {dev}, 一教104, {what} ({f})"
             )
         );
-        Ok(Phone { scanner, label })
+        Ok(Phone {
+            scanner,
+            label,
+            role,
+        })
+    }
+
+    /// Imports the bundle and sets the phone to its room and role.
+    fn load(&mut self, bundle: &[u8]) -> Result<photoday_core::scanner::BundleSummary, Failure> {
+        let s = self.scanner.import_bundle(bundle)?;
+        self.scanner.set_station("一教104", self.role, None)?;
+        Ok(s)
     }
 
     /// One scan: a compact line, or the phone's full screen when `full`.

@@ -16,6 +16,7 @@ use crate::tr;
 pub fn run(command: EventCommand, out: &Out) -> Result<(), Failure> {
     match command {
         EventCommand::Show(a) => show(&a, out),
+        EventCommand::RotateKey(a) => rotate_key(&a.dir, out),
     }
 }
 
@@ -81,8 +82,8 @@ pub fn init(args: &InitArgs, out: &Out) -> Result<(), Failure> {
 
 /// `photoday event show`.
 fn show(args: &EventShowArgs, out: &Out) -> Result<(), Failure> {
-    let event = match (&args.template, &args.dir) {
-        (Some(name), _) => Event::template(name)?,
+    let (event, fingerprint) = match (&args.template, &args.dir) {
+        (Some(name), _) => (Event::template(name)?, None),
         (None, dir) => {
             let dir = dir.as_deref().unwrap_or(Path::new("."));
             let path = dir.join(EVENT_FILE);
@@ -92,17 +93,72 @@ fn show(args: &EventShowArgs, out: &Out) -> Result<(), Failure> {
                     dir.display()
                 )));
             }
-            Event::load(&path)?
+            (Event::load(&path)?, key_fingerprint(dir))
         }
     };
     if args.json {
-        let json = serde_json::to_string_pretty(&EventJson::from(&event))
+        let mut json = serde_json::to_value(EventJson::from(&event))
             .map_err(|e| Failure::other(e.to_string()))?;
+        if let (Some(fp), Some(obj)) = (&fingerprint, json.as_object_mut()) {
+            obj.insert("key_fingerprint".into(), fp.clone().into());
+        }
+        let json =
+            serde_json::to_string_pretty(&json).map_err(|e| Failure::other(e.to_string()))?;
         println!("{json}");
     } else {
         print_event(&event, out);
+        if let Some(fp) = fingerprint {
+            println!();
+            println!(
+                "{}",
+                out.paint(
+                    Tone::Bold,
+                    tr!(
+                        out,
+                        "活动密钥指纹：{fp}（手机导入第一个资料包后显示的指纹必须与此相同）",
+                        "Event key fingerprint: {fp} (a phone shows the same after its first bundle, or it holds someone else's)"
+                    )
+                )
+            );
+        }
     }
     Ok(())
+}
+
+fn rotate_key(dir: &Path, out: &Out) -> Result<(), Failure> {
+    let mut folder = EventFolder::open(dir)?;
+    let old = folder.key_fingerprint()?;
+    let new = folder.rotate_key()?;
+    println!(
+        "{}",
+        out.paint(
+            Tone::Good,
+            tr!(
+                out,
+                "活动密钥已更换：{old} → {new}。旧密钥签发的签到码仍然有效；之后的资料包由新密钥签名，并带有旧密钥签名的更换声明，已导入过资料包的手机会接受。请把新的资料包发给各手机，并核对它们显示的指纹 {new}",
+                "Event key replaced: {old} → {new}. Passes signed by the old key stay valid; bundles are signed by the new key from now on and carry the change, signed by the old key, so phones that hold a bundle follow. Hand out new bundles and check the phones show {new}"
+            )
+        )
+    );
+    Ok(())
+}
+
+/// The event key's fingerprint, as phones show it: from event.key, or without it the first key
+/// of event.pub. Read without opening the database.
+fn key_fingerprint(dir: &Path) -> Option<String> {
+    if let Ok(k) = photoday_core::keys::EventKey::load(&dir.join(KEY_FILE)) {
+        return Some(k.public().fingerprint());
+    }
+    let text = std::fs::read_to_string(dir.join(PUB_FILE)).ok()?;
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    Some(
+        photoday_core::keys::PublicKey::from_hex(line)
+            .ok()?
+            .fingerprint(),
+    )
 }
 
 /// Prints the event for a person: the schedule table and the rules around it.

@@ -93,9 +93,26 @@ fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
         Some(db) => Target::Device(Box::new(open_device(db)?)),
         None => Target::Folder(Box::new(open_folder(&args.dir.dir)?)),
     };
+    if args.pending {
+        let summary = match &mut target {
+            Target::Folder(f) => f.merge_aside()?,
+            Target::Device(s) => s.merge_aside()?,
+        };
+        print_import(&tr!(out, "另存的记录", "records kept aside"), &summary, out);
+        if summary.kept_aside.is_empty() {
+            println!(
+                "{}",
+                tr!(
+                    out,
+                    "没有仍在等待登记的记录",
+                    "Nothing waits aside any more"
+                )
+            );
+        }
+    }
     for file in &args.files {
         let bytes = std::fs::read(file).map_err(|e| Failure::read(file, e))?;
-        let summary = match &mut target {
+        let mut summary = match &mut target {
             Target::Folder(f) => f.import_log(&bytes),
             Target::Device(s) => s.import_log(&bytes),
         }
@@ -103,6 +120,14 @@ fn import(args: &LogImportArgs, out: &Out) -> Result<(), Failure> {
             let f = Failure::from(e);
             Failure::input(format!("{}: {}", file.display(), f.message()))
         })?;
+        // Devices by their station names (with their ids), as enrolled.
+        summary.devices = match &mut target {
+            Target::Folder(f) => {
+                let names = f.enrolment()?;
+                summary.devices.iter().map(|d| names.label(d)).collect()
+            }
+            Target::Device(s) => summary.devices.iter().map(|d| s.device_label(d)).collect(),
+        };
         print_import(&file.display().to_string(), &summary, out);
     }
     Ok(())
@@ -113,12 +138,27 @@ pub fn print_import(what: &str, s: &ImportSummary, out: &Out) {
     let (added, known, devices) = (s.added, s.known, s.devices.join(", "));
     println!(
         "{}",
-        tr!(
-            out,
-            "{what}：新增 {added} 条记录，已有 {known} 条（设备 {devices}）",
-            "{what}: {added} new records, {known} already here (devices {devices})"
-        )
+        if devices.is_empty() {
+            tr!(
+                out,
+                "{what}：新增 {added} 条记录，已有 {known} 条",
+                "{what}: {added} new records, {known} already here"
+            )
+        } else {
+            tr!(
+                out,
+                "{what}：新增 {added} 条记录，已有 {known} 条（设备 {devices}）",
+                "{what}: {added} new records, {known} already here (devices {devices})"
+            )
+        }
     );
+    // Devices not enrolled: their records wait aside, said loudly with what to do.
+    for k in &s.kept_aside {
+        println!(
+            "{}",
+            out.paint(Tone::Warn, format!("⚠ {}", out.text(&k.text())))
+        );
+    }
 }
 
 /// A door database that must already exist (a typo must not create an empty one).

@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod demo;
+pub mod device;
 pub mod event;
 pub mod log;
 pub mod passes;
@@ -32,6 +33,7 @@ pub fn run(command: Command, out: &Out) -> Result<(), Failure> {
         Command::Bundle(c) => bundle::run(c, out),
         Command::Scan(a) => scan::run(&a, out),
         Command::Log(c) => log::run(c, out),
+        Command::Device(c) => device::run(c, out),
         Command::Report(a) => report::run(&a, out),
         Command::Plan(a) => plan::run(&a, out),
     }

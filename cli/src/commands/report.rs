@@ -12,6 +12,7 @@
 
 use photoday_core::admin::{EventFolder, FeeRow};
 use photoday_core::attendance::Attendance;
+use photoday_core::enrolment::Enrolment;
 use photoday_core::event::Event;
 use photoday_core::roster::{format_student_no, Roster};
 use photoday_core::time::{format_local_minute, to_local};
@@ -85,7 +86,7 @@ pub fn write(
                     "; {arrived} arrived but were not photographed (see the arrived-not-photographed sheet; liaisons, chase them)"
                 ));
             }
-            let mut dups = duplicates_sheet(&event, &roster, &a, out);
+            let mut dups = duplicates_sheet(&event, &roster, &a, &folder.enrolment()?, out);
             restore_zeros(&mut dups, 0, roster.number_width());
             let mut chase = arrived_sheet(&a, out);
             restore_zeros(&mut chase, 0, roster.number_width());
@@ -123,7 +124,7 @@ pub fn write(
             let a = folder.attendance()?;
             let roster = folder.roster()?;
             let n = a.duplicates.len();
-            let mut dups = duplicates_sheet(&event, &roster, &a, out);
+            let mut dups = duplicates_sheet(&event, &roster, &a, &folder.enrolment()?, out);
             restore_zeros(&mut dups, 0, roster.number_width());
             (
                 vec![dups],
@@ -340,7 +341,14 @@ pub fn fees_sheet(event: &Event, fees: &[FeeRow], out: &Out) -> Sheet {
 }
 
 /// Students admitted more than once: which photo stands and which numbers to void.
-pub fn duplicates_sheet(event: &Event, roster: &Roster, a: &Attendance, out: &Out) -> Sheet {
+/// Devices are named by their station (`names`: the event's enrolment) with their id.
+pub fn duplicates_sheet(
+    event: &Event,
+    roster: &Roster,
+    a: &Attendance,
+    names: &Enrolment,
+    out: &Out,
+) -> Sheet {
     let header = out.columns(&[
         ("学号", "student_no"),
         ("姓名", "name"),
@@ -362,7 +370,7 @@ pub fn duplicates_sheet(event: &Event, roster: &Roster, a: &Attendance, out: &Ou
                 s.map(|s| s.name.clone()).unwrap_or_default().into(),
                 s.map(|s| s.college.clone()).unwrap_or_default().into(),
                 d.keep.photo_no.as_str().into(),
-                d.keep.device.as_str().into(),
+                names.label(&d.keep.device).into(),
                 at(d.keep.at_ms).into(),
                 d.void
                     .iter()
@@ -372,7 +380,7 @@ pub fn duplicates_sheet(event: &Event, roster: &Roster, a: &Attendance, out: &Ou
                     .into(),
                 d.void
                     .iter()
-                    .map(|v| v.device.clone())
+                    .map(|v| names.label(&v.device))
                     .collect::<Vec<_>>()
                     .join(", ")
                     .into(),

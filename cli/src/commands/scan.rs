@@ -26,6 +26,44 @@ use crate::failure::Failure;
 use crate::output::{pad, tone_of, Out, Tone};
 use crate::tr;
 
+/// The event folder's own laptop door (scanner.db in --dir) is the 教务处's machine: once the
+/// event enrols devices, it enrols itself (as the room and role), so its log is not kept aside.
+/// The next bundle refresh carries it.
+fn enrol_own_door(scanner: &mut Scanner, args: &ScanArgs, out: &Out) -> Result<(), Failure> {
+    if !args.dir.dir.join(photoday_core::admin::EVENT_FILE).exists() {
+        return Ok(());
+    }
+    let mut folder = open_folder(&args.dir.dir)?;
+    let enrolment = folder.enrolment()?;
+    if !enrolment.required || enrolment.get(scanner.device_id()).is_some() {
+        return Ok(());
+    }
+    let place = args
+        .room
+        .as_deref()
+        .or(args.station.as_deref())
+        .unwrap_or("laptop");
+    let name = format!("{place} {} ({})", args.role, &scanner.device_id()[..4]);
+    let added = folder.add_device(&scanner.enrolment_code(&name)?, None)?;
+    let (n, fp) = (&added.device.station, added.device.fingerprint());
+    if args.json {
+        println!(
+            "{}",
+            json!({"action": "enrolled", "station": n, "fingerprint": fp})
+        );
+    } else {
+        println!(
+            "{}",
+            tr!(
+                out,
+                "本机（活动文件夹自己的门口数据库）已登记为“{n}”，指纹 {fp}",
+                "This laptop (the event folder's own door database) is enrolled as “{n}”, fingerprint {fp}"
+            )
+        );
+    }
+    Ok(())
+}
+
 /// The door clock: the real clock, or `--now` moving forward in real time.
 struct Clock {
     base: UnixMillis,
@@ -44,6 +82,17 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
         .device_db
         .clone()
         .unwrap_or_else(|| args.dir.dir.join("scanner.db"));
+    if let Some(name) = &args.enrolment_code {
+        // The station name: as given, or the room and the role.
+        let name = match (name.trim(), &args.room) {
+            ("", Some(room)) => format!("{room} {}", args.role),
+            ("", None) => return Err(Failure::input(
+                "--enrolment-code needs a station name (--enrolment-code 一教104门口) or --room",
+            )),
+            (n, _) => n.to_string(),
+        };
+        return crate::commands::device::print_code(&db, &name, None, out);
+    }
     crate::door_input::check_before_open(&db, args.bundle.as_deref(), &args.dir.dir, |e| {
         match (&args.room, &args.station) {
             (Some(room), _) if photoday_core::room::find(e, room).is_none() => {
@@ -57,6 +106,9 @@ pub fn run(args: &ScanArgs, out: &Out) -> Result<(), Failure> {
         }
     })?;
     let mut scanner = prepare(&db, args.bundle.as_deref(), &args.dir.dir, out, args.json)?;
+    if args.device_db.is_none() && args.bundle.is_none() {
+        enrol_own_door(&mut scanner, args, out)?;
+    }
     crate::door_input::keep_bundle_current(
         &mut scanner,
         args.bundle.is_some(),

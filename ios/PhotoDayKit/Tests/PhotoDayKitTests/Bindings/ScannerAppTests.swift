@@ -130,7 +130,7 @@ final class ScannerAppTests: XCTestCase {
         XCTAssertTrue(again.repeat)
         XCTAssertEqual(again.verdict, first.verdict)
         let later = try app.scan(text: Fixtures.pass("it"), nowMs: MORNING + 60_000)
-        guard case let .alreadyCheckedIn(_, _, _, at, _, thisDevice) = later.verdict else {
+        guard case let .alreadyCheckedIn(_, _, _, at, _, _, thisDevice) = later.verdict else {
             return XCTFail("got \(later.verdict)")
         }
         XCTAssertTrue(thisDevice)
@@ -439,7 +439,7 @@ final class ScannerAppTests: XCTestCase {
         XCTAssertEqual(dup.void.map(\.photoNo), ["B001"])
         XCTAssertEqual(try b.stationAttendance(nowMs: MORNING).numbered, 2)
         let seen = try b.scan(text: Fixtures.session1[1].pass, nowMs: MORNING + 90_000)
-        guard case let .alreadyNumbered(_, _, photoNo, _, _, _, device, thisDevice, photographed) = seen.verdict else {
+        guard case let .alreadyNumbered(_, _, photoNo, _, _, _, device, _, thisDevice, photographed) = seen.verdict else {
             return XCTFail("got \(seen.verdict)")
         }
         XCTAssertEqual(photoNo, "A002")
