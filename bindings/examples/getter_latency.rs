@@ -54,6 +54,7 @@ fn main() {
         students: vec![],
         with_names: false,
         plan: None,
+        trust: Default::default(),
     };
     let dir = std::env::temp_dir().join(format!("photoday-getter-latency-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

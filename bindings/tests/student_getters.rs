@@ -56,6 +56,7 @@ fn set_up_phone() -> (Arc<StudentApp>, std::path::PathBuf) {
             students: vec![],
             with_names: false,
             plan: None,
+            trust: Default::default(),
         },
         &key,
     )
