@@ -85,6 +85,12 @@ fn main() -> Res<()> {
     let missing_pass = pass_of(&mut admin, missing.student_no)?;
     admin.import_roster(&roster)?;
     let old_pass = pass_of(&mut admin, replaced.student_no)?;
+    // An earlier scanner bundle (bundle no. 1), to replay after the current one.
+    write(
+        &out,
+        "scanner-earlier.bundle",
+        &admin.bundle(BundleKind::Scanner, true, made_at)?,
+    )?;
     // The pack as it was before the re-issue: a phone that holds the old pass learns from the
     // newer pack (student.bundle) that it was replaced.
     write(
@@ -94,12 +100,6 @@ fn main() -> Res<()> {
     )?;
     let new_pass = admin.reissue(replaced.student_no)?.text;
 
-    // An earlier scanner bundle (bundle no. 1), to replay after the current one.
-    write(
-        &out,
-        "scanner-earlier.bundle",
-        &admin.bundle(BundleKind::Scanner, true, made_at)?,
-    )?;
     write(
         &out,
         "student.bundle",
