@@ -4,8 +4,9 @@
 //! signed inputs: an event folder made with the core's admin code (the same the CLI uses), a
 //! synthetic roster, the student and scanner bundles, pass texts (valid, for another room,
 //! replaced, forged, of another event, of a student missing from the scanner's roster; every pass
-//! of session 1 and of the two sessions sharing 一教209 on 6月4日) and two 采集码 images
-//! (readable, blank). Keys are fresh on every run.
+//! of session 1 and of the two sessions sharing 一教209 on 6月4日), pass card images of a student
+//! and a classmate (as saved to the photo album) and two 采集码 images (readable, blank). Keys are
+//! fresh on every run.
 //!
 //!   cargo run -p photoday-ffi --example kotlin_fixtures -- OUT_DIR
 //!
@@ -49,6 +50,8 @@ fn main() -> Res<()> {
     session1.sort_by_key(|s| s.student_no);
     let it = session1[0];
     let replaced = session1[1];
+    // A classmate of `it` whose card lands in the class group too.
+    let classmate = session1[2];
     // The first student of the third class: the plan has that class come in after two others.
     let late = *session1
         .iter()
@@ -82,14 +85,21 @@ fn main() -> Res<()> {
     let missing_pass = pass_of(&mut admin, missing.student_no)?;
     admin.import_roster(&roster)?;
     let old_pass = pass_of(&mut admin, replaced.student_no)?;
-    let new_pass = admin.reissue(replaced.student_no)?.text;
-
     // An earlier scanner bundle (bundle no. 1), to replay after the current one.
     write(
         &out,
         "scanner-earlier.bundle",
         &admin.bundle(BundleKind::Scanner, true, made_at)?,
     )?;
+    // The pack as it was before the re-issue: a phone that holds the old pass learns from the
+    // newer pack (student.bundle) that it was replaced.
+    write(
+        &out,
+        "student-before-reissue.bundle",
+        &admin.bundle(BundleKind::Student, false, made_at - 60_000)?,
+    )?;
+    let new_pass = admin.reissue(replaced.student_no)?.text;
+
     write(
         &out,
         "student.bundle",
@@ -142,6 +152,21 @@ fn main() -> Res<()> {
     )?;
     write(&out, "other-event.pass", foreign.as_bytes())?;
 
+    // Pass cards as a student saves them to the photo album: the pass's QR as the core draws it
+    // (the CLI's full cards need a CJK font; their QR is the same code). Ours, and a classmate's.
+    write(
+        &out,
+        "it-card.png",
+        &QrMatrix::encode(&it_pass)?.to_png(12)?,
+    )?;
+    let classmate_pass = pass_of(&mut admin, classmate.student_no)?;
+    write(
+        &out,
+        "classmate-card.png",
+        &QrMatrix::encode(&classmate_pass)?.to_png(12)?,
+    )?;
+    write(&out, "classmate.pass", classmate_pass.as_bytes())?;
+
     // A 采集码 stand-in: CHSI does not publish the format, so any token in a QR code will do.
     let code = QrMatrix::encode("CHSI-CJM-7F3A9C2E51B84D06A1E2")?.to_png(8)?;
     write(&out, "collection-code.png", &code)?;
@@ -156,6 +181,7 @@ fn main() -> Res<()> {
     props.insert("it.class", it.class.clone());
     props.insert("late.class", late.class.clone());
     props.insert("replaced.student_no", replaced.student_no.to_string());
+    props.insert("classmate.student_no", classmate.student_no.to_string());
     props.insert("accounting.student_no", accounting.student_no.to_string());
     props.insert("missing.student_no", missing.student_no.to_string());
     props.insert("session1.students", session1.len().to_string());

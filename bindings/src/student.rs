@@ -1,7 +1,8 @@
 //! The student app's API: `StudentApp`, over the core's `StudentPhone`.
 //!
-//! A student imports the event bundle and their pass (verified on the phone, so a typo or another
-//! event's pass is caught on the sofa, not at the door), then sees the slot card, the countdown,
+//! A student opens the student pack, enters their 学号 once and imports their pass (签到码) as the
+//! card image from the album or as text (verified on the phone, so a typo, another event's pass or
+//! a classmate's card is caught on the sofa, not at the door), then sees the slot card, the countdown,
 //! the next thing to do, the timeline with its reminders, the checklist, and keeps the 采集码
 //! image for the day. Every method forwards to the core; the records mirror
 //! `photoday_core::{student, slot, timeline, checklist}`. The app schedules the reminders as local
@@ -21,8 +22,9 @@ use crate::qr::QrCode;
 use crate::text::BilingualText;
 
 /// A student's phone: one per app, over the database file the platform chooses (app-private
-/// storage). Every method is safe from any thread; calls run one at a time. Methods marked
-/// "disk" read or write the database: call them off the main thread.
+/// storage). Every method is safe from any thread. Methods marked "disk" read or write the
+/// database: call them off the main thread. Image decoding (a 12-MP photo of a 采集码 or a pass
+/// card) runs without holding the phone, so "memory only" getters answer at once meanwhile.
 #[derive(uniffi::Object)]
 pub struct StudentApp {
     inner: Mutex<StudentPhone>,
@@ -46,9 +48,43 @@ impl StudentApp {
     /// plan) and returns the event. A newer bundle of the same event replaces the old one; a
     /// pass already imported is checked again against it. Disk (writes).
     ///
+    /// `pass_replaced` is set when the pass on the phone no longer stands under the new pack
+    /// (the 教务处 re-issued it): show it; the setup flow asks for the new pass.
+    ///
     /// Fails with `BadBundle` for a tampered, truncated, foreign, older or scanner bundle.
-    pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<Event> {
-        Ok(Event::from(&lock(&self.inner).import_bundle(&bytes)?))
+    pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<BundleImported> {
+        let done = lock(&self.inner).import_bundle(&bytes)?;
+        Ok(BundleImported {
+            event: Event::from(&done.event),
+            pass_replaced: done.pass_replaced.map(BilingualText::from),
+        })
+    }
+
+    /// Sets the student number (学号) this phone is for, as typed (full-width digits and spaces
+    /// are fine) and returns it. From then on a classmate's pass is refused with `NotYourPass`.
+    /// Disk (writes).
+    ///
+    /// Fails with `InvalidInput` for text that is not a 学号, or while the phone holds the pass of
+    /// another number (purge first).
+    pub fn set_student_no(&self, no: String) -> ApiResult<u64> {
+        Ok(lock(&self.inner).set_student_no(&no)?)
+    }
+
+    /// The student number entered (or taken from the pass), if any. Memory only.
+    pub fn student_no(&self) -> Option<u64> {
+        lock(&self.inner).student_no()
+    }
+
+    /// Imports the pass from a saved pass card image (PNG or JPEG from the photo album, as
+    /// `photoday passes export --format cards` makes it), read by the core's own QR decoder, and
+    /// checks it like `import_pass`. The image is decoded without holding the phone. Disk (writes).
+    ///
+    /// Fails with `InvalidInput` when no pass can be read (the text says why: too small, cut off,
+    /// blurred, and to pick the original card), for a file that is not an image or is over 20 MB,
+    /// and as `import_pass` does; `NotYourPass` for a classmate's card.
+    pub fn import_pass_image(&self, image: Vec<u8>) -> ApiResult<PassInfo> {
+        let texts = core_student::pass_texts_in_image(&image)?;
+        Ok(lock(&self.inner).import_pass_texts(&texts)?.into())
     }
 
     /// The event, once a bundle is imported. Memory only.
@@ -56,11 +92,21 @@ impl StudentApp {
         lock(&self.inner).event().map(Event::from)
     }
 
+    /// The photo fee as a student reads it (pay your college's liaison before the colleges'
+    /// transfer deadline; never the colleges' account), once a pack is imported. Show this on the
+    /// notice screen instead of `Event.fee.pay_to`, which is for liaisons. Memory only.
+    pub fn fee_note(&self) -> Option<BilingualText> {
+        lock(&self.inner)
+            .event()
+            .map(|e| timeline::fee_note(e).into())
+    }
+
     /// Imports the student's pass text (`PD1:…`, as the liaison sent it), verifying it now
     /// against the bundle's keys. Disk (writes).
     ///
-    /// Fails with `NotReady` before a bundle is imported, and `InvalidInput` with what to do for a
-    /// mistyped, forged, replaced or another event's pass, or for the 采集码 pasted by mistake.
+    /// Fails with `NotReady` before a bundle is imported, `NotYourPass` for a classmate's pass
+    /// (once the student number is set; else the pass sets it), and `InvalidInput` with what to do
+    /// for a mistyped, forged, replaced or another event's pass, or for the 采集码 pasted by mistake.
     pub fn import_pass(&self, text: String) -> ApiResult<PassInfo> {
         Ok(lock(&self.inner).import_pass(&text)?.into())
     }
@@ -92,6 +138,12 @@ impl StudentApp {
         let mut phone = lock(&self.inner);
         let home = phone.home(now_ms)?;
         Ok(Home::new(phone.event(), home))
+    }
+
+    /// The setup step to take next (the setup flow of both apps), `null`/`nil` when nothing is
+    /// missing. The same as `home(now).setup_step`, without the rest of the home. Disk (reads).
+    pub fn setup_step(&self) -> ApiResult<Option<SetupStep>> {
+        Ok(lock(&self.inner).setup_step()?.map(SetupStep::from))
     }
 
     /// Keeps the 摄影编号 from the small QR on the studio phone ("一教104 · 037 · 第5批"): the home
@@ -153,7 +205,10 @@ impl StudentApp {
     ///
     /// Fails with `InvalidInput` for a file that is not a PNG or JPEG, or is over 20 MB.
     pub fn save_collection_code(&self, png: Vec<u8>) -> ApiResult<Readability> {
-        Ok(lock(&self.inner).save_collection_code(&png)?.into())
+        // The decoding (hundreds of ms for a camera photo) runs unlocked; only the write waits.
+        let readability = core_student::check_code_image(&png)?;
+        lock(&self.inner).store_collection_code(&png)?;
+        Ok(readability.into())
     }
 
     /// The saved 采集码 image, to show full-screen at full brightness; `null`/`nil` if none.
@@ -167,7 +222,11 @@ impl StudentApp {
     ///
     /// Fails with `NotReady` when no 采集码 is saved.
     pub fn check_collection_code(&self) -> ApiResult<Readability> {
-        Ok(lock(&self.inner).check_collection_code()?.into())
+        let image = lock(&self.inner).collection_code()?;
+        match image {
+            Some(image) => Ok(core_student::check_code_image(&image)?.into()),
+            None => Ok(lock(&self.inner).check_collection_code()?.into()),
+        }
     }
 
     /// Deletes everything personal: the pass, the 采集码 image and the ticks. The public event
@@ -188,6 +247,16 @@ pub struct PassInfo {
     pub session: u8,
     /// Pass revision (raised when the 教务处 re-issues it).
     pub serial: u16,
+}
+
+/// What importing a student pack did.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct BundleImported {
+    /// The event of the pack.
+    pub event: Event,
+    /// Set when the pass that was on the phone no longer stands under the new pack (the 教务处
+    /// re-issued it): what happened and what to do, for the student. The old pass is gone.
+    pub pass_replaced: Option<BilingualText>,
 }
 
 /// The student's shoot, once done.
@@ -226,13 +295,22 @@ pub struct Home {
     pub slot: Option<Slot>,
     /// The student's class (group) from the arrival plan, if any.
     pub class_name: Option<String>,
+    /// The student number entered (or taken from the pass).
+    pub student_no: Option<u64>,
     /// Milliseconds until arrive-by (negative once past).
     pub countdown_ms: Option<i64>,
+    /// The countdown to arrive-by in words, made by the core: `还有 3 天 4 小时` / `in 3 days 4 h`,
+    /// `明天 09:10`, `今天 09:10（还有 2 小时 5 分）`, `已过 09:10`. Show it as is.
+    pub countdown: Option<BilingualText>,
     /// The next thing to do.
     pub next: Option<TimelineItem>,
-    /// The setup step to offer first (one button), when something is missing.
+    /// The setup step to offer first (one button), when something is missing. This is the
+    /// setup flow of both apps: follow it, do not derive it.
     pub setup_step: Option<SetupStep>,
-    /// The same step in words (bundle, pass, 采集码).
+    /// Whether to show the setup screen (for `setup_step`) instead of the home: the pack, the
+    /// student number or the pass is missing. The 采集码 step is a card on the home.
+    pub needs_setup: bool,
+    /// The same step in words (pack, 学号, 签到码, 采集码).
     pub setup_hint: Option<BilingualText>,
     /// Whether a 采集码 image is saved.
     pub has_collection_code: bool,
@@ -245,9 +323,12 @@ pub struct Home {
 /// What the student must do before the app is ready, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum SetupStep {
-    /// Import the event bundle from the 教务处.
+    /// Open the student pack the liaison posted (`import_bundle`).
     ImportBundle,
-    /// Import the pass the liaison sent.
+    /// Enter the student number (`set_student_no`).
+    EnterStudentNo,
+    /// Import the pass: the card image from the album (`import_pass_image`), or the text
+    /// (`import_pass`).
     ImportPass,
     /// Save the 学信网 采集码 screenshot.
     SaveCollectionCode,
@@ -257,6 +338,7 @@ impl From<core_student::SetupStep> for SetupStep {
     fn from(s: core_student::SetupStep) -> Self {
         match s {
             core_student::SetupStep::ImportBundle => SetupStep::ImportBundle,
+            core_student::SetupStep::EnterStudentNo => SetupStep::EnterStudentNo,
             core_student::SetupStep::ImportPass => SetupStep::ImportPass,
             core_student::SetupStep::SaveCollectionCode => SetupStep::SaveCollectionCode,
         }
@@ -292,9 +374,12 @@ impl Home {
             shot_prompt: h.shot_prompt.map(BilingualText::from),
             slot: event.zip(h.slot.as_ref()).map(|(e, s)| Slot::new(e, s)),
             class_name: h.class,
+            student_no: h.student_no,
             countdown_ms: h.countdown_ms,
+            countdown: h.countdown.map(BilingualText::from),
             next: h.next.as_ref().map(TimelineItem::from),
             setup_step: h.setup_step.map(SetupStep::from),
+            needs_setup: h.needs_setup,
             setup_hint: h.setup_hint.map(BilingualText::from),
             has_collection_code: h.has_collection_code,
             checklist_done: h.checklist_done,

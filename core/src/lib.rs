@@ -15,6 +15,7 @@ pub mod admit;
 pub mod attendance;
 pub mod bundle;
 pub mod checklist;
+pub mod countdown;
 pub mod device;
 pub mod door;
 pub mod door_loop;

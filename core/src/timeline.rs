@@ -91,6 +91,23 @@ struct Draft {
     remind_at: Vec<NaiveDateTime>,
 }
 
+/// The photo fee as a student must read it: pay the liaison, before the colleges' transfer
+/// deadline, never to the colleges' account (`fee.pay_to` is the liaisons', and not shown).
+pub fn fee_note(event: &Event) -> Text {
+    let fee = &event.fee;
+    let deadline = time::format_local_minute(fee.deadline);
+    Text::new(
+        format!(
+            "把{}元摄影费交给{}，按联络员通知的时间交；学院须于{}前统一转账，请在此之前交齐。不要自己转账。",
+            fee.yuan, fee.collected_by.zh, deadline
+        ),
+        format!(
+            "Pay the {}-yuan photo fee to {} when they ask; your college must transfer everyone's fees by {}, so pay before then. Do not transfer it yourself.",
+            fee.yuan, fee.collected_by.en, deadline
+        ),
+    )
+}
+
 /// The ordered timeline of a student with `slot`, as seen at `now`.
 pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem> {
     let off = event.utc_offset;
@@ -117,20 +134,7 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
             format!("摄影费{}元交给联络员", fee.yuan),
             format!("{}-yuan photo fee due to your liaison", fee.yuan),
         ),
-        detail: Text::new(
-            format!(
-                "把{}元摄影费交给{}，按联络员通知的时间交；学院须于{}前统一转账，请在此之前交齐。不要自己转账。",
-                fee.yuan,
-                fee.collected_by.zh,
-                fmt(fee.deadline)
-            ),
-            format!(
-                "Pay the {}-yuan photo fee to {} when they ask; your college must transfer everyone's fees by {}, so pay before then. Do not transfer it yourself.",
-                fee.yuan,
-                fee.collected_by.en,
-                fmt(fee.deadline)
-            ),
-        ),
+        detail: fee_note(event),
         remind_at: vec![
             fee.deadline - Duration::days(3),
             fee.deadline - Duration::days(1),

@@ -27,7 +27,7 @@ struct EventInfoView: View {
                         Text(verbatim: section.title.localized)
                     }
                 }
-                FeeSection(fee: event.fee)
+                FeeSection(fee: event.fee, note: model.feeNote)
                 MakeupSection(makeup: event.makeup)
                 Section("Check your photo on CHSI") {
                     LabeledValue(label: "Opens after (days)", value: String(event.verification.afterDays))
@@ -51,13 +51,15 @@ struct EventInfoView: View {
 
 struct FeeSection: View {
     let fee: Fee
+    /// The core's sentence for students (pay the liaison); the colleges' account is not shown.
+    let note: BilingualText?
 
     var body: some View {
         Section("Photo fee") {
             LabeledValue(label: "Yuan", value: String(fee.yuan))
-            LabeledValue(label: "Deadline", value: fee.deadlineLocal)
-            Text(verbatim: fee.payTo.localized)
-            Text(verbatim: fee.collectedBy.localized)
+            if let note {
+                Text(verbatim: note.localized)
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
-// Today: the slot card (where, when, arrive by, and how long until then), the shoot once recorded
+// Today: the slot card (where, when, arrive by, and the core's countdown), the shoot once recorded
 // (or, once the session has begun, the question: scan the studio's number code, or "我已拍完"),
 // the next thing to do, how far the preparation is, and the card that turns reminders on — the one
-// place the notification permission is asked for. Before the phone is set up, the core's hint
-// says what is missing.
+// place the notification permission is asked for. While the core says setup comes first, the
+// setup screen (StudentSetupView) shows instead.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -12,21 +12,34 @@ import UIKit
 struct StudentHomeView: View {
     @State var model = StudentHomeModel()
     @Environment(DataVersion.self) var version
-    @State var settingUp = false
     @State var scanningNumber = false
 
     var body: some View {
         NavigationView {
+            if model.home?.needsSetup == true {
+                StudentSetupView()
+            } else {
+                homeList
+            }
+        }
+        .navigationViewStyle(.stack)
+        // The countdown moves: the core's sentence is asked for again every 30 seconds.
+        .task {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 30_000_000_000)
+                await model.load()
+            }
+        }
+    }
+
+    private var homeList: some View {
             List {
                 if let error = model.error {
                     MessageRow(text: error)
                 }
                 if let home = model.home {
                     if let hint = home.setupHint {
-                        Section {
-                            Text(verbatim: hint.localized)
-                            Button("Set up this phone") { settingUp = true }
-                        }
+                        Section { Text(verbatim: hint.localized) }
                     }
                     if let shot = home.shot {
                         Section("Photographed") {
@@ -46,7 +59,7 @@ struct StudentHomeView: View {
                         }
                     }
                     if let slot = home.slot {
-                        SlotCard(slot: slot, className: home.className)
+                        SlotCard(slot: slot, className: home.className, countdown: home.countdown)
                     }
                     if let next = home.next {
                         Section("Next") {
@@ -82,19 +95,6 @@ struct StudentHomeView: View {
                     .ignoresSafeArea()
                 }
             }
-            .sheet(isPresented: $settingUp) {
-                NavigationView {
-                    StudentSetupView()
-                        .toolbar {
-                            ToolbarItem(placement: .confirmationAction) {
-                                Button("Done") { settingUp = false }
-                            }
-                        }
-                }
-                .environment(version)
-            }
-        }
-        .navigationViewStyle(.stack)
     }
 }
 
@@ -130,6 +130,8 @@ struct RemindersCard: View {
 struct SlotCard: View {
     let slot: Slot
     let className: String?
+    /// The core's countdown to arrive-by, shown as is.
+    let countdown: BilingualText?
 
     var body: some View {
         Section("Your slot") {
@@ -150,8 +152,8 @@ struct SlotCard: View {
                 label: slot.planned ? "Your class's time" : "Session starts",
                 value: slot.timeLocal)
             LabeledValue(label: "Be at the door by", value: slot.arriveByLocal)
-            TimelineView(.periodic(from: Date(), by: 30)) { context in
-                Text(verbatim: RelativeTime.text(unixMs: slot.arriveByUnixMs, now: context.date))
+            if let countdown {
+                Text(verbatim: countdown.localized)
                     .font(.headline)
                     .foregroundColor(.accentColor)
             }

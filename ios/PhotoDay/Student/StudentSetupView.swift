@@ -1,7 +1,7 @@
-// Setting up a student's phone: the event file from the 教务处 (a student bundle, .pdb) and the
-// student's own pass (`PD1:…`, pasted from the liaison's message, typed, or scanned from a printed
-// sheet). The core verifies the pass against the bundle's keys right away, so a typo or another
-// event's pass is caught now rather than at the door.
+// Setting up a student's phone, as the core's setup step says: the pack from the class group
+// (opened from the chat app, or chosen in Files), the 学号 typed once, then the pass (签到码) card
+// from the photo album — the core reads its QR — or the pass text pasted or scanned. A classmate's
+// card is refused in the core's words, naming both numbers. Three taps after the pack.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -13,53 +13,81 @@ struct StudentSetupView: View {
     @State var model = StudentSetupModel()
     @Environment(DataVersion.self) var version
     @State var choosingFile = false
+    @State var picking = false
     @State var scanning = false
 
     var body: some View {
         Form {
-            Section("Event file") {
-                if let event = model.event {
-                    Text(verbatim: event.title.localized)
-                        .font(.headline)
-                    Text(verbatim: event.noticeRef)
-                        .foregroundColor(.secondary)
-                }
-                Button("Import the event file (.pdb)…") { choosingFile = true }
+            if let note = model.passReplaced {
+                Section { Text(verbatim: note.localized) }
             }
-            Section {
-                if let pass = model.pass {
-                    LabeledValue(label: "Student number", value: String(pass.studentNo))
+            if let hint = model.hint {
+                Section { Text(verbatim: hint.localized).font(.headline) }
+            }
+            if let refusal = model.refusal {
+                Section { Text(verbatim: refusal.message).foregroundColor(.red) }
+            }
+            if let slot = model.slot {
+                SlotCard(slot: slot, className: nil, countdown: nil)
+            }
+            switch model.step {
+            case .importBundle?:
+                Section {
+                    Button("Open the pack from your liaison…") { choosingFile = true }
                 }
-                TextField("PD1:…", text: $model.passText)
-                    .font(.system(.body, design: .monospaced))
-                    .textInputAutocapitalization(.characters)
-                    .disableAutocorrection(true)
-                HStack {
-                    Button("Paste") {
-                        model.passText = UIPasteboard.general.string ?? model.passText
+            case .enterStudentNo?:
+                Section("Student number") {
+                    TextField("Student number", text: $model.studentNoText)
+                        .keyboardType(.numberPad)
+                    Button("OK") {
+                        let text = model.studentNoText
+                        Task { await model.submitStudentNo(text); version.bump() }
                     }
-                    Spacer()
-                    Button("Scan") { scanning = true }
+                    .disabled(model.studentNoText.isEmpty)
                 }
-                .buttonStyle(.borderless)
-                Button("Add pass") {
-                    let text = model.passText
-                    Task { await submit(text) }
+            case .importPass?:
+                Section {
+                    Button("Pick my pass card from the album") {
+                        model.openAlbum()
+                        picking = true
+                    }
+                    Button("Scan the pass card") { scanning = true }
+                    TextField("PD1:…", text: $model.passText)
+                        .font(.system(.body, design: .monospaced))
+                        .textInputAutocapitalization(.characters)
+                        .disableAutocorrection(true)
+                    HStack {
+                        Button("Paste") {
+                            model.passText = UIPasteboard.general.string ?? model.passText
+                        }
+                        Spacer()
+                        Button("Add pass") {
+                            let text = model.passText
+                            Task { await model.importPass(text); version.bump() }
+                        }
+                        .disabled(model.passText.isEmpty)
+                    }
+                    .buttonStyle(.borderless)
                 }
-                .disabled(model.passText.isEmpty)
-            } header: {
-                Text("Your pass")
-            } footer: {
-                Text("The pass is the text your college liaison sent you; it starts with PD1:.")
+            default:
+                EmptyView()
             }
         }
         .navigationTitle("Set up")
-        .task { await model.load() }
+        .task(id: version.value) { await model.load() }
         .fileImporter(isPresented: $choosingFile, allowedContentTypes: [.photoDayBundle, .data]) { result in
             guard case .success(let url) = result else { return }
             Task {
                 await model.importBundle(from: url)
                 version.bump()
+            }
+        }
+        .sheet(isPresented: $picking) {
+            PhotoPicker { data in
+                Task {
+                    await model.cardPicked(data)
+                    version.bump()
+                }
             }
         }
         .sheet(isPresented: $scanning) {
@@ -68,17 +96,11 @@ struct StudentSetupView: View {
                     // The camera reports a code many times a second; take the first.
                     guard scanning else { return }
                     scanning = false
-                    Task { await submit(text) }
+                    Task { await model.importPass(text); version.bump() }
                 }
                 .ignoresSafeArea()
             }
         }
         .messageAlert($model.message)
-    }
-
-    @MainActor
-    private func submit(_ text: String) async {
-        await model.importPass(text)
-        version.bump()
     }
 }

@@ -15,11 +15,47 @@ private fun readyStudent(db: String = Fixtures.db("student")): StudentApp {
 }
 
 val studentAppTests = listOf(
+    test("the 学号 is entered once; a classmate's pass or card is NotYourPass, naming both numbers") {
+        val app = StudentApp(Fixtures.db("student"))
+        app.importBundle(Fixtures.bytes("student.bundle"))
+        assertEquals(SetupStep.ENTER_STUDENT_NO, app.setupStep())
+        assertFailsWith<PhotoDayException.InvalidInput> { app.setStudentNo("张三") }
+        assertEquals(Fixtures.studentNo("it"), app.setStudentNo(" " + Fixtures.studentNo("it")))
+        assertEquals(SetupStep.IMPORT_PASS, app.setupStep())
+        for (attempt in listOf({ app.importPass(Fixtures.pass("classmate")) }, { app.importPassImage(Fixtures.bytes("classmate-card.png")) })) {
+            val e = assertFailsWith<PhotoDayException.NotYourPass> { attempt() }
+            assertContains(e.text.zh, "这是学号 ${Fixtures.studentNo("classmate")} 的签到码，不是你的")
+            assertContains(e.text.zh, Fixtures.studentNo("it").toString())
+            assertContains(e.text.en, Fixtures.studentNo("classmate").toString())
+        }
+        assertNull(app.pass())
+        val blank = assertFailsWith<PhotoDayException.InvalidInput> { app.importPassImage(Fixtures.bytes("blank.png")) }
+        assertContains(blank.text.zh, "读不到签到码")
+        val pass = app.importPassImage(Fixtures.bytes("it-card.png"))
+        assertEquals(Fixtures.pass("it"), pass.text)
+        assertEquals(SetupStep.SAVE_COLLECTION_CODE, app.setupStep())
+        assertFalse(app.home(JUNE_1_NOON).needsSetup)
+    },
+
+    test("a newer pack that voids the pass on the phone says so, and the new pass goes in") {
+        val app = StudentApp(Fixtures.db("student"))
+        assertNull(app.importBundle(Fixtures.bytes("student-before-reissue.bundle")).passReplaced)
+        app.importPass(Fixtures.pass("replaced-old"))
+        val newer = app.importBundle(Fixtures.bytes("student.bundle"))
+        val note = assertNotNull(newer.passReplaced)
+        assertContains(note.zh, "重新签发了你的签到码")
+        assertNull(app.pass())
+        assertEquals(SetupStep.IMPORT_PASS, app.setupStep())
+        app.importPass(Fixtures.pass("replaced-new"))
+    },
+
     test("a new student phone asks for the event bundle first and has no timeline yet") {
         val app = StudentApp(Fixtures.db("new-student"))
         val home = app.home(JUNE_1_NOON)
         assertNull(home.slot)
-        assertEquals("先导入活动资料包", home.setupHint?.zh)
+        assertEquals(SetupStep.IMPORT_BUNDLE, home.setupStep)
+        assertEquals("打开联络员发在群里的学历照采集资料包", home.setupHint?.zh)
+        assertTrue(home.needsSetup)
         assertNull(app.event())
         assertNull(app.pass())
         assertTrue(app.checklist().isEmpty())
@@ -40,8 +76,8 @@ val studentAppTests = listOf(
 
     test("a student of 信息技术与工程学院 imports bundle and pass and is told: 一教104 by 09:10 on 3 June") {
         val app = StudentApp(Fixtures.db("student"))
-        assertEquals(Fixtures.prop("event.id"), app.importBundle(Fixtures.bytes("student.bundle")).id)
-        assertEquals("导入联络员发给你的签到码", app.home(JUNE_1_NOON).setupHint?.zh)
+        assertEquals(Fixtures.prop("event.id"), app.importBundle(Fixtures.bytes("student.bundle")).event.id)
+        assertEquals("输入你的学号", app.home(JUNE_1_NOON).setupHint?.zh)
         // Pasted from a chat: spaces and a line break around it are fine.
         val pass = app.importPass("  " + Fixtures.pass("it") + "\n")
         assertEquals(Fixtures.studentNo("it"), pass.studentNo)
@@ -58,6 +94,8 @@ val studentAppTests = listOf(
         assertTrue(slot.planned, "the bundle carries the arrival plan")
         assertEquals(Fixtures.prop("it.class"), home.className)
         assertEquals(beijing("2023-06-03T09:10") - JUNE_1_NOON, home.countdownMs)
+        assertEquals(BilingualText("还有 1 天 21 小时", "in 1 day 21 h"), home.countdown)
+        assertEquals(Fixtures.studentNo("it"), home.studentNo, "the pass set the 学号")
         assertEquals("code-t1", home.next?.id, "the next thing to do is the T-1 采集码 check")
         assertEquals("保存你的学信网采集码截图", home.setupHint?.zh)
         assertEquals(slot, app.slot())
@@ -93,8 +131,8 @@ val studentAppTests = listOf(
             val err = assertFailsWith<PhotoDayException.InvalidInput>(what) { app.importPass(text) }
             assertTrue(err.message!!.isNotBlank(), what)
         }
-        assertContains(assertFailsWith<PhotoDayException.InvalidInput> { app.importPass(Fixtures.pass("replaced-old")) }.message!!, "签到码已更新")
-        assertContains(assertFailsWith<PhotoDayException.InvalidInput> { app.importPass(Fixtures.pass("other-event")) }.message!!, "不是本次活动")
+        assertContains(assertFailsWith<PhotoDayException.InvalidInput> { app.importPass(Fixtures.pass("replaced-old")) }.text.zh, "已作废")
+        assertContains(assertFailsWith<PhotoDayException.InvalidInput> { app.importPass(Fixtures.pass("other-event")) }.text.zh, "这不是")
         assertNull(app.pass(), "nothing was imported")
         assertEquals(Fixtures.studentNo("replaced"), app.importPass(Fixtures.pass("replaced-new")).studentNo)
     },
@@ -178,7 +216,7 @@ val studentAppTests = listOf(
         val reopened = StudentApp(db)
         assertNull(reopened.pass())
         assertNull(reopened.collectionCode())
-        assertEquals("导入联络员发给你的签到码", reopened.home(JUNE_1_NOON).setupHint?.zh)
+        assertEquals(SetupStep.ENTER_STUDENT_NO, reopened.home(JUNE_1_NOON).setupStep, "the 学号 went with the pass")
     },
 
     test("the student keeps the number the studio phone shows; a classmate's is refused; no 补拍 alarms after") {
@@ -195,8 +233,8 @@ val studentAppTests = listOf(
         assertEquals("001", numbered(mine).photoNo)
         val classmate = Fixtures.session1.first { it.studentNo != Fixtures.studentNo("it") }
         val theirs = studio.scan(classmate.pass, beijing("2023-06-03T09:41"))
-        val refused = assertFailsWith<PhotoDayException.InvalidInput> { app.importNumber(theirs.numberQr!!) }
-        assertContains(refused.message!!, classmate.studentNo.toString())
+        val refused = assertFailsWith<PhotoDayException.NotYourPass> { app.importNumber(theirs.numberQr!!) }
+        assertContains(refused.text.zh, classmate.studentNo.toString())
         assertFailsWith<PhotoDayException.InvalidInput> { app.importNumber(Fixtures.pass("it")) }
         assertNull(app.shot(), "nothing was kept")
 

@@ -9,6 +9,9 @@ import PhotoDayCore
 @Observable
 public final class EventInfoModel {
     public private(set) var event: Event?
+    /// The fee as a student reads it, from the core: pay the liaison before the colleges'
+    /// transfer deadline (the colleges' account in `event.fee.payTo` is the liaisons').
+    public private(set) var feeNote: BilingualText?
 
     @ObservationIgnored private let services: AppServices
 
@@ -17,9 +20,11 @@ public final class EventInfoModel {
     }
 
     public func load() async {
-        event = try? await services.core.student { (app: StudentApp) in
-            app.event()
+        let loaded = try? await services.core.student { (app: StudentApp) in
+            (app.event(), app.feeNote())
         }
+        event = loaded?.0
+        feeNote = loaded?.1
     }
 }
 

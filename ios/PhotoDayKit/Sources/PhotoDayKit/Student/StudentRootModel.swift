@@ -27,10 +27,15 @@ public final class StudentRootModel {
         switch file {
         case .bundle(let url):
             do {
-                let event = try await services.core.student { (app: StudentApp) in
+                let done = try await services.core.student { (app: StudentApp) in
                     try app.importBundle(bytes: AppFiles.readIncoming(url))
                 }
-                message = .studentBundleImported(title: event.title)
+                // The core's note when the newer pack voided the pass on the phone comes first.
+                if let note = done.passReplaced {
+                    message = .failed(note.localized)
+                } else {
+                    message = .studentBundleImported(title: done.event.title)
+                }
                 await services.reminders.reschedule()
             } catch {
                 message = .failure(error)

@@ -16,11 +16,49 @@ func readyStudent(_ db: String = Fixtures.db("student")) throws -> StudentApp {
 }
 
 final class StudentAppTests: XCTestCase {
+    func testTheStudentNumberIsEnteredOnceAndAClassmatesPassOrCardIsNotYours() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))
+        XCTAssertEqual(try app.setupStep(), .enterStudentNo)
+        assertCoreError(.invalidInput) { try app.setStudentNo(no: "张三") }
+        XCTAssertEqual(try app.setStudentNo(no: " \(Fixtures.studentNo("it"))"), Fixtures.studentNo("it"))
+        XCTAssertEqual(app.studentNo(), Fixtures.studentNo("it"))
+        let classmate = Fixtures.studentNo("classmate")
+        for attempt in [
+            { try app.importPass(text: Fixtures.pass("classmate")) },
+            { try app.importPassImage(image: Fixtures.bytes("classmate-card.png")) },
+        ] {
+            guard let e = assertThrows(PhotoDayError.self, "classmate", attempt) else { continue }
+            XCTAssertEqual(e.kind, .notYourPass)
+            XCTAssertTrue(e.text.zh.contains("这是学号 \(classmate) 的签到码，不是你的"), e.text.zh)
+            XCTAssertTrue(e.text.zh.contains(String(Fixtures.studentNo("it"))), e.text.zh)
+        }
+        XCTAssertNil(app.pass())
+        let blank = assertThrows(PhotoDayError.self) { try app.importPassImage(image: Fixtures.bytes("blank.png")) }
+        XCTAssertEqual(blank?.kind, .invalidInput)
+        XCTAssertTrue(blank?.text.zh.contains("读不到签到码") == true, "\(String(describing: blank))")
+        XCTAssertEqual(try app.importPassImage(image: Fixtures.bytes("it-card.png")).text, Fixtures.pass("it"))
+        XCTAssertEqual(try app.setupStep(), .saveCollectionCode)
+        XCTAssertFalse(try app.home(nowMs: JUNE_1_NOON).needsSetup)
+    }
+
+    func testANewerPackThatVoidsThePassOnThePhoneSaysSo() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student"))
+        XCTAssertNil(try app.importBundle(bytes: Fixtures.bytes("student-before-reissue.bundle")).passReplaced)
+        _ = try app.importPass(text: Fixtures.pass("replaced-old"))
+        let note = try XCTUnwrap(try app.importBundle(bytes: Fixtures.bytes("student.bundle")).passReplaced)
+        XCTAssertTrue(note.zh.contains("重新签发了你的签到码"), note.zh)
+        XCTAssertNil(app.pass())
+        XCTAssertEqual(try app.setupStep(), .importPass)
+        _ = try app.importPass(text: Fixtures.pass("replaced-new"))
+    }
+
     func testANewStudentPhoneAsksForTheEventBundleFirstAndHasNoTimelineYet() throws {
         let app = try StudentApp(dbPath: Fixtures.db("new-student"))
         let home = try app.home(nowMs: JUNE_1_NOON)
         XCTAssertNil(home.slot)
-        XCTAssertEqual(home.setupHint?.zh, "先导入活动资料包")
+        XCTAssertEqual(home.setupStep, .importBundle)
+        XCTAssertEqual(home.setupHint?.zh, "打开联络员发在群里的学历照采集资料包")
         XCTAssertNil(app.event())
         XCTAssertNil(app.pass())
         XCTAssertTrue(try app.checklist().isEmpty)
@@ -42,8 +80,8 @@ final class StudentAppTests: XCTestCase {
 
     func testAStudentImportsBundleAndPassAndIsToldRoom104By0910On3June() throws {
         let app = try StudentApp(dbPath: Fixtures.db("student"))
-        XCTAssertEqual(try app.importBundle(bytes: Fixtures.bytes("student.bundle")).id, Fixtures.prop("event.id"))
-        XCTAssertEqual(try app.home(nowMs: JUNE_1_NOON).setupHint?.zh, "导入联络员发给你的签到码")
+        XCTAssertEqual(try app.importBundle(bytes: Fixtures.bytes("student.bundle")).event.id, Fixtures.prop("event.id"))
+        XCTAssertEqual(try app.home(nowMs: JUNE_1_NOON).setupHint?.zh, "输入你的学号")
         // Pasted from a chat: spaces and a line break around it are fine.
         let pass = try app.importPass(text: "  " + Fixtures.pass("it") + "\n")
         XCTAssertEqual(pass.studentNo, Fixtures.studentNo("it"))
@@ -60,6 +98,8 @@ final class StudentAppTests: XCTestCase {
         XCTAssertTrue(slot.planned, "the bundle carries the arrival plan")
         XCTAssertEqual(home.className, Fixtures.prop("it.class"))
         XCTAssertEqual(home.countdownMs, beijing("2023-06-03T09:10") - JUNE_1_NOON)
+        XCTAssertEqual(home.countdown, BilingualText(zh: "还有 1 天 21 小时", en: "in 1 day 21 h"))
+        XCTAssertEqual(home.studentNo, Fixtures.studentNo("it"), "the pass set the 学号")
         XCTAssertEqual(home.next?.id, "code-t1", "the next thing to do is the T-1 采集码 check")
         XCTAssertEqual(home.setupHint?.zh, "保存你的学信网采集码截图")
         XCTAssertEqual(app.slot(), slot)
@@ -94,10 +134,10 @@ final class StudentAppTests: XCTestCase {
             let message = assertCoreError(.invalidInput, what) { try app.importPass(text: text) }
             XCTAssertFalse(message.isEmpty, what)
         }
-        let replaced = assertCoreError(.invalidInput) { try app.importPass(text: Fixtures.pass("replaced-old")) }
-        XCTAssertTrue(replaced.contains("签到码已更新"), replaced)
-        let foreign = assertCoreError(.invalidInput) { try app.importPass(text: Fixtures.pass("other-event")) }
-        XCTAssertTrue(foreign.contains("不是本次活动"), foreign)
+        let replaced = assertThrows(PhotoDayError.self) { try app.importPass(text: Fixtures.pass("replaced-old")) }
+        XCTAssertTrue(replaced?.text.zh.contains("已作废") == true, "\(String(describing: replaced))")
+        let foreign = assertThrows(PhotoDayError.self) { try app.importPass(text: Fixtures.pass("other-event")) }
+        XCTAssertTrue(foreign?.text.zh.contains("这不是") == true, "\(String(describing: foreign))")
         XCTAssertNil(app.pass(), "nothing was imported")
         XCTAssertEqual(try app.importPass(text: Fixtures.pass("replaced-new")).studentNo, Fixtures.studentNo("replaced"))
     }
@@ -180,7 +220,7 @@ final class StudentAppTests: XCTestCase {
         let reopened = try StudentApp(dbPath: db)
         XCTAssertNil(reopened.pass())
         XCTAssertNil(try reopened.collectionCode())
-        XCTAssertEqual(try reopened.home(nowMs: JUNE_1_NOON).setupHint?.zh, "导入联络员发给你的签到码")
+        XCTAssertEqual(try reopened.home(nowMs: JUNE_1_NOON).setupStep, .enterStudentNo, "the 学号 went with the pass")
     }
 
     func testAFileThatIsNotPhotoDaysIsRefusedAndLeftUntouchedAMissingFolderIsAnIoError() throws {
@@ -207,7 +247,7 @@ final class StudentAppTests: XCTestCase {
         XCTAssertEqual(try numbered(mine).photoNo, "001")
         let classmate = try XCTUnwrap(Fixtures.session1.first { $0.studentNo != Fixtures.studentNo("it") })
         let theirs = try s.scan(text: classmate.pass, nowMs: beijing("2023-06-03T09:41"))
-        let refused = assertCoreError(.invalidInput) { try app.importNumber(text: XCTUnwrap(theirs.numberQr)) }
+        let refused = assertCoreError(.notYourPass) { try app.importNumber(text: XCTUnwrap(theirs.numberQr)) }
         XCTAssertTrue(refused.contains(String(classmate.studentNo)), "the message says whose: \(refused)")
         assertCoreError(.invalidInput) { try app.importNumber(text: Fixtures.pass("it")) }
         XCTAssertNil(app.shot(), "nothing was kept")

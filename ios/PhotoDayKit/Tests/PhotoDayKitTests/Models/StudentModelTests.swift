@@ -19,28 +19,65 @@ final class StudentModelTests: XCTestCase {
         XCTAssertNil(setup.message)
     }
 
-    func testSetupImportsTheBundleThenThePassAndLaysTheReminders() async throws {
+    func testOneStepSetupPackThenNumberThenCardFromTheAlbumIsHomeInThreeTaps() async throws {
         let h = Harness(now: JUNE_1_NOON)
         let setup = StudentSetupModel(services: h.services())
         await setup.load()
-        XCTAssertNil(setup.event)
+        XCTAssertEqual(setup.step, .importBundle)
+        // The pack, opened from the class group's chat (not a tap on this screen).
+        await setup.importBundle(from: try h.copy("student.bundle", as: "信息学院-软件1班.pdb"))
+        XCTAssertEqual(setup.step, .enterStudentNo)
+        XCTAssertEqual(setup.hint?.zh, "输入你的学号")
+        XCTAssertTrue(h.center.laid.isEmpty, "no slot yet, so nothing is due")
+
+        await setup.submitStudentNo(String(Fixtures.studentNo("it")))
+        XCTAssertEqual(setup.step, .importPass)
+        // The pack's plan knows the 学号: the slot shows before the pass.
+        XCTAssertEqual(setup.slot?.room.zh, "一教104")
+        XCTAssertEqual(setup.slot?.arriveByLocal, "2023-06-03 09:10")
+
+        setup.openAlbum()
+        await setup.cardPicked(Fixtures.bytes("it-card.png"))
+        XCTAssertNil(setup.refusal)
+        XCTAssertFalse(setup.needsSetup, "the home shows now")
+        XCTAssertEqual(setup.pass?.studentNo, Fixtures.studentNo("it"))
+        XCTAssertEqual(setup.taps, [.confirmStudentNo, .openAlbum, .pickCard])
+        XCTAssertLessThanOrEqual(setup.taps.count, 3, "at most three taps after opening the pack")
+        XCTAssertEqual(setup.shown, [.importBundle, .enterStudentNo, .importPass, nil])
+
+        let home = StudentHomeModel(services: h.services())
+        await home.load()
+        XCTAssertEqual(home.home?.slot?.room.zh, "一教104")
+        XCTAssertEqual(home.home?.countdown?.zh, "还有 1 天 21 小时", "the core's countdown, as is")
+        let core = try StudentApp(dbPath: h.folder.appendingPathComponent(AppFiles.studentDatabase).path)
+        XCTAssertEqual(h.center.laid.map(\.id), try core.reminders(nowMs: JUNE_1_NOON).map(\.id))
+    }
+
+    func testAClassmatesCardIsRefusedInChineseNamingBothNumbersAndThePastedPassIsAccepted() async throws {
+        let h = Harness(now: JUNE_1_NOON)
+        let setup = StudentSetupModel(services: h.services())
         await setup.importBundle(from: try h.copy("student.bundle", as: "event.pdb"))
-        XCTAssertEqual(setup.event?.id, Fixtures.prop("event.id"))
-        XCTAssertTrue(h.center.laid.isEmpty, "no pass yet, so nothing is due")
+        await setup.submitStudentNo(String(Fixtures.studentNo("it")))
+        setup.openAlbum()
+        await setup.cardPicked(Fixtures.bytes("classmate-card.png"))
+        guard case .NotYourPass(let text)? = setup.refusal else {
+            return XCTFail("got \(String(describing: setup.refusal))")
+        }
+        XCTAssertTrue(text.zh.contains("这是学号 \(Fixtures.studentNo("classmate")) 的签到码，不是你的"), text.zh)
+        XCTAssertTrue(text.zh.contains(String(Fixtures.studentNo("it"))), text.zh)
+        XCTAssertEqual(setup.step, .importPass)
+        XCTAssertNil(setup.pass)
 
         setup.passText = "PD1:NOT-A-PASS"
         await setup.importPass(setup.passText)
-        guard case .failed(let why)? = setup.message else { return XCTFail("got \(String(describing: setup.message))") }
-        XCTAssertFalse(why.isEmpty)
-        XCTAssertNil(setup.pass)
+        XCTAssertNotNil(setup.refusal)
         XCTAssertEqual(setup.passText, "PD1:NOT-A-PASS", "a refused pass stays in the field to correct")
 
-        setup.message = nil
-        await setup.importPass(Fixtures.pass("it"))
+        await setup.importPass(Fixtures.pass("it") + "\r\n")
+        XCTAssertNil(setup.refusal)
+        XCTAssertFalse(setup.needsSetup)
         XCTAssertEqual(setup.pass?.studentNo, Fixtures.studentNo("it"))
         XCTAssertEqual(setup.passText, "")
-        let core = try StudentApp(dbPath: h.folder.appendingPathComponent(AppFiles.studentDatabase).path)
-        XCTAssertEqual(h.center.laid.map(\.id), try core.reminders(nowMs: JUNE_1_NOON).map(\.id))
     }
 
     func testHomeSaysWhatIsMissingThenShowsTheSlot() async throws {
@@ -48,7 +85,7 @@ final class StudentModelTests: XCTestCase {
         let home = StudentHomeModel(services: h.services())
         await home.load()
         XCTAssertNil(home.error)
-        XCTAssertEqual(home.home?.setupHint?.zh, "先导入活动资料包")
+        XCTAssertEqual(home.home?.setupHint?.zh, "打开联络员发在群里的学历照采集资料包")
         XCTAssertNil(home.home?.slot)
 
         try await setUpPhone(h)
@@ -192,6 +229,10 @@ final class StudentModelTests: XCTestCase {
         let info = EventInfoModel(services: h.services())
         await info.load()
         XCTAssertEqual(info.event?.id, Fixtures.prop("event.id"))
+        // The fee as a student reads it: pay the liaison, never the colleges' Alipay account.
+        let fee = try XCTUnwrap(info.feeNote?.zh)
+        XCTAssertTrue(fee.contains("联络员") && fee.contains("2023-05-20 17:00"), fee)
+        XCTAssertFalse(fee.contains("支付宝") || fee.contains("1119786746"), fee)
         let pass = PassModel(services: h.services())
         await pass.load()
         XCTAssertNil(pass.pass)

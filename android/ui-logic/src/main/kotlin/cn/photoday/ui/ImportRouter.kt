@@ -2,9 +2,10 @@
 // a paste, or a scanned QR code. The core has one import call per kind of content; this file
 // picks the call for the app's mode and turns the answer into a value a screen shows.
 //
-// For a student, text is a pass and anything else a bundle. For staff, the core's importAny
-// recognises a scanner bundle, a log file, a log QR code or a photo of one by content, and
-// refuses a student pack or a pass with what to do instead.
+// For a student, text is a pass, a PNG or JPEG a pass card (the core reads its QR), and anything
+// else a pack (bundle). For staff, the core's importAny recognises a scanner bundle, a log file,
+// a log QR code or a photo of one by content, and refuses a student pack or a pass with what to
+// do instead.
 package cn.photoday.ui
 
 import cn.photoday.core.Lang
@@ -18,8 +19,8 @@ import java.nio.charset.CodingErrorAction
 
 /** What an import did, for a snackbar or the next screen. */
 sealed interface ImportResult {
-    /** A student bundle: the event is now on the phone. */
-    data class StudentBundle(val eventTitle: String) : ImportResult
+    /** A student pack: the event is now on the phone; [passReplaced] is the core's note when it voided the pass. */
+    data class StudentBundle(val eventTitle: String, val passReplaced: String? = null) : ImportResult
 
     /** The student's pass, verified on the phone. */
     data class Pass(val studentNo: String, val session: Int) : ImportResult
@@ -79,8 +80,16 @@ object ImportRouter {
     /** A file or shared stream handed to the student app. */
     fun student(app: StudentAppInterface, bytes: ByteArray, lang: Lang): ImportResult {
         val text = textOrNull(bytes)
-        return if (text != null) studentText(app, text) else attempt {
-            ImportResult.StudentBundle(app.importBundle(bytes).title.textIn(lang))
+        return when {
+            text != null -> studentText(app, text)
+            isImage(bytes) -> attempt {
+                val pass = app.importPassImage(bytes)
+                ImportResult.Pass(pass.studentNo.toString(), pass.session.toInt())
+            }
+            else -> attempt {
+                val done = app.importBundle(bytes)
+                ImportResult.StudentBundle(done.event.title.textIn(lang), done.passReplaced?.textIn(lang))
+            }
         }
     }
 
@@ -93,6 +102,11 @@ object ImportRouter {
     /** Anything handed to a staff phone: the core recognises it by content. */
     fun staff(app: ScannerAppInterface, bytes: ByteArray, lang: Lang): ImportResult =
         attempt { app.importAny(bytes).toResult(lang) }
+
+    /** A PNG or JPEG (a pass card shared from the album): the core reads it. */
+    private fun isImage(b: ByteArray): Boolean =
+        (b.size > 8 && b[0] == 0x89.toByte() && b[1] == 'P'.code.toByte() && b[2] == 'N'.code.toByte()) ||
+            (b.size > 3 && b[0] == 0xFF.toByte() && b[1] == 0xD8.toByte())
 
     /** The bytes as text when they are short, valid UTF-8 without control characters. */
     fun textOrNull(bytes: ByteArray): String? {

@@ -74,11 +74,11 @@ fun CollectionCodeRoute(graph: AppGraph, showFull: () -> Unit, onBack: () -> Uni
                     Image(image, stringResource(R.string.code_image_description), contentScale = ContentScale.Fit, filterQuality = FilterQuality.None)
                 }
                 Text(
-                    stringResource(
+                    // Unreadable: the core's why (too small, cut off, blurred), nothing of the app's own.
+                    state.problem ?: stringResource(
                         when (state.readability) {
                             CodeReadability.Readable -> if (state.codesFound > 1) R.string.code_readable_many else R.string.code_readable
-                            CodeReadability.Unreadable -> R.string.code_unreadable
-                            CodeReadability.NoImage -> R.string.code_none
+                            else -> R.string.code_none
                         },
                     ),
                     color = if (state.readability == CodeReadability.Readable) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,

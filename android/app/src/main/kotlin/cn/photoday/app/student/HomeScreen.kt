@@ -1,5 +1,5 @@
-// The student's home: the slot card, the countdown to arrive-by, the next thing to do, and the
-// way to everything else; or the one setup step still missing. After the shoot, the 摄影编号 kept
+// The student's home: the slot card, the core's countdown to arrive-by, the next thing to do, and
+// the way to everything else; or, while the core says so, the setup pane (SetupScreen.kt). After the shoot, the 摄影编号 kept
 // from the studio phone's QR (or "我已拍完"); once the session began without one, the core's
 // question with the two ways to answer it.
 package cn.photoday.app.student
@@ -56,12 +56,12 @@ import cn.photoday.app.camera.QrCamera
 import cn.photoday.app.ui.Routes
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.ui.student.Countdown
 import cn.photoday.ui.student.SetupPrompt
-import cn.photoday.ui.student.SetupStep
 import cn.photoday.ui.student.SlotCard
 import cn.photoday.ui.student.StudentHomeUiState
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import androidx.compose.runtime.rememberCoroutineScope
 
 @Composable
 fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Unit) {
@@ -80,6 +80,7 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
     var menu by remember { mutableStateOf(false) }
     var confirmPurge by remember { mutableStateOf(false) }
     var scanning by remember { mutableStateOf(false) }
+    val scope = rememberCoroutineScope()
 
     ScreenScaffold(
         stringResource(R.string.app_name),
@@ -102,11 +103,9 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                 StudentHomeUiState.Loading -> Box(Modifier.fillMaxWidth(), Alignment.Center) { CircularProgressIndicator() }
                 is StudentHomeUiState.Failed -> ErrorCard(s.error)
                 is StudentHomeUiState.Setup -> {
-                    SetupCard(s.prompt, navigate)
-                    if (s.prompt.step == SetupStep.ImportPass) {
-                        OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) {
-                            Text(stringResource(R.string.nav_notice))
-                        }
+                    SetupPane(graph, navigate, onDone = { scope.launch { vm.refresh() } })
+                    OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) {
+                        Text(stringResource(R.string.nav_notice))
                     }
                 }
                 is StudentHomeUiState.Ready -> ReadyHome(s, navigate, { scanning = true }, vm::markShotDone)
@@ -149,7 +148,7 @@ private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit, s
     }
     s.numberError?.let { ErrorCard(it) }
     SlotCardView(s.slot, s.className)
-    s.countdown?.let { CountdownCard(it, s.slot.arriveBy) }
+    s.countdown?.let { CountdownCard(it) }
     s.next?.let { next ->
         Card(Modifier.fillMaxWidth()) {
             Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
@@ -192,34 +191,24 @@ fun SlotCardView(slot: SlotCard, className: String?, modifier: Modifier = Modifi
     }
 }
 
+/** The core's countdown sentence, as is. */
 @Composable
-private fun CountdownCard(c: Countdown, arriveBy: String) {
+private fun CountdownCard(text: String) {
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp)) {
-            if (c.past) {
-                Text(stringResource(R.string.countdown_past, arriveBy), style = MaterialTheme.typography.titleMedium)
-            } else {
-                Text(stringResource(R.string.countdown_label), style = MaterialTheme.typography.labelLarge)
-                Text(
-                    stringResource(R.string.countdown_dhm, c.days, c.hours, c.minutes),
-                    style = MaterialTheme.typography.displaySmall,
-                )
-            }
+            Text(stringResource(R.string.countdown_label), style = MaterialTheme.typography.labelLarge)
+            Text(text, style = MaterialTheme.typography.headlineMedium)
         }
     }
 }
 
+/** The one setup step the home still offers once the slot is known: the 采集码 (the core's hint). */
 @Composable
 private fun SetupCard(prompt: SetupPrompt, navigate: (String) -> Unit) {
     Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(prompt.hint, style = MaterialTheme.typography.titleMedium)
-            val (label, route) = when (prompt.step) {
-                SetupStep.ImportBundle -> R.string.setup_import_bundle to Routes.IMPORT
-                SetupStep.ImportPass -> R.string.setup_import_pass to Routes.IMPORT
-                SetupStep.SaveCollectionCode -> R.string.setup_save_code to Routes.CODE
-            }
-            Button(onClick = { navigate(route) }) { Text(stringResource(label)) }
+            Button(onClick = { navigate(Routes.CODE) }) { Text(stringResource(R.string.setup_save_code)) }
         }
     }
 }

@@ -52,9 +52,7 @@ fun NoticeRoute(graph: AppGraph, onBack: () -> Unit) {
                     Text(s.title, style = MaterialTheme.typography.titleLarge)
                     Text("${s.school} · ${s.noticeRef}", style = MaterialTheme.typography.bodyMedium)
                     Section(stringResource(R.string.notice_fee)) {
-                        Text(stringResource(R.string.notice_fee_line, s.fee.yuan, s.fee.deadline))
-                        Text(s.fee.payTo)
-                        Text(s.fee.collectedBy)
+                        Text(s.fee.note)
                     }
                     Section(stringResource(R.string.notice_makeup)) {
                         Text(stringResource(R.string.notice_makeup_line, s.makeup.deadline, s.makeup.feeYuan))

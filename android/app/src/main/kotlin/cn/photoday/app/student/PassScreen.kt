@@ -34,7 +34,7 @@ import cn.photoday.app.ui.common.FullBrightnessWhileShown
 import cn.photoday.app.ui.common.QrImage
 import cn.photoday.app.ui.common.ScreenScaffold
 import cn.photoday.ui.student.PassUiState
-import cn.photoday.ui.student.SetupStep
+import cn.photoday.core.SetupStep
 
 @Composable
 fun PassRoute(graph: AppGraph, navigate: (String) -> Unit, onBack: () -> Unit) {
@@ -48,7 +48,7 @@ fun PassRoute(graph: AppGraph, navigate: (String) -> Unit, onBack: () -> Unit) {
             is PassUiState.Failed -> Column(Modifier.padding(padding).padding(16.dp)) { ErrorCard(s.error) }
             is PassUiState.Missing -> Column(Modifier.padding(padding).padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
                 Text(
-                    stringResource(if (s.step == SetupStep.ImportBundle) R.string.pass_missing_bundle else R.string.pass_missing_pass),
+                    stringResource(if (s.step == SetupStep.IMPORT_BUNDLE) R.string.pass_missing_bundle else R.string.pass_missing_pass),
                     style = MaterialTheme.typography.bodyLarge,
                 )
                 Button(onClick = { navigate(Routes.IMPORT) }) { Text(stringResource(R.string.import_title)) }

@@ -100,7 +100,7 @@ class TimelineViewModel(graph: AppGraph) : CoreViewModel() {
 }
 
 class NoticeViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = EventInfoModel({ graph.student.event() }, graph::lang)
+    private val model = EventInfoModel({ graph.student.event() }, { graph.student.feeNote() }, graph::lang)
     val state = model.state
 
     fun load() = io { model.load() }

@@ -33,16 +33,18 @@ data class CollectionCodeUiState(
     val readability: CodeReadability = CodeReadability.NoImage,
     /** How many codes were read in the image (more than one: crop to the 采集码). */
     val codesFound: Int = 0,
+    /** When nothing reads: the core's why and what to do (too small, cut off, blurred, no code). */
+    val problem: String? = null,
     val loading: Boolean = true,
     /** The last save or check failed (e.g. a JPEG photo instead of the image itself). */
     val error: UiError? = null,
 ) {
     override fun equals(other: Any?): Boolean = other is CollectionCodeUiState &&
         routes == other.routes && (image contentEquals other.image) &&
-        readability == other.readability && codesFound == other.codesFound &&
+        readability == other.readability && codesFound == other.codesFound && problem == other.problem &&
         loading == other.loading && error == other.error
 
-    override fun hashCode(): Int = listOf(routes, image?.contentHashCode(), readability, codesFound, loading, error).hashCode()
+    override fun hashCode(): Int = listOf(routes, image?.contentHashCode(), readability, codesFound, problem, loading, error).hashCode()
 }
 
 /** Holds the 采集码 screen; every call reads or writes the disk: call off the main thread. */
@@ -62,7 +64,7 @@ class CollectionCodeModel(private val open: () -> StudentAppInterface, private v
         _state.value = try {
             val image = app.collectionCode()
             val checked = if (image != null) app.checkCollectionCode() else null
-            CollectionCodeUiState(routes(), image, checked.toReadability(), checked.codes(), loading = false)
+            CollectionCodeUiState(routes(), image, checked.toReadability(), checked.codes(), checked.why(), loading = false)
         } catch (e: Exception) {
             _state.value.copy(loading = false, error = e.toUiError())
         }
@@ -72,7 +74,7 @@ class CollectionCodeModel(private val open: () -> StudentAppInterface, private v
     fun save(bytes: ByteArray) {
         _state.value = try {
             val checked = app.saveCollectionCode(bytes)
-            CollectionCodeUiState(routes(), app.collectionCode(), checked.toReadability(), checked.codes(), loading = false)
+            CollectionCodeUiState(routes(), app.collectionCode(), checked.toReadability(), checked.codes(), checked.why(), loading = false)
         } catch (e: Exception) {
             _state.value.copy(loading = false, error = e.toUiError())
         }
@@ -85,4 +87,6 @@ class CollectionCodeModel(private val open: () -> StudentAppInterface, private v
     }
 
     private fun Readability?.codes() = this?.codesFound?.toInt() ?: 0
+
+    private fun Readability?.why() = this?.problem?.textIn(lang())
 }

@@ -2,6 +2,7 @@
 // whom to call (the app turns each phone number into a tel: link; dialling needs no permission).
 package cn.photoday.ui.student
 
+import cn.photoday.core.BilingualText
 import cn.photoday.core.Event
 import cn.photoday.core.Lang
 import cn.photoday.ui.UiError
@@ -21,7 +22,8 @@ data class ContactCard(
     val place: String,
 )
 
-data class FeeCard(val yuan: Int, val deadline: String, val payTo: String, val collectedBy: String)
+/** The fee as a student reads it: [note] is the core's (pay the liaison; never the colleges' account). */
+data class FeeCard(val yuan: Int, val note: String)
 
 data class MakeupCard(
     val deadline: String,
@@ -56,11 +58,11 @@ sealed interface EventInfoUiState {
     data class Failed(val error: UiError) : EventInfoUiState
 }
 
-fun eventInfoState(e: Event, lang: Lang) = EventInfoUiState.Ready(
+fun eventInfoState(e: Event, feeNote: BilingualText?, lang: Lang) = EventInfoUiState.Ready(
     title = e.title.textIn(lang),
     noticeRef = e.noticeRef,
     school = e.school.name.textIn(lang),
-    fee = FeeCard(e.fee.yuan.toInt(), e.fee.deadlineLocal, e.fee.payTo.textIn(lang), e.fee.collectedBy.textIn(lang)),
+    fee = FeeCard(e.fee.yuan.toInt(), feeNote?.textIn(lang).orEmpty()),
     makeup = MakeupCard(
         deadline = e.makeup.deadlineLocal,
         place = e.makeup.place.textIn(lang),
@@ -76,14 +78,18 @@ fun eventInfoState(e: Event, lang: Lang) = EventInfoUiState.Ready(
     sections = e.instructions.map { s -> InstructionCard(s.title.textIn(lang), s.items.map { it.textIn(lang) }) },
 )
 
-/** Holds the notice screen; [event] is the phone's event (memory only once the core is open). */
-class EventInfoModel(private val event: () -> Event?, private val lang: () -> Lang) {
+/** Holds the notice screen; [event] is the phone's event and [feeNote] the core's fee sentence (memory only). */
+class EventInfoModel(
+    private val event: () -> Event?,
+    private val feeNote: () -> BilingualText? = { null },
+    private val lang: () -> Lang,
+) {
     private val _state = MutableStateFlow<EventInfoUiState>(EventInfoUiState.Loading)
     val state: StateFlow<EventInfoUiState> = _state.asStateFlow()
 
     fun load() {
         _state.value = try {
-            event()?.let { eventInfoState(it, lang()) } ?: EventInfoUiState.NoEvent
+            event()?.let { eventInfoState(it, feeNote(), lang()) } ?: EventInfoUiState.NoEvent
         } catch (e: Exception) {
             EventInfoUiState.Failed(e.toUiError())
         }

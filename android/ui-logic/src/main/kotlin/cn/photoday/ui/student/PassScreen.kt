@@ -3,6 +3,7 @@
 package cn.photoday.ui.student
 
 import cn.photoday.core.Lang
+import cn.photoday.core.SetupStep
 import cn.photoday.core.QrCode
 import cn.photoday.core.StudentAppInterface
 import cn.photoday.ui.UiError
@@ -38,9 +39,8 @@ class PassModel(private val open: () -> StudentAppInterface, private val lang: (
     fun load() {
         _state.value = try {
             val pass = app.pass()
-            when {
-                app.event() == null -> PassUiState.Missing(SetupStep.ImportBundle)
-                pass == null -> PassUiState.Missing(SetupStep.ImportPass)
+            when (pass) {
+                null -> PassUiState.Missing(app.setupStep() ?: SetupStep.IMPORT_PASS)
                 else -> PassUiState.Ready(
                     qr = app.passQr(),
                     studentNo = pass.studentNo.toString(),

@@ -21,10 +21,8 @@ data class ScheduledReminder(
 )
 
 object ReminderPlan {
-    /** The reminders still ahead at [nowMs], soonest first. */
-    fun of(reminders: List<Reminder>, lang: Lang, nowMs: Long): List<ScheduledReminder> = reminders
-        .filter { it.fireAtUnixMs > nowMs }
-        .sortedBy { it.fireAtUnixMs }
+    /** The core's reminders (still ahead, soonest first) as notifications. */
+    fun of(reminders: List<Reminder>, lang: Lang): List<ScheduledReminder> = reminders
         .map { ScheduledReminder(it.id, requestCode(it.id), it.fireAtUnixMs, it.title.textIn(lang), it.body.textIn(lang)) }
 
     /** Ids scheduled before that the new plan no longer holds: cancel these. */
@@ -41,7 +39,7 @@ object ReminderPlan {
     fun load(app: StudentAppInterface, clock: Clock, lang: Lang): List<ScheduledReminder> {
         val now = clock.nowMs()
         return try {
-            of(app.reminders(now), lang, now)
+            of(app.reminders(now), lang)
         } catch (e: PhotoDayException.NotReady) {
             emptyList()
         }

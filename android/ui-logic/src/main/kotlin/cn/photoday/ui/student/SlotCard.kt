@@ -38,14 +38,3 @@ fun Slot.toCard(lang: Lang) = SlotCard(
     arriveBy = arriveByLocal,
     arriveByMs = arriveByUnixMs,
 )
-
-/** A countdown to arrive-by in whole days, hours and minutes (minutes rounded up). */
-data class Countdown(val days: Long, val hours: Long, val minutes: Long, val past: Boolean) {
-    companion object {
-        fun of(ms: Long): Countdown {
-            if (ms <= 0) return Countdown(0, 0, 0, past = true)
-            val total = (ms + 59_999) / 60_000
-            return Countdown(total / 1440, total % 1440 / 60, total % 60, past = false)
-        }
-    }
-}

@@ -1,11 +1,12 @@
-// The student's home screen: the slot card, the countdown to arrive-by, the next thing to do,
-// or — until the phone has what it needs — the one setup step to take next. After the shoot it
-// shows the 摄影编号 kept from the studio phone's QR ("一教104 · 037 · 第5批"); once the session
-// began without one, the core's prompt asks for it (scan the number code, or "我已拍完").
+// The student's home screen: the slot card, the core's countdown to arrive-by, the next thing to
+// do, or — until the phone has what it needs — the core's setup step (StudentSetup.kt). After the
+// shoot it shows the 摄影编号 kept from the studio phone's QR ("一教104 · 037 · 第5批"); once the
+// session began without one, the core's prompt asks for it (scan the number code, or "我已拍完").
 package cn.photoday.ui.student
 
 import cn.photoday.core.Home
 import cn.photoday.core.Lang
+import cn.photoday.core.SetupStep
 import cn.photoday.core.StudentAppInterface
 import cn.photoday.core.TimelineItem
 import cn.photoday.core.TimelineItemKind
@@ -18,10 +19,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 
-/** The setup steps, in the order the core asks for them. */
-enum class SetupStep { ImportBundle, ImportPass, SaveCollectionCode }
-
-/** A setup step with the core's sentence for it. */
+/** The core's setup step with its sentence. */
 data class SetupPrompt(val step: SetupStep, val hint: String)
 
 /** The next dated thing to do. */
@@ -39,14 +37,15 @@ data class NextThing(
 sealed interface StudentHomeUiState {
     data object Loading : StudentHomeUiState
 
-    /** No slot yet: the bundle or the pass is missing. */
+    /** The core says the setup screen comes first (pack, 学号 or 签到码 missing). */
     data class Setup(val prompt: SetupPrompt) : StudentHomeUiState
 
     data class Ready(
         val slot: SlotCard,
         /** The class (group) from the arrival plan. */
         val className: String?,
-        val countdown: Countdown?,
+        /** The core's countdown to arrive-by, as is (`还有 3 天 4 小时`, `明天 09:10`). */
+        val countdown: String?,
         val next: NextThing?,
         /** A step still open with the slot known (the 采集码). */
         val pending: SetupPrompt?,
@@ -73,27 +72,19 @@ fun TimelineItem.toNextThing(lang: Lang) = NextThing(
     due = status == TimelineStatus.DUE,
 )
 
-/**
- * Maps the core's home record. [hasBundle] and [hasPass] pick which button goes with the core's
- * setup hint (the hint itself is the core's text).
- */
-fun studentHomeState(home: Home, hasBundle: Boolean, hasPass: Boolean, lang: Lang): StudentHomeUiState {
-    val hint = home.setupHint?.textIn(lang)
-    val step = when {
-        !hasBundle -> SetupStep.ImportBundle
-        !hasPass -> SetupStep.ImportPass
-        !home.hasCollectionCode -> SetupStep.SaveCollectionCode
-        else -> null
+/** Maps the core's home record; the setup step and its sentence are the core's. */
+fun studentHomeState(home: Home, lang: Lang): StudentHomeUiState {
+    val prompt = home.setupStep?.let { SetupPrompt(it, home.setupHint?.textIn(lang).orEmpty()) }
+    val slot = home.slot
+    if (home.needsSetup || slot == null) {
+        return StudentHomeUiState.Setup(prompt ?: SetupPrompt(SetupStep.IMPORT_PASS, ""))
     }
-    val slot = home.slot ?: return StudentHomeUiState.Setup(
-        SetupPrompt(step ?: SetupStep.ImportPass, hint.orEmpty()),
-    )
     return StudentHomeUiState.Ready(
         slot = slot.toCard(lang),
         className = home.className,
-        countdown = home.countdownMs?.let(Countdown::of),
+        countdown = home.countdown?.textIn(lang),
         next = home.next?.toNextThing(lang),
-        pending = if (hint != null && step != null) SetupPrompt(step, hint) else null,
+        pending = prompt,
         hasCollectionCode = home.hasCollectionCode,
         checklistDone = home.checklistDone.toInt(),
         checklistTotal = home.checklistTotal.toInt(),
@@ -117,7 +108,7 @@ class StudentHomeModel(
     /** Recomputes the screen at the clock's now (the countdown moves: call it every minute). */
     fun refresh() {
         _state.value = try {
-            studentHomeState(app.home(clock.nowMs()), app.event() != null, app.pass() != null, lang())
+            studentHomeState(app.home(clock.nowMs()), lang())
         } catch (e: Exception) {
             StudentHomeUiState.Failed(e.toUiError())
         }

@@ -20,15 +20,18 @@ val importTests = listOf(
         ImportRouter.student(app, Fixtures.bytes("student.bundle"), Lang.ZH)
         val other = failed(ImportRouter.studentText(app, Fixtures.pass("other-event")))
         assertEquals(ErrorKind.InvalidInput, other.error.kind)
-        assertContains(other.error.message, "不是本次活动")
+        assertContains(other.error.text.zh, "这不是")
         assertEquals(ErrorKind.InvalidInput, failed(ImportRouter.studentText(app, "CHSI-CJM-7F3A9C2E51B84D06A1E2")).error.kind)
         assertNull(app.pass())
     },
 
-    test("a student handed a door bundle or a broken file gets a bundle refusal") {
+    test("a student handed a door bundle or a broken file gets a bundle refusal; a picture without a pass is told so") {
         val app = StudentApp(Fixtures.db("student"))
         assertEquals(ErrorKind.BadBundle, failed(ImportRouter.student(app, Fixtures.bytes("scanner.bundle"), Lang.ZH)).error.kind)
-        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.student(app, Fixtures.bytes("blank.png"), Lang.ZH)).error.kind)
+        assertEquals(ErrorKind.BadBundle, failed(ImportRouter.student(app, Fixtures.bytes("student.bundle").copyOf(100), Lang.ZH)).error.kind)
+        val picture = failed(ImportRouter.student(app, Fixtures.bytes("blank.png"), Lang.ZH))
+        assertEquals(ErrorKind.InvalidInput, picture.error.kind)
+        assertContains(picture.error.text.zh, "读不到签到码")
         assertNull(app.event())
     },
 

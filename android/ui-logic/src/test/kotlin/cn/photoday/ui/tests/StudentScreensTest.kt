@@ -1,8 +1,9 @@
-// The student's screens against the real core: the home screen through setup to the slot card,
+// The student's screens against the real core: the setup (pack, 学号, card from the album) to the slot card,
 // the pass, the 采集码, the number from the studio phone, the checklist, the timeline, the notice and the reminder plan.
 package cn.photoday.ui.tests
 
 import cn.photoday.core.Lang
+import cn.photoday.core.SetupStep
 import cn.photoday.core.StudentApp
 import cn.photoday.core.TimelineStatus
 import cn.photoday.ui.ErrorKind
@@ -14,46 +15,81 @@ import kotlin.test.*
 private val JUNE_1_NOON = beijing("2023-06-01T12:00")
 
 val studentScreenTests = listOf(
-    test("a new student is led step by step: bundle, then pass, then the slot card with the 采集码 still to save") {
+    test("one-step setup: the pack opened from the chat, the 学号, a card from the album — home in three taps") {
         val app = StudentApp(Fixtures.db("student"))
         val clock = FakeClock(JUNE_1_NOON)
+        val setup = StudentSetupModel({ app }, clock) { Lang.ZH }
+        setup.refresh()
+        assertEquals(SetupStep.IMPORT_BUNDLE, (setup.state.value as StudentSetupUiState.Step).prompt.step)
+
+        setup.openFile(Fixtures.bytes("student.bundle"))
+        val number = setup.state.value as? StudentSetupUiState.Step ?: fail("got ${setup.state.value}")
+        assertEquals(SetupPrompt(SetupStep.ENTER_STUDENT_NO, "输入你的学号"), number.prompt)
+
+        setup.submitStudentNo(Fixtures.studentNo("it"))
+        val card = setup.state.value as StudentSetupUiState.Step
+        assertEquals(SetupStep.IMPORT_PASS, card.prompt.step)
+        assertEquals(Fixtures.studentNo("it"), card.studentNo)
+        // The pack's arrival plan already knows the 学号: the slot shows before the pass.
+        assertEquals("一教104", card.slot?.room)
+        assertEquals("2023-06-03 09:10", card.slot?.arriveBy)
+
+        setup.openAlbum()
+        setup.cardPicked(Fixtures.bytes("it-card.png"))
+        assertEquals(StudentSetupUiState.Done, setup.state.value)
+        assertEquals(listOf(SetupTap.ConfirmStudentNo, SetupTap.OpenAlbum, SetupTap.PickCard), setup.taps)
+        assertTrue(setup.taps.size <= 3, "at most three taps after opening the pack")
+        assertEquals(listOf(SetupStep.IMPORT_BUNDLE, SetupStep.ENTER_STUDENT_NO, SetupStep.IMPORT_PASS, null), setup.shown)
+
         val home = StudentHomeModel({ app }, clock) { Lang.ZH }
-        assertEquals(StudentHomeUiState.Loading, home.state.value)
-        home.refresh()
-        assertEquals(StudentHomeUiState.Setup(SetupPrompt(SetupStep.ImportBundle, "先导入活动资料包")), home.state.value)
-
-        val bundle = ImportRouter.student(app, Fixtures.bytes("student.bundle"), Lang.ZH)
-        assertEquals(ImportResult.StudentBundle(app.event()!!.title.zh), bundle)
-        home.refresh()
-        assertEquals(StudentHomeUiState.Setup(SetupPrompt(SetupStep.ImportPass, "导入联络员发给你的签到码")), home.state.value)
-
-        // The pass arrives as a shared text file, with a line break after it.
-        val pass = ImportRouter.student(app, (Fixtures.pass("it") + "\r\n").toByteArray(), Lang.ZH)
-        assertEquals(ImportResult.Pass(Fixtures.studentNo("it"), 1), pass)
         home.refresh()
         val ready = home.state.value as? StudentHomeUiState.Ready ?: fail("got ${home.state.value}")
         assertEquals("信息技术与工程学院", ready.slot.college)
-        assertEquals("一教104", ready.slot.room)
-        assertEquals("2023-06-03", ready.slot.date)
-        assertEquals("2023-06-03 09:10", ready.slot.arriveBy)
         assertEquals(listOf("09:30–12:00", "14:00–16:00"), ready.slot.windows)
         assertTrue(ready.slot.timeFromPlan)
         assertEquals(Fixtures.prop("it.class"), ready.className)
-        // 1 June 12:00 → 3 June 09:10 is 1 day 21 hours 10 minutes.
-        assertEquals(Countdown(1, 21, 10, past = false), ready.countdown)
+        // 1 June 12:00 → 3 June 09:10, in the core's words.
+        assertEquals("还有 1 天 21 小时", ready.countdown)
         assertEquals("code-t1", ready.next?.id)
-        assertEquals(SetupPrompt(SetupStep.SaveCollectionCode, "保存你的学信网采集码截图"), ready.pending)
-        assertFalse(ready.hasCollectionCode)
-        assertEquals(0, ready.checklistDone)
+        assertEquals(SetupPrompt(SetupStep.SAVE_COLLECTION_CODE, "保存你的学信网采集码截图"), ready.pending)
         assertTrue(ready.checklistTotal >= 5)
+        clock.now = beijing("2023-06-03T07:05")
+        home.refresh()
+        assertEquals("今天 09:10（还有 2 小时 5 分）", (home.state.value as StudentHomeUiState.Ready).countdown)
+    },
 
-        // The countdown moves with the clock; past arrive-by it says so.
-        clock.now = beijing("2023-06-03T09:09") + 1
-        home.refresh()
-        assertEquals(Countdown(0, 0, 1, past = false), (home.state.value as StudentHomeUiState.Ready).countdown)
-        clock.now = beijing("2023-06-03T09:30")
-        home.refresh()
-        assertEquals(true, (home.state.value as StudentHomeUiState.Ready).countdown?.past)
+    test("a classmate's card from the class group is refused in Chinese naming both numbers; the pasted pass is accepted") {
+        val app = StudentApp(Fixtures.db("student"))
+        val setup = StudentSetupModel({ app }, FakeClock(JUNE_1_NOON)) { Lang.ZH }
+        setup.openFile(Fixtures.bytes("student.bundle"))
+        setup.submitStudentNo(Fixtures.studentNo("it"))
+        setup.openAlbum()
+        setup.cardPicked(Fixtures.bytes("classmate-card.png"))
+        val refused = setup.state.value as? StudentSetupUiState.Step ?: fail("got ${setup.state.value}")
+        assertEquals(SetupStep.IMPORT_PASS, refused.prompt.step)
+        val zh = refused.error?.text?.zh ?: fail("no error shown")
+        assertContains(zh, "这是学号 ${Fixtures.studentNo("classmate")} 的签到码，不是你的")
+        assertContains(zh, Fixtures.studentNo("it"))
+        assertNull(app.pass(), "nothing was imported")
+
+        // The classmate's pass as text is refused the same way; the student's own, pasted from the
+        // chat with a line break, goes in.
+        setup.pastePass(Fixtures.pass("classmate"))
+        assertContains((setup.state.value as StudentSetupUiState.Step).error!!.text.zh, "不是你的")
+        setup.pastePass(Fixtures.pass("it") + "\r\n")
+        assertEquals(StudentSetupUiState.Done, setup.state.value)
+        assertEquals(Fixtures.studentNo("it"), app.pass()?.studentNo?.toString())
+    },
+
+    test("a card shared from the album by \"open with\" goes in like the pasted text") {
+        val app = StudentApp(Fixtures.db("student"))
+        ImportRouter.student(app, Fixtures.bytes("student.bundle"), Lang.ZH)
+        val pass = ImportRouter.student(app, Fixtures.bytes("it-card.png"), Lang.ZH)
+        assertEquals(ImportResult.Pass(Fixtures.studentNo("it"), 1), pass)
+        // Without a 学号 typed first, the pass sets it.
+        assertEquals(Fixtures.studentNo("it"), app.studentNo()?.toString())
+        val blank = ImportRouter.student(app, Fixtures.bytes("blank.png"), Lang.ZH) as ImportResult.Failed
+        assertContains(blank.error.text.zh, "读不到签到码")
     },
 
     test("after the shoot the home shows the number scanned from the studio phone; a classmate's is refused") {
@@ -106,7 +142,7 @@ val studentScreenTests = listOf(
         val newPhone = StudentApp(Fixtures.db("student"))
         val empty = PassModel({ newPhone }) { Lang.ZH }
         empty.load()
-        assertEquals(PassUiState.Missing(SetupStep.ImportBundle), empty.state.value)
+        assertEquals(PassUiState.Missing(SetupStep.IMPORT_BUNDLE), empty.state.value)
 
         val app = Fixtures.student()
         val model = PassModel({ app }) { Lang.ZH }
@@ -132,6 +168,8 @@ val studentScreenTests = listOf(
 
         model.save(Fixtures.bytes("blank.png"))
         assertEquals(CodeReadability.Unreadable, model.state.value.readability)
+        // The core's why, with what to do; the app adds no advice of its own.
+        assertContains(model.state.value.problem ?: fail("no reason given"), "原始截图")
 
         val png = Fixtures.bytes("collection-code.png")
         model.save(png)
@@ -188,12 +226,16 @@ val studentScreenTests = listOf(
         assertEquals(ErrorKind.NotReady, (none.state.value as TimelineUiState.Failed).error.kind)
     },
 
-    test("the notice screen lists contacts with dialable numbers, the 补拍 make-up and the fee") {
+    test("the notice screen lists contacts with dialable numbers, the 补拍 make-up and the fee to pay the liaison") {
         val app = Fixtures.student()
-        val model = EventInfoModel({ app.event() }) { Lang.ZH }
+        val model = EventInfoModel({ app.event() }, { app.feeNote() }) { Lang.ZH }
         model.load()
         val ready = model.state.value as? EventInfoUiState.Ready ?: fail("got ${model.state.value}")
         assertEquals(15, ready.fee.yuan)
+        // Students pay their liaison before the colleges' transfer; the colleges' Alipay account is not theirs.
+        assertContains(ready.fee.note, "联络员")
+        assertContains(ready.fee.note, "2023-05-20 17:00")
+        assertFalse(ready.fee.note.contains("支付宝") || ready.fee.note.contains("1119786746"), ready.fee.note)
         assertEquals(60, ready.makeup.feeYuan)
         assertTrue(ready.makeup.phone.any { it.isDigit() })
         assertTrue(ready.contacts.isNotEmpty() && ready.contacts.all { c -> c.phones.all { p -> p.any(Char::isDigit) } })
@@ -218,13 +260,6 @@ val studentScreenTests = listOf(
         assertEquals(emptyList<ScheduledReminder>(), ReminderPlan.load(StudentApp(Fixtures.db("student")), clock, Lang.ZH))
     },
 
-    test("countdowns round up to the minute and never show a negative time") {
-        assertEquals(Countdown(0, 0, 1, false), Countdown.of(1))
-        assertEquals(Countdown(0, 1, 0, false), Countdown.of(3_600_000))
-        assertEquals(Countdown(2, 0, 0, false), Countdown.of(2 * 86_400_000L))
-        assertEquals(Countdown(0, 0, 0, true), Countdown.of(0))
-        assertEquals(Countdown(0, 0, 0, true), Countdown.of(-5_000))
-    },
 )
 
 val openFailureTests = listOf(

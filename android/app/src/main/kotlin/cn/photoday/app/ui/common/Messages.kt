@@ -48,7 +48,7 @@ fun ErrorCard(error: UiError, modifier: Modifier = Modifier) {
 /** One line for a snackbar after an import. */
 @Composable
 fun ImportResult.message(): String = when (this) {
-    is ImportResult.StudentBundle -> stringResource(R.string.imported_student_bundle, eventTitle)
+    is ImportResult.StudentBundle -> passReplaced ?: stringResource(R.string.imported_student_bundle, eventTitle)
     is ImportResult.Pass -> stringResource(R.string.imported_pass, studentNo)
     is ImportResult.ScannerBundle -> pluralStringResource(R.plurals.imported_scanner_bundle, students, eventTitle, students)
     // A number held by two students is said loudly, in the core's words, after the counts.
