@@ -87,6 +87,47 @@ impl StudentApp {
         Ok(lock(&self.inner).import_pass_texts(&texts)?.into())
     }
 
+    /// Imports whatever the student was handed in a chat or saved in the album — the class's
+    /// pack, the pass as text, a pass card picture, the studio's number code — recognised by
+    /// content, not by file name; a picture is decoded without holding the phone. A staff file
+    /// is refused with what to open instead. Disk (writes).
+    pub fn import_any(&self, bytes: Vec<u8>) -> ApiResult<StudentImport> {
+        use photoday_core::incoming::{self as core_incoming, Incoming};
+        let done = if core_incoming::recognise(&bytes) == Incoming::Image {
+            let texts = core_student::pass_texts_in_image(&bytes)?;
+            core_incoming::StudentImport::Pass(lock(&self.inner).import_pass_texts(&texts)?)
+        } else {
+            lock(&self.inner).import_any(&bytes)?
+        };
+        let text = done.text().into();
+        Ok(match done {
+            core_incoming::StudentImport::Pack(p) => StudentImport {
+                kind: StudentImportKind::Pack,
+                text,
+                pack: Some(BundleImported {
+                    event: Event::from(&p.event),
+                    pass_replaced: p.pass_replaced.map(BilingualText::from),
+                }),
+                pass: None,
+                shot: None,
+            },
+            core_incoming::StudentImport::Pass(p) => StudentImport {
+                kind: StudentImportKind::Pass,
+                text,
+                pack: None,
+                pass: Some(p.into()),
+                shot: None,
+            },
+            core_incoming::StudentImport::Number(s) => StudentImport {
+                kind: StudentImportKind::Number,
+                text,
+                pack: None,
+                pass: None,
+                shot: Some(s.into()),
+            },
+        })
+    }
+
     /// The event, once a bundle is imported. Memory only.
     pub fn event(&self) -> Option<Event> {
         lock(&self.inner).event().map(Event::from)
@@ -247,6 +288,32 @@ pub struct PassInfo {
     pub session: u8,
     /// Pass revision (raised when the 教务处 re-issues it).
     pub serial: u16,
+}
+
+/// What kind of thing a student import took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+pub enum StudentImportKind {
+    /// The class's student pack.
+    Pack,
+    /// The student's pass (text or card picture).
+    Pass,
+    /// The studio's 摄影编号 code.
+    Number,
+}
+
+/// What `import_any` did.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct StudentImport {
+    /// Pack, pass or number.
+    pub kind: StudentImportKind,
+    /// One line saying what happened: show it (a replaced pass says so).
+    pub text: BilingualText,
+    /// The pack imported.
+    pub pack: Option<BundleImported>,
+    /// The pass imported.
+    pub pass: Option<PassInfo>,
+    /// The number kept.
+    pub shot: Option<Shot>,
 }
 
 /// What importing a student pack did.

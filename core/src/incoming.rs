@@ -208,3 +208,62 @@ impl Scanner {
         }
     }
 }
+
+/// What a student's phone did with something it was handed.
+#[derive(Debug, Clone)]
+pub enum StudentImport {
+    /// The class's student pack was imported.
+    Pack(Box<crate::student::BundleImported>),
+    /// The student's pass (text or a pass card picture) was imported.
+    Pass(crate::student::PassInfo),
+    /// The studio's 摄影编号 code was kept.
+    Number(crate::student::Shot),
+}
+
+impl StudentImport {
+    /// One line saying what happened, in both languages (a replaced pass says so loudly).
+    pub fn text(&self) -> Text {
+        match self {
+            StudentImport::Pack(p) => match &p.pass_replaced {
+                Some(t) => t.clone(),
+                None => Text::new(
+                    format!("已导入：{}", p.event.title.zh),
+                    format!("Imported: {}", p.event.title.en),
+                ),
+            },
+            StudentImport::Pass(p) => Text::new(
+                format!("已导入学号 {} 的签到码", p.student_no),
+                format!("Pass of {} imported", p.student_no),
+            ),
+            StudentImport::Number(s) => s.label.clone(),
+        }
+    }
+}
+
+impl crate::student::StudentPhone {
+    /// Imports whatever the student was handed in a chat or saved in the album — the class's
+    /// pack, the pass as text, a pass card picture, the studio's number code — recognised by
+    /// content. A staff bundle or a door log is refused with what to do instead. Touches the
+    /// disk.
+    pub fn import_any(&mut self, bytes: &[u8]) -> Result<StudentImport> {
+        match recognise(bytes) {
+            Incoming::StudentBundle => Ok(StudentImport::Pack(Box::new(self.import_bundle(bytes)?))),
+            Incoming::Pass(text) => Ok(StudentImport::Pass(self.import_pass(&text)?)),
+            Incoming::Image => Ok(StudentImport::Pass(self.import_pass_image(bytes)?)),
+            Incoming::NumberCode(text) => Ok(StudentImport::Number(self.import_number(&text)?)),
+            Incoming::ScannerBundle | Incoming::Log | Incoming::LogCode(_) => Err(Error::told(
+                Refusal::Invalid,
+                "这是工作人员用的文件，不是学生的；请打开联络员发在群里的学历照采集资料包或你的签到码卡片",
+                "this file is for staff phones; open the student pack your liaison posted, or your pass card",
+            )),
+            Incoming::Unknown if bytes.starts_with(b"PDB") => {
+                Ok(StudentImport::Pack(Box::new(self.import_bundle(bytes)?)))
+            }
+            Incoming::Unknown => Err(Error::told(
+                Refusal::Invalid,
+                "这个文件不是学历照采集的资料包、签到码或签到码卡片",
+                "this file is not a PhotoDay student pack, pass or pass card",
+            )),
+        }
+    }
+}

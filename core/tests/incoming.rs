@@ -138,3 +138,36 @@ fn a_log_arrives_as_a_file_as_codes_or_as_a_photo_of_a_code_and_a_finished_one_d
     };
     assert_eq!(again.added, 0);
 }
+
+#[test]
+fn a_students_phone_takes_the_pack_the_pass_or_the_card_picture_by_content_and_refuses_staff_files()
+{
+    use photoday_core::incoming::StudentImport;
+    use photoday_core::student::StudentPhone;
+    let (dir, mut folder, passes) = setup();
+    let mut phone = StudentPhone::open(dir.path().join("student.db")).unwrap();
+    let staff = folder.bundle(BundleKind::Scanner, true, 1).unwrap();
+    let err = phone.import_any(&staff).unwrap_err();
+    assert!(
+        err.text().zh.contains("工作人员用的文件"),
+        "{}",
+        err.text().zh
+    );
+    let pack = folder.bundle(BundleKind::Student, false, 2).unwrap();
+    let done = phone.import_any(&pack).unwrap();
+    assert!(matches!(done, StudentImport::Pack(_)));
+    assert!(done.text().zh.starts_with("已导入"), "{:?}", done.text());
+    // The card saved from the chat, as a picture.
+    let card = QrMatrix::encode(&passes[0]).unwrap().to_png(6).unwrap();
+    let done = phone.import_any(&card).unwrap();
+    let StudentImport::Pass(p) = &done else {
+        panic!("{done:?}")
+    };
+    assert!(done.text().zh.contains(&p.student_no.to_string()));
+    // The same pass pasted as text from a chat (BOM and line break included) is the same pass.
+    let pasted = format!("\u{feff}{}\r\n", passes[0]);
+    assert!(matches!(
+        phone.import_any(pasted.as_bytes()).unwrap(),
+        StudentImport::Pass(_)
+    ));
+}

@@ -13,12 +13,10 @@ enum SummaryText {
         switch notice {
         case .failed(let message):
             return message
-        case .studentBundleImported(let title):
-            return String(localized: "Imported: \(title.localized)")
+        case .said(let text):
+            return text.localized
         case .shotRecorded(let shot):
             return shot.label.localized
-        case .logNeedsDoorPhone:
-            return String(localized: "This is a door log. Open it on a door phone.")
         case .noBundleOnClipboard:
             return String(localized: "The clipboard holds no bundle file. Copy the .pdb file first.")
         case .doorDataPurged:

@@ -15,6 +15,19 @@ private fun readyStudent(db: String = Fixtures.db("student")): StudentApp {
 }
 
 val studentAppTests = listOf(
+    test("whatever a student is handed goes in by content: the pack, the card picture, the pass text; a staff file is refused") {
+        val app = StudentApp(Fixtures.db("student-any"))
+        val staff = assertFailsWith<PhotoDayException.InvalidInput> { app.importAny(Fixtures.bytes("scanner.bundle")) }
+        assertContains(staff.text.zh, "工作人员用的文件")
+        val pack = app.importAny(Fixtures.bytes("student.bundle"))
+        assertEquals(StudentImportKind.PACK, pack.kind)
+        assertTrue(pack.text.zh.startsWith("已导入"), pack.text.zh)
+        val card = app.importAny(Fixtures.bytes("it-card.png"))
+        assertEquals(StudentImportKind.PASS, card.kind)
+        assertEquals(Fixtures.pass("it"), card.pass!!.text)
+        val pasted = app.importAny(("\uFEFF" + Fixtures.pass("it") + "\r\n").toByteArray())
+        assertEquals(card.pass, pasted.pass)
+    },
     test("the 学号 is entered once; a classmate's pass or card is NotYourPass, naming both numbers") {
         val app = StudentApp(Fixtures.db("student"))
         app.importBundle(Fixtures.bytes("student.bundle"))

@@ -12,12 +12,10 @@ import PhotoDayCore
 public enum Notice: Equatable {
     /// A core call failed; the core's (or the system's) sentence, shown as is.
     case failed(String)
-    /// A student bundle was imported: the event's title.
-    case studentBundleImported(title: BilingualText)
+    /// The core's line for what an import did.
+    case said(BilingualText)
     /// The student kept their 摄影编号 (or said they were photographed).
     case shotRecorded(Shot)
-    /// A door log was opened on a student's phone.
-    case logNeedsDoorPhone
     /// Paste found no bundle file on the clipboard.
     case noBundleOnClipboard
     /// The door phone's roster, bundle and records were deleted.

@@ -1,5 +1,5 @@
 // The student's side as a whole: at launch the reminders are laid again, and a file opened with
-// PhotoDay is routed — a student bundle is imported, a door log is not for this side.
+// PhotoDay goes to the core, which recognises it by content.
 
 import Foundation
 import Observation
@@ -22,26 +22,19 @@ public final class StudentRootModel {
         await services.reminders.reschedule()
     }
 
-    /// A file opened with PhotoDay: a student bundle is imported; a door log is not for this side.
+    /// A file opened with PhotoDay: the core recognises it by content — the class's pack, the
+    /// pass, a pass card picture, the studio's number code — and refuses a staff file with what
+    /// to open instead.
     public func open(_ file: IncomingDocument) async {
-        switch file {
-        case .bundle(let url):
-            do {
-                let done = try await services.core.student { (app: StudentApp) in
-                    try app.importBundle(bytes: AppFiles.readIncoming(url))
-                }
-                // The core's note when the newer pack voided the pass on the phone comes first.
-                if let note = done.passReplaced {
-                    message = .failed(note.localized)
-                } else {
-                    message = .studentBundleImported(title: done.event.title)
-                }
-                await services.reminders.reschedule()
-            } catch {
-                message = .failure(error)
+        do {
+            let done = try await services.core.student { (app: StudentApp) in
+                try app.importAny(bytes: AppFiles.readIncoming(file.url))
             }
-        case .log:
-            message = .logNeedsDoorPhone
+            // A newer pack that voided the pass on the phone says so as a warning.
+            message = done.pack?.passReplaced != nil ? .failed(done.text.localized) : .said(done.text)
+            await services.reminders.reschedule()
+        } catch {
+            message = .failure(error)
         }
     }
 }

@@ -16,6 +16,20 @@ func readyStudent(_ db: String = Fixtures.db("student")) throws -> StudentApp {
 }
 
 final class StudentAppTests: XCTestCase {
+    func testWhateverAStudentIsHandedGoesInByContentAndAStaffFileIsRefused() throws {
+        let app = try StudentApp(dbPath: Fixtures.db("student-any"))
+        let staff = assertCoreError(.invalidInput) { try app.importAny(bytes: Fixtures.bytes("scanner.bundle")) }
+        XCTAssertFalse(staff.isEmpty)
+        let pack = try app.importAny(bytes: Fixtures.bytes("student.bundle"))
+        XCTAssertEqual(pack.kind, .pack)
+        XCTAssertTrue(pack.text.zh.hasPrefix("已导入"), pack.text.zh)
+        let card = try app.importAny(bytes: Fixtures.bytes("it-card.png"))
+        XCTAssertEqual(card.kind, .pass)
+        XCTAssertEqual(card.pass?.text, Fixtures.pass("it"))
+        let pasted = try app.importAny(bytes: Data(("\u{FEFF}" + Fixtures.pass("it") + "\r\n").utf8))
+        XCTAssertEqual(pasted.pass, card.pass)
+    }
+
     func testTheStudentNumberIsEnteredOnceAndAClassmatesPassOrCardIsNotYours() throws {
         let app = try StudentApp(dbPath: Fixtures.db("student"))
         _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))

@@ -191,11 +191,13 @@ final class StudentModelTests: XCTestCase {
         }
     }
 
-    func testAFileOpenedWithPhotoDayIsRoutedABundleImportedALogSentToTheDoor() async throws {
+    func testAFileOpenedWithPhotoDayIsRecognisedByContentAPackImportedAStaffFileRefused() async throws {
         let h = Harness()
         let root = StudentRootModel(services: h.services())
+        // Named like a log, but it is the staff bundle: refused as a staff file, whatever its name.
         await root.open(.log(try h.copy("scanner.bundle", as: "door.pdl")))
-        XCTAssertEqual(root.message, .logNeedsDoorPhone)
+        guard case .failed(let why)? = root.message else { return XCTFail("got \(String(describing: root.message))") }
+        XCTAssertFalse(why.isEmpty)
 
         await root.open(.bundle(try h.copy("scanner.bundle", as: "door.pdb")))
         guard case .failed? = root.message else { return XCTFail("a scanner bundle is not a student's") }
@@ -210,10 +212,10 @@ final class StudentModelTests: XCTestCase {
 
         let kept = try h.copy("student.bundle", as: "event.pdb")
         await root.open(.bundle(kept))
-        guard case .studentBundleImported(let title)? = root.message else {
+        guard case .said(let text)? = root.message else {
             return XCTFail("got \(String(describing: root.message))")
         }
-        XCTAssertFalse(title.zh.isEmpty)
+        XCTAssertTrue(text.zh.hasPrefix("已导入"), text.zh)
         XCTAssertTrue(FileManager.default.fileExists(atPath: kept.path), "a file outside the Inbox is left alone")
     }
 

@@ -2,10 +2,10 @@
 // a paste, or a scanned QR code. The core has one import call per kind of content; this file
 // picks the call for the app's mode and turns the answer into a value a screen shows.
 //
-// For a student, text is a pass, a PNG or JPEG a pass card (the core reads its QR), and anything
-// else a pack (bundle). For staff, the core's importAny recognises a scanner bundle, a log file,
-// a log QR code or a photo of one by content, and refuses a student pack or a pass with what to
-// do instead.
+// Both sides hand the bytes to the core's importAny, which recognises them by content: for a
+// student the class's pack, the pass as text, a pass card picture or the studio's number code;
+// for staff a scanner bundle, a log file, a log QR code or a photo of one. Each refuses the
+// other side's files with what to do instead.
 package cn.photoday.ui
 
 import cn.photoday.core.Lang
@@ -13,9 +13,7 @@ import cn.photoday.core.LogQrProgress
 import cn.photoday.core.ScannerAppInterface
 import cn.photoday.core.StaffImport
 import cn.photoday.core.StudentAppInterface
-import java.nio.ByteBuffer
-import java.nio.charset.CharacterCodingException
-import java.nio.charset.CodingErrorAction
+import cn.photoday.core.StudentImportKind
 
 /** What an import did, for a snackbar or the next screen. */
 sealed interface ImportResult {
@@ -24,6 +22,9 @@ sealed interface ImportResult {
 
     /** The student's pass, verified on the phone. */
     data class Pass(val studentNo: String, val session: Int) : ImportResult
+
+    /** The studio's 摄影编号 code, kept; [label] is the core's line for it. */
+    data class Number(val label: String) : ImportResult
 
     /** A scanner bundle for a door phone; [text] is the core's line saying what was imported. */
     data class ScannerBundle(
@@ -74,22 +75,15 @@ fun ImportResult.staffText(): String? = when (this) {
 }
 
 object ImportRouter {
-    /** Longest text taken for a pass (a pass is 122 characters; a chat message may wrap it). */
-    private const val MAX_TEXT = 4096
-
-    /** A file or shared stream handed to the student app. */
-    fun student(app: StudentAppInterface, bytes: ByteArray, lang: Lang): ImportResult {
-        val text = textOrNull(bytes)
-        return when {
-            text != null -> studentText(app, text)
-            isImage(bytes) -> attempt {
-                val pass = app.importPassImage(bytes)
-                ImportResult.Pass(pass.studentNo.toString(), pass.session.toInt())
-            }
-            else -> attempt {
-                val done = app.importBundle(bytes)
-                ImportResult.StudentBundle(done.event.title.textIn(lang), done.passReplaced?.textIn(lang))
-            }
+    /** A file, shared stream or picture handed to the student app: the core recognises it by content. */
+    fun student(app: StudentAppInterface, bytes: ByteArray, lang: Lang): ImportResult = attempt {
+        val done = app.importAny(bytes)
+        when (done.kind) {
+            StudentImportKind.PACK -> ImportResult.StudentBundle(
+                done.pack!!.event.title.textIn(lang), done.pack!!.passReplaced?.textIn(lang),
+            )
+            StudentImportKind.PASS -> ImportResult.Pass(done.pass!!.studentNo.toString(), done.pass!!.session.toInt())
+            StudentImportKind.NUMBER -> ImportResult.Number(done.text.textIn(lang))
         }
     }
 
@@ -102,27 +96,6 @@ object ImportRouter {
     /** Anything handed to a staff phone: the core recognises it by content. */
     fun staff(app: ScannerAppInterface, bytes: ByteArray, lang: Lang): ImportResult =
         attempt { app.importAny(bytes).toResult(lang) }
-
-    /** A PNG or JPEG (a pass card shared from the album): the core reads it. */
-    private fun isImage(b: ByteArray): Boolean =
-        (b.size > 8 && b[0] == 0x89.toByte() && b[1] == 'P'.code.toByte() && b[2] == 'N'.code.toByte()) ||
-            (b.size > 3 && b[0] == 0xFF.toByte() && b[1] == 0xD8.toByte())
-
-    /** The bytes as text when they are short, valid UTF-8 without control characters. */
-    fun textOrNull(bytes: ByteArray): String? {
-        if (bytes.isEmpty() || bytes.size > MAX_TEXT) return null
-        val text = try {
-            Charsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString()
-        } catch (e: CharacterCodingException) {
-            return null
-        }
-        val clean = text.removePrefix("\uFEFF")
-        return clean.takeIf { t -> t.none { it.isISOControl() && !it.isWhitespace() } }
-    }
 
     private inline fun attempt(block: () -> ImportResult): ImportResult = try {
         block()

@@ -11,7 +11,6 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import cn.photoday.app.R
@@ -50,8 +49,9 @@ fun ErrorCard(error: UiError, modifier: Modifier = Modifier) {
 fun ImportResult.message(): String = when (this) {
     is ImportResult.StudentBundle -> passReplaced ?: stringResource(R.string.imported_student_bundle, eventTitle)
     is ImportResult.Pass -> stringResource(R.string.imported_pass, studentNo)
-    is ImportResult.ScannerBundle -> pluralStringResource(R.plurals.imported_scanner_bundle, students, eventTitle, students)
-    // A number held by two students is said loudly, in the core's words, after the counts.
-    is ImportResult.Log -> (listOf(stringResource(R.string.imported_log, added, known)) + warnings).joinToString("\n")
+    is ImportResult.Number -> label
+    // The core's line: what was imported, and a number held by two students, said loudly.
+    is ImportResult.ScannerBundle -> text
+    is ImportResult.Log -> text
     is ImportResult.Failed -> error.message
 }
