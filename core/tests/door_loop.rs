@@ -3,13 +3,14 @@
 //! typed number, a studio waiting for the 采集码. The same loop drives Android, iOS and the
 //! laptop, so these are the only tests of those rules.
 
+mod common;
+
 use photoday_core::admin::EventFolder;
 use photoday_core::bundle::BundleKind;
 use photoday_core::door::{Colour, Verdict};
 use photoday_core::door_loop::{DoorLoop, Signal, StaffStatus};
 use photoday_core::log::AsideReason;
 use photoday_core::scanner::{Role, Scanner};
-use photoday_core::synthetic;
 use photoday_core::time::parse_moment;
 
 struct Day {
@@ -20,17 +21,7 @@ struct Day {
 
 impl Day {
     fn new() -> Day {
-        let dir = tempfile::tempdir().unwrap();
-        let mut folder = EventFolder::init(&dir.path().join("event"), "gzcc-2023").unwrap();
-        let roster = synthetic::roster(folder.event(), 12, 3);
-        folder.import_roster(&roster).unwrap();
-        folder.issue_passes(|_, _| {}).unwrap();
-        let passes = folder
-            .passes()
-            .unwrap()
-            .into_iter()
-            .map(|p| (p.student.student_no, p.student.session, p.text))
-            .collect();
+        let (dir, folder, passes) = common::event_folder(12, 3);
         Day {
             folder,
             passes,

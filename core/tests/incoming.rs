@@ -1,29 +1,24 @@
 //! What a staff phone is handed, recognised by content: the chat app renamed the bundle, the
 //! other phone's log arrives as a file, as QR codes on its screen, or as a photo of one code.
 
+mod common;
+
 use photoday_core::admin::EventFolder;
 use photoday_core::bundle::BundleKind;
 use photoday_core::incoming::{recognise, Incoming, StaffImport};
 use photoday_core::qr::QrMatrix;
 use photoday_core::scanner::{Role, Scanner};
-use photoday_core::synthetic;
 use photoday_core::time::parse_moment;
 use photoday_core::{Error, Refusal};
 
 fn setup() -> (tempfile::TempDir, EventFolder, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut folder = EventFolder::init(&dir.path().join("event"), "gzcc-2023").unwrap();
-    let roster = synthetic::roster(folder.event(), 30, 5);
-    folder.import_roster(&roster).unwrap();
-    folder.issue_passes(|_, _| {}).unwrap();
-    let passes = folder
-        .passes()
-        .unwrap()
+    let (dir, folder, passes) = common::event_folder(30, 5);
+    let session1 = passes
         .into_iter()
-        .filter(|p| p.student.session == 1)
-        .map(|p| p.text)
+        .filter(|p| p.1 == 1)
+        .map(|p| p.2)
         .collect();
-    (dir, folder, passes)
+    (dir, folder, session1)
 }
 
 fn phone(dir: &tempfile::TempDir, folder: &mut EventFolder, name: &str) -> Scanner {

@@ -2,6 +2,8 @@
 //! forged log is refused whole and nothing already stored changes; genuine logs relayed phone to
 //! phone still verify.
 
+mod common;
+
 use photoday_core::admin::{DeviceAdded, EventFolder};
 use photoday_core::bundle::BundleKind;
 use photoday_core::device;
@@ -21,17 +23,11 @@ struct Event {
 }
 
 fn event() -> Event {
-    let dir = tempfile::tempdir().unwrap();
-    let mut folder = EventFolder::init(&dir.path().join("event"), "gzcc-2023").unwrap();
-    let roster = synthetic::roster(folder.event(), 10, 3);
-    folder.import_roster(&roster).unwrap();
-    folder.issue_passes(|_, _| {}).unwrap();
-    let passes = folder
-        .passes()
-        .unwrap()
+    let (dir, mut folder, passes) = common::event_folder(10, 3);
+    let passes = passes
         .into_iter()
-        .filter(|p| p.student.session == 1)
-        .map(|p| (p.student.student_no, p.text))
+        .filter(|p| p.1 == 1)
+        .map(|p| (p.0, p.2))
         .collect();
     let bundle = folder.bundle(BundleKind::Scanner, true, 1).unwrap();
     Event {
