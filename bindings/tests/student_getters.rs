@@ -5,82 +5,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
-use photoday_core::bundle::{self, BundleContent, BundleKind};
-use photoday_core::keys::EventKey;
-use photoday_core::pass::{self, PassBody};
-use photoday_core::qr::QrMatrix;
-use photoday_core::Event;
-use photoday_ffi::StudentApp;
+mod support;
 
-/// A 4000×3000 greyscale PNG (12 MP, a phone camera's photo) of a grey desk with a QR code (the
-/// 采集码 stand-in) at 24 px per module in the middle.
-pub fn twelve_megapixel_png() -> Vec<u8> {
-    let (w, h) = (4000usize, 3000usize);
-    let mut img: Vec<u8> = (0..w * h)
-        .map(|i| 150 + ((i % w + i / w) % 64) as u8)
-        .collect();
-    let qr = QrMatrix::encode("https://my.chsi.com.cn/archive/xlzp/2023/0123456789").unwrap();
-    let side = qr.width + 8;
-    let (ox, oy) = (w / 2 - side * 12, h / 2 - side * 12);
-    for my in 0..side {
-        for mx in 0..side {
-            let dark =
-                mx >= 4 && my >= 4 && mx < side - 4 && my < side - 4 && qr.dark(mx - 4, my - 4);
-            for y in 0..24 {
-                let row = (oy + my * 24 + y) * w + ox + mx * 24;
-                img[row..row + 24].fill(if dark { 0 } else { 255 });
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let mut enc = png::Encoder::new(&mut out, w as u32, h as u32);
-    enc.set_color(png::ColorType::Grayscale);
-    enc.set_depth(png::BitDepth::Eight);
-    enc.set_compression(png::Compression::Fast);
-    let mut wr = enc.write_header().unwrap();
-    wr.write_image_data(&img).unwrap();
-    wr.finish().unwrap();
-    out
-}
-
-fn set_up_phone() -> (Arc<StudentApp>, std::path::PathBuf) {
-    let event = Event::template("gzcc-2023").unwrap();
-    let key = EventKey::generate();
-    let pack = bundle::seal(
-        &BundleContent {
-            kind: BundleKind::Student,
-            made_at_ms: 1,
-            event: event.clone(),
-            keys: vec![key.public()],
-            revocations: vec![],
-            students: vec![],
-            with_names: false,
-            plan: None,
-            trust: Default::default(),
-        },
-        &key,
-    )
-    .unwrap();
-    let body = PassBody {
-        session_index: 1,
-        student_no: 202001001001,
-        serial: 0,
-    };
-    let dir = std::env::temp_dir().join(format!(
-        "photoday-getters-{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let app = StudentApp::new(dir.join("student.db").to_string_lossy().into_owned()).unwrap();
-    app.import_bundle(pack).unwrap();
-    app.import_pass(pass::issue(&key, &event.id, &body).unwrap())
-        .unwrap();
-    (app, dir)
-}
+use support::{set_up_phone, twelve_megapixel_png};
 
 #[test]
 fn getters_answer_while_a_12_megapixel_photo_is_being_saved() {
