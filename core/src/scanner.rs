@@ -900,7 +900,6 @@ impl Scanner {
         let device = self.device.clone();
         let at = |ms: i64| time::format_hhmm(time::to_local(offset, ms).time());
         let replaced_pass = l.revocations.min_serial(no);
-        let enrolment = l.content.trust.enrolment.clone();
 
         // What this device knows of the student (its own records and every log merged).
         let ledger = self
@@ -941,7 +940,7 @@ impl Scanner {
                     batch: a.batch,
                     at_ms: a.at_ms,
                     at: at(a.at_ms),
-                    device_name: device_name(&enrolment, &a.device),
+                    device_name: self.device_name(&a.device),
                     device: a.device.clone(),
                     this_device: a.device == device,
                     photographed: ledger.photographed(no),
@@ -965,7 +964,7 @@ impl Scanner {
                     name: name.clone(),
                     at_ms: c.at_ms,
                     at: at(c.at_ms),
-                    device_name: device_name(&enrolment, &c.device),
+                    device_name: self.device_name(&c.device),
                     device: c.device.clone(),
                     this_device: c.device == device,
                 };
@@ -1638,11 +1637,6 @@ fn refusal(device: &str, seq: u64, now: UnixMillis, session: u8, v: &Verdict) ->
     }
 }
 
-/// The station name a device was enrolled under, from the bundle (its id when not enrolled).
-fn device_name(enrolment: &crate::enrolment::Enrolment, device: &str) -> String {
-    enrolment.name_for(device).unwrap_or(device).to_string()
-}
-
 fn outcome(verdict: Verdict, clock_warning: Option<Text>, record_seq: Option<u64>) -> ScanOutcome {
     let (headline, detail) = verdict.texts();
     ScanOutcome {
@@ -2025,6 +2019,14 @@ impl Scanner {
         let content = &self.loaded()?.content;
         let (event, enrolment) = (content.event.clone(), content.trust.enrolment.clone());
         merge_aside(&mut self.store, &event, &enrolment, Some(&self.device))
+    }
+
+    /// The station name a device was enrolled under, from the bundle (its id when not enrolled).
+    fn device_name(&self, device: &str) -> String {
+        self.bundle()
+            .and_then(|b| b.trust.enrolment.name_for(device))
+            .unwrap_or(device)
+            .to_string()
     }
 
     /// How this device names another: its station name from the bundle's enrolment, with its id
