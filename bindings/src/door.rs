@@ -240,7 +240,7 @@ pub struct StaffImport {
 /// apps page through `export_log_qr` at this pace). Memory only.
 #[uniffi::export]
 pub fn log_qr_frame_ms() -> u32 {
-    core_loop::LOG_QR_FRAME_MS
+    photoday_core::log::LOG_QR_FRAME_MS
 }
 
 /// The reasons a studio steps a student aside, in the order a screen offers them, each with the

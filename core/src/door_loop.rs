@@ -174,10 +174,6 @@ pub struct DoorLoop {
 /// The same pass again within this long after it left the camera's view is "shown again".
 const REPEAT_MS: i64 = 5_000;
 
-/// How long each code of a log QR sequence stays on the sending phone's screen: long enough for a
-/// receiving camera to focus and read it, short enough that 10 codes pass in 7 seconds.
-pub const LOG_QR_FRAME_MS: u32 = 700;
-
 impl DoorLoop {
     /// A loop with the default timing.
     pub fn new() -> Self {

@@ -28,6 +28,10 @@ const FORMAT: u8 = 1;
 const MAX_LOG: u64 = 256 * 1024 * 1024;
 /// Prefix of a log QR text.
 pub const QR_PREFIX: &str = "PDL1:";
+
+/// How long each code of a log QR sequence stays on the sending phone's screen: long enough for a
+/// receiving camera to focus and read it, short enough that 10 codes pass in 7 seconds.
+pub const LOG_QR_FRAME_MS: u32 = 700;
 /// Data bytes per QR text: 150 bytes → 225 Base45 characters, plus a header of about 30, fits
 /// QR version 10 at ECC M in alphanumeric mode (capacity 311 characters).
 pub const QR_CHUNK_BYTES: usize = 150;
