@@ -202,8 +202,8 @@ impl Scanner {
             }
             Incoming::Unknown => Err(Error::told(
                 Refusal::Invalid,
-                "这个文件不是 PhotoDay 的数据包或记录文件",
-                "this file is not a PhotoDay bundle or log",
+                "这个文件不是 PhotoDay 的数据包或记录文件；请导入教务处发的工作人员数据包，或另一台手机导出的记录文件",
+                "this file is not a PhotoDay bundle or log; import the staff bundle from the 教务处, or a log file another phone exported",
             )),
         }
     }
@@ -261,8 +261,8 @@ impl crate::student::StudentPhone {
             }
             Incoming::Unknown => Err(Error::told(
                 Refusal::Invalid,
-                "这个文件不是学历照采集的资料包、签到码或签到码卡片",
-                "this file is not a PhotoDay student pack, pass or pass card",
+                "这个文件不是学历照采集的资料包、签到码或签到码卡片；请打开联络员发在群里的资料包，或你的签到码卡片原图",
+                "this file is not a PhotoDay student pack, pass or pass card; open the pack your liaison posted, or your pass card as sent",
             )),
         }
     }
