@@ -297,7 +297,7 @@ pub struct StationLabel {
     /// Door, studio or both.
     pub role: Role,
     /// Photo-number letter when several studio phones number in the room.
-    pub lane: Option<String>,
+    pub lane: Option<crate::scanner::Lane>,
     /// The studio asks for the 采集码 before numbering.
     pub check_code: bool,
     /// The college the room is running now (it follows the clock), if any.
@@ -395,7 +395,7 @@ impl From<core_loop::StationLabel> for StationLabel {
         StationLabel {
             room: l.room,
             role: l.role.into(),
-            lane: l.lane.map(String::from),
+            lane: l.lane.and_then(crate::scanner::Lane::from_letter),
             check_code: l.check_code,
             college: l.college.map(BilingualText::from),
             windows: l.windows,

@@ -18,7 +18,6 @@ use photoday_core::log as core_log;
 use photoday_core::pass::NotAPassHint as CoreHint;
 use photoday_core::roster as core_roster;
 use photoday_core::scanner::{self as core_scanner, Scanner};
-use photoday_core::Error as CoreError;
 
 use crate::error::ApiResult;
 use crate::event::Event;
@@ -94,28 +93,14 @@ impl ScannerApp {
     /// numbers here with the same prefix: show it. Disk (writes).
     ///
     /// Fails with `NotReady` before a bundle, `InvalidInput` for an unknown room (the message
-    /// lists the event's rooms) or a lane that is not one letter.
+    /// lists the event's rooms).
     pub fn set_station(
         &self,
         room: String,
         role: Role,
-        lane: Option<String>,
+        lane: Option<Lane>,
     ) -> ApiResult<StationSetup> {
-        let lane = match lane.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(l) => {
-                let mut chars = l.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => Some(c),
-                    _ => {
-                        return Err(CoreError::Invalid(format!(
-                            "photo-number letter `{l}` must be a single letter A–Z"
-                        ))
-                        .into())
-                    }
-                }
-            }
-        };
+        let lane = lane.map(Lane::letter);
         let mut s = lock(&self.inner);
         let setup = s.set_station(&room, role.into(), lane)?;
         self.publish(&s);
@@ -419,6 +404,59 @@ pub enum Role {
     Both,
 }
 
+/// A studio phone's photo-number letter, when several studio phones number in one room: its
+/// numbers read `A-01`, `A-02`… and the other phone's `B-01`… so two phones never hand out the
+/// same 摄影编号.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+#[rustfmt::skip]
+pub enum Lane {
+    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
+}
+
+impl Lane {
+    const ALL: [Lane; 26] = {
+        use Lane::*;
+        [
+            A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z,
+        ]
+    };
+
+    /// The letter, `A`–`Z`.
+    pub fn letter(self) -> char {
+        char::from(b'A' + self as u8)
+    }
+
+    /// The lane of a stored letter (the core keeps the letter); any other character is none.
+    pub fn from_letter(c: char) -> Option<Lane> {
+        Lane::ALL
+            .get((c.to_ascii_uppercase() as usize).wrapping_sub('A' as usize))
+            .copied()
+    }
+}
+
+/// One entry of the station picker's photo-number-letter choice.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LaneChoice {
+    /// The letter; none for a room with one studio phone.
+    pub lane: Option<Lane>,
+    /// What the picker shows.
+    pub label: BilingualText,
+}
+
+/// The choices a station picker offers for the photo-number letter: none (one studio phone in
+/// the room, numbers `01`, `02`…) first, then `A`–`F` (a room with two to six studio phones).
+/// Memory only.
+#[uniffi::export]
+pub fn lane_choices() -> Vec<LaneChoice> {
+    std::iter::once(None)
+        .chain(Lane::ALL[..6].iter().map(|&l| Some(l)))
+        .map(|lane| LaneChoice {
+            lane,
+            label: core_scanner::lane_label(lane.map(Lane::letter)).into(),
+        })
+        .collect()
+}
+
 /// The room a device guards, its role and its photo-number letter.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Station {
@@ -427,7 +465,7 @@ pub struct Station {
     /// Door, studio or both.
     pub role: Role,
     /// Photo-number letter (`A`, `B`…) when several studio phones number in the room.
-    pub lane: Option<String>,
+    pub lane: Option<Lane>,
     /// Whether the studio asks to see the 采集码 before numbering.
     pub check_code: bool,
 }
@@ -864,6 +902,8 @@ pub struct ClassAttendance {
     pub photographed: u32,
     /// On the roster.
     pub expected: u32,
+    /// The line to show: `软件1班 已拍 38/42`.
+    pub line: BilingualText,
 }
 
 /// Attendance of one session.
@@ -897,8 +937,12 @@ pub struct SessionAttendance {
     pub classes: Vec<ClassAttendance>,
     /// Roster students not photographed: the 补拍 list.
     pub absentees: Vec<RosterStudent>,
+    /// The list's heading with its length: `未拍（补拍名单）12 人`.
+    pub absentees_title: BilingualText,
     /// Of those, the ones who arrived but were not photographed: liaisons chase them.
     pub arrived_not_photographed: Vec<RosterStudent>,
+    /// That list's heading with its length.
+    pub arrived_not_photographed_title: BilingualText,
 }
 
 /// Attendance of every session plus the conflicts to settle.
@@ -956,7 +1000,7 @@ impl From<core_scanner::Station> for Station {
         Station {
             room: s.room,
             role: s.role.into(),
-            lane: s.lane.map(String::from),
+            lane: s.lane.and_then(Lane::from_letter),
             check_code: s.check_code,
         }
     }
@@ -1362,6 +1406,8 @@ impl From<core_attendance::SessionAttendance> for SessionAttendance {
         SessionAttendance {
             heading: s.heading().into(),
             summary: s.summary().into(),
+            absentees_title: s.absentees_title().into(),
+            arrived_not_photographed_title: s.arrived_not_photographed_title().into(),
             session: s.session,
             college: s.college.into(),
             room: s.room.into(),
@@ -1376,6 +1422,7 @@ impl From<core_attendance::SessionAttendance> for SessionAttendance {
                 .classes
                 .into_iter()
                 .map(|c| ClassAttendance {
+                    line: c.line().into(),
                     class_name: c.class,
                     photographed: c.photographed,
                     expected: c.expected,

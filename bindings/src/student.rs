@@ -8,10 +8,10 @@
 //! `photoday_core::{student, slot, timeline, checklist}`. The app schedules the reminders as local
 //! notifications with the ids given (scheduling an id again replaces the earlier notification).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use photoday_core::event::Event as CoreEvent;
-use photoday_core::student::{self as core_student, StudentPhone};
+use photoday_core::student::{self as core_student, StudentPhone, StudentState};
 use photoday_core::time;
 use photoday_core::{checklist, qr_decode, slot, timeline};
 
@@ -23,11 +23,40 @@ use crate::text::BilingualText;
 
 /// A student's phone: one per app, over the database file the platform chooses (app-private
 /// storage). Every method is safe from any thread. Methods marked "disk" read or write the
-/// database: call them off the main thread. Image decoding (a 12-MP photo of a 采集码 or a pass
-/// card) runs without holding the phone, so "memory only" getters answer at once meanwhile.
+/// database: call them off the main thread. "Memory only" getters read a copy of what the phone
+/// holds, republished after each write, so they answer at once from the UI thread even while a
+/// 12-MP photo of a 采集码 is decoded or written to the database.
 #[derive(uniffi::Object)]
 pub struct StudentApp {
     inner: Mutex<StudentPhone>,
+    /// A copy of what the phone holds in memory, republished after each write: the "memory
+    /// only" getters read it and never wait for the database (a 12-MP 采集码 photo being saved).
+    view: RwLock<Arc<StudentState>>,
+}
+
+impl StudentApp {
+    fn view(&self) -> Arc<StudentState> {
+        self.view
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Runs a call that may change the pack, the pass, the student number or the shoot, then
+    /// republishes the getters' copy (also after a failure: a refused call changes nothing, and
+    /// the copy stays what the phone holds).
+    fn write<T>(
+        &self,
+        call: impl FnOnce(&mut StudentPhone) -> photoday_core::Result<T>,
+    ) -> ApiResult<T> {
+        let mut phone = lock(&self.inner);
+        let done = call(&mut phone);
+        *self
+            .view
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(phone.state().clone());
+        Ok(done?)
+    }
 }
 
 #[uniffi::export]
@@ -39,8 +68,10 @@ impl StudentApp {
     /// longer opens.
     #[uniffi::constructor]
     pub fn new(db_path: String) -> ApiResult<Arc<Self>> {
+        let phone = StudentPhone::open(db_path)?;
         Ok(Arc::new(StudentApp {
-            inner: Mutex::new(StudentPhone::open(db_path)?),
+            view: RwLock::new(Arc::new(phone.state().clone())),
+            inner: Mutex::new(phone),
         }))
     }
 
@@ -53,7 +84,7 @@ impl StudentApp {
     ///
     /// Fails with `BadBundle` for a tampered, truncated, foreign, older or scanner bundle.
     pub fn import_bundle(&self, bytes: Vec<u8>) -> ApiResult<BundleImported> {
-        let done = lock(&self.inner).import_bundle(&bytes)?;
+        let done = self.write(|p| p.import_bundle(&bytes))?;
         Ok(BundleImported {
             event: Event::from(&done.event),
             pass_replaced: done.pass_replaced.map(BilingualText::from),
@@ -67,12 +98,12 @@ impl StudentApp {
     /// Fails with `InvalidInput` for text that is not a 学号, or while the phone holds the pass of
     /// another number (purge first).
     pub fn set_student_no(&self, no: String) -> ApiResult<u64> {
-        Ok(lock(&self.inner).set_student_no(&no)?)
+        self.write(|p| p.set_student_no(&no))
     }
 
     /// The student number entered (or taken from the pass), if any. Memory only.
     pub fn student_no(&self) -> Option<u64> {
-        lock(&self.inner).student_no()
+        self.view().student_no()
     }
 
     /// Imports the pass from a saved pass card image (PNG or JPEG from the photo album, as
@@ -84,7 +115,7 @@ impl StudentApp {
     /// and as `import_pass` does; `NotYourPass` for a classmate's card.
     pub fn import_pass_image(&self, image: Vec<u8>) -> ApiResult<PassInfo> {
         let texts = core_student::pass_texts_in_image(&image)?;
-        Ok(lock(&self.inner).import_pass_texts(&texts)?.into())
+        Ok(self.write(|p| p.import_pass_texts(&texts))?.into())
     }
 
     /// Imports whatever the student was handed in a chat or saved in the album — the class's
@@ -95,9 +126,9 @@ impl StudentApp {
         use photoday_core::incoming::{self as core_incoming, Incoming};
         let done = if core_incoming::recognise(&bytes) == Incoming::Image {
             let texts = core_student::pass_texts_in_image(&bytes)?;
-            core_incoming::StudentImport::Pass(lock(&self.inner).import_pass_texts(&texts)?)
+            core_incoming::StudentImport::Pass(self.write(|p| p.import_pass_texts(&texts))?)
         } else {
-            lock(&self.inner).import_any(&bytes)?
+            self.write(|p| p.import_any(&bytes))?
         };
         let text = done.text().into();
         Ok(match done {
@@ -130,16 +161,14 @@ impl StudentApp {
 
     /// The event, once a bundle is imported. Memory only.
     pub fn event(&self) -> Option<Event> {
-        lock(&self.inner).event().map(Event::from)
+        self.view().event().map(Event::from)
     }
 
     /// The photo fee as a student reads it (pay your college's liaison before the colleges'
     /// transfer deadline; never the colleges' account), once a pack is imported. Show this on the
     /// notice screen instead of `Event.fee.pay_to`, which is for liaisons. Memory only.
     pub fn fee_note(&self) -> Option<BilingualText> {
-        lock(&self.inner)
-            .event()
-            .map(|e| timeline::fee_note(e).into())
+        self.view().event().map(|e| timeline::fee_note(e).into())
     }
 
     /// Imports the student's pass text (`PD1:…`, as the liaison sent it), verifying it now
@@ -149,19 +178,19 @@ impl StudentApp {
     /// (once the student number is set; else the pass sets it), and `InvalidInput` with what to do
     /// for a mistyped, forged, replaced or another event's pass, or for the 采集码 pasted by mistake.
     pub fn import_pass(&self, text: String) -> ApiResult<PassInfo> {
-        Ok(lock(&self.inner).import_pass(&text)?.into())
+        Ok(self.write(|p| p.import_pass(&text))?.into())
     }
 
     /// The imported pass, if any. Memory only.
     pub fn pass(&self) -> Option<PassInfo> {
-        lock(&self.inner).pass().cloned().map(PassInfo::from)
+        self.view().pass().cloned().map(PassInfo::from)
     }
 
     /// The slot card, once a bundle and a pass are imported: college, room, date, the student's
     /// time (their class's planned arrival when the bundle has a plan) and arrive-by.
     /// Memory only.
     pub fn slot(&self) -> Option<Slot> {
-        let phone = lock(&self.inner);
+        let phone = self.view();
         let (s, _) = phone.slot()?;
         Some(Slot::new(phone.event()?, &s))
     }
@@ -170,21 +199,21 @@ impl StudentApp {
     ///
     /// Fails with `NotReady` before a pass is imported.
     pub fn pass_qr(&self) -> ApiResult<QrCode> {
-        Ok(QrCode::from(&lock(&self.inner).pass_qr()?))
+        Ok(QrCode::from(&self.view().pass_qr()?))
     }
 
     /// The home screen at `now_ms`: slot card, countdown to arrive-by, the next thing to do, or
-    /// the setup step still missing. Disk (reads).
+    /// the setup step still missing. Memory only.
     pub fn home(&self, now_ms: i64) -> ApiResult<Home> {
-        let mut phone = lock(&self.inner);
+        let phone = self.view();
         let home = phone.home(now_ms)?;
         Ok(Home::new(phone.event(), home))
     }
 
     /// The setup step to take next (the setup flow of both apps), `null`/`nil` when nothing is
-    /// missing. The same as `home(now).setup_step`, without the rest of the home. Disk (reads).
+    /// missing. The same as `home(now).setup_step`, without the rest of the home. Memory only.
     pub fn setup_step(&self) -> ApiResult<Option<SetupStep>> {
-        Ok(lock(&self.inner).setup_step()?.map(SetupStep::from))
+        Ok(self.view().setup_step().map(SetupStep::from))
     }
 
     /// Keeps the 摄影编号 from the small QR on the studio phone ("一教104 · 037 · 第5批"): the home
@@ -194,18 +223,18 @@ impl StudentApp {
     /// Fails with `InvalidInput` for a code that is not a number code, another event's, or a
     /// classmate's (the message says whose), `NotReady` before a bundle.
     pub fn import_number(&self, text: String) -> ApiResult<Shot> {
-        Ok(lock(&self.inner).import_number(&text)?.into())
+        Ok(self.write(|p| p.import_number(&text))?.into())
     }
 
     /// "我已拍完": the student says they were photographed when no number reached the phone
     /// (`done = true`), or takes it back (`false`, returns `null`/`nil`). Disk (writes).
     pub fn set_shot_done(&self, done: bool) -> ApiResult<Option<Shot>> {
-        Ok(lock(&self.inner).set_shot_done(done)?.map(Shot::from))
+        Ok(self.write(|p| p.set_shot_done(done))?.map(Shot::from))
     }
 
     /// The shoot, once recorded. Memory only.
     pub fn shot(&self) -> Option<Shot> {
-        lock(&self.inner).shot().cloned().map(Shot::from)
+        self.view().shot().cloned().map(Shot::from)
     }
 
     /// The timeline at `now_ms`, ordered by date: fee, 采集码 checks, arrival, shoot, 学信网
@@ -213,7 +242,7 @@ impl StudentApp {
     ///
     /// Fails with `NotReady` before a bundle and a pass are imported.
     pub fn timeline(&self, now_ms: i64) -> ApiResult<Vec<TimelineItem>> {
-        let items = lock(&self.inner).timeline(now_ms)?;
+        let items = self.view().timeline(now_ms)?;
         Ok(items.iter().map(TimelineItem::from).collect())
     }
 
@@ -222,13 +251,13 @@ impl StudentApp {
     ///
     /// Fails with `NotReady` before a bundle and a pass are imported.
     pub fn reminders(&self, now_ms: i64) -> ApiResult<Vec<Reminder>> {
-        let reminders = lock(&self.inner).reminders(now_ms)?;
+        let reminders = self.view().reminders(now_ms)?;
         Ok(reminders.iter().map(Reminder::from).collect())
     }
 
-    /// The notice's checklist with the student's ticks (empty before a bundle). Disk (reads).
+    /// The notice's checklist with the student's ticks (empty before a bundle). Memory only.
     pub fn checklist(&self) -> ApiResult<Vec<ChecklistItem>> {
-        let items = lock(&self.inner).checklist()?;
+        let items = self.view().checklist();
         Ok(items.iter().map(ChecklistItem::from).collect())
     }
 
@@ -236,7 +265,7 @@ impl StudentApp {
     ///
     /// Fails with `NotReady` before a bundle, `InvalidInput` for an unknown item id.
     pub fn set_tick(&self, id: String, ticked: bool, now_ms: i64) -> ApiResult<Vec<ChecklistItem>> {
-        let items = lock(&self.inner).set_tick(&id, ticked, now_ms)?;
+        let items = self.write(|p| p.set_tick(&id, ticked, now_ms))?;
         Ok(items.iter().map(ChecklistItem::from).collect())
     }
 
@@ -248,7 +277,7 @@ impl StudentApp {
     pub fn save_collection_code(&self, png: Vec<u8>) -> ApiResult<Readability> {
         // The decoding (hundreds of ms for a camera photo) runs unlocked; only the write waits.
         let readability = core_student::check_code_image(&png)?;
-        lock(&self.inner).store_collection_code(&png)?;
+        self.write(|p| p.store_collection_code(&png))?;
         Ok(readability.into())
     }
 
@@ -273,7 +302,7 @@ impl StudentApp {
     /// Deletes everything personal: the pass, the 采集码 image and the ticks. The public event
     /// bundle stays. Disk (writes).
     pub fn purge(&self) -> ApiResult<()> {
-        Ok(lock(&self.inner).purge()?)
+        self.write(|p| p.purge())
     }
 }
 
@@ -653,6 +682,6 @@ impl StudentApp {
     /// Fingerprint of the event key this phone pinned with its first bundle (`3F2A-9C0D-5E6B`),
     /// once it has one: the liaison can compare it with `photoday event show`. Memory only.
     pub fn pinned_key_fingerprint(&self) -> Option<String> {
-        lock(&self.inner).pinned_key_fingerprint()
+        self.view().pinned_key_fingerprint()
     }
 }

@@ -42,11 +42,14 @@ fn getters_answer_while_a_12_megapixel_photo_is_being_saved() {
         let pass = app.pass();
         let no = app.student_no();
         let home = app.home(0).unwrap();
+        let checklist = app.checklist().unwrap();
+        let timeline = app.timeline(0).unwrap();
         if saving.load(Ordering::SeqCst) {
             rounds_during_save += 1;
         }
         assert!(event.is_some() && pass.is_some() && no == Some(202001001001));
         assert!(home.slot.is_some());
+        assert!(!checklist.is_empty() && !timeline.is_empty());
     }
     let readable = save.join().unwrap();
     assert!(readable.readable, "the photo's code was read: {readable:?}");

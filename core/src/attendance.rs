@@ -560,7 +560,36 @@ impl Attendance {
     }
 }
 
+impl ClassAttendance {
+    /// The class's line: `软件1班 已拍 38/42`.
+    pub fn line(&self) -> Text {
+        let (c, p, e) = (&self.class, self.photographed, self.expected);
+        Text::new(
+            format!("{c} 已拍 {p}/{e}"),
+            format!("{c} photographed {p}/{e}"),
+        )
+    }
+}
+
 impl SessionAttendance {
+    /// Heading of the 补拍 list (roster students not photographed), with its length.
+    pub fn absentees_title(&self) -> Text {
+        let n = self.absentees.len();
+        Text::new(
+            format!("未拍（补拍名单）{n} 人"),
+            format!("Not photographed (the 补拍 list): {n}"),
+        )
+    }
+
+    /// Heading of the students seen but not photographed, for liaisons to chase, with its length.
+    pub fn arrived_not_photographed_title(&self) -> Text {
+        let n = self.arrived_not_photographed.len();
+        Text::new(
+            format!("到场但未拍 {n} 人（请联络员找回）"),
+            format!("Arrived but not photographed: {n} (liaisons, find them)"),
+        )
+    }
+
     /// The session's heading: `1. 信息技术与工程学院 · 2023-06-03 一教104`.
     pub fn heading(&self) -> Text {
         Text::new(

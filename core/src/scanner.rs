@@ -383,6 +383,21 @@ fn set_floor(tx: &rusqlite::Connection, key: &str, session: u8, value: u32) -> R
     store::set_meta(tx, key, &serde_json::to_string(&f).expect("serialises"))
 }
 
+/// What a station picker shows for a photo-number letter: none (one studio phone in the room)
+/// or a letter with the numbers it gives.
+pub fn lane_label(lane: Option<char>) -> Text {
+    match lane {
+        None => Text::new(
+            "不加前缀（本室只有一台摄影室手机）",
+            "No letter (one studio phone in this room)",
+        ),
+        Some(l) => Text::new(
+            format!("{l}（编号 {l}-01、{l}-02…）"),
+            format!("{l} (numbers {l}-01, {l}-02…)"),
+        ),
+    }
+}
+
 impl Scanner {
     /// Opens the device database (creating it and a device id on first use). Touches the disk.
     pub fn open(path: impl AsRef<std::path::Path>) -> Result<Scanner> {

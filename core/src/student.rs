@@ -141,13 +141,26 @@ pub struct Home {
     pub checklist_total: u32,
 }
 
-/// A student's phone over its own database.
+/// A student's phone over its own database. What it holds in memory is a [`StudentState`]
+/// (reached through `Deref`): a client may keep a copy of it (`state().clone()` after each
+/// write) and answer the read-only calls from that copy while a write runs.
 pub struct StudentPhone {
     store: Store,
+    state: StudentState,
+}
+
+/// What a student's phone holds in memory: the pack, the pass, the shoot and the student number.
+/// Every method here only reads it.
+#[derive(Clone, Default)]
+pub struct StudentState {
     bundle: Option<BundleContent>,
     pass: Option<PassInfo>,
     shot: Option<Shot>,
     student_no: Option<u64>,
+    /// Whether a 采集码 image is saved (the image itself stays on disk).
+    has_code: bool,
+    /// Checklist items ticked.
+    ticks: HashSet<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -155,35 +168,7 @@ struct StoredShot {
     number: Option<ShotNumber>,
 }
 
-impl StudentPhone {
-    /// Opens the phone's database. Touches the disk.
-    pub fn open(path: impl AsRef<std::path::Path>) -> Result<StudentPhone> {
-        let mut store = Store::open(path)?;
-        let (bundle, pass_text, shot, student_no) = store.read(|tx| {
-            Ok((
-                store::get_blob(tx, BLOB_BUNDLE)?,
-                store::get_meta(tx, META_PASS)?,
-                store::get_meta(tx, META_SHOT)?,
-                store::get_meta(tx, META_STUDENT_NO)?,
-            ))
-        })?;
-        let bundle = bundle.map(|b| bundle::open(&b, None)).transpose()?;
-        let mut phone = StudentPhone {
-            store,
-            bundle,
-            pass: None,
-            shot: None,
-            student_no: student_no.and_then(|n| n.parse().ok()),
-        };
-        if let Some(s) = shot.and_then(|s| serde_json::from_str::<StoredShot>(&s).ok()) {
-            phone.shot = Some(phone.shot_of(s.number));
-        }
-        if let Some(text) = pass_text {
-            phone.pass = phone.check_pass(&text).ok();
-        }
-        Ok(phone)
-    }
-
+impl StudentState {
     /// The event, once a bundle is imported.
     pub fn event(&self) -> Option<&Event> {
         self.bundle.as_ref().map(|b| &b.event)
@@ -192,50 +177,6 @@ impl StudentPhone {
     /// Fingerprint of the event key the first bundle pinned (later bundles must be signed by it).
     pub fn pinned_key_fingerprint(&self) -> Option<String> {
         self.bundle.as_ref().map(crate::bundle::signer_fingerprint)
-    }
-
-    /// Imports the student pack (the signed student bundle: the event, its keys and the arrival
-    /// plan). A newer pack of the same event replaces the old one; the pass on the phone is
-    /// checked again against it, and [`BundleImported::pass_replaced`] says when it no longer
-    /// stands. Touches the disk.
-    pub fn import_bundle(&mut self, bytes: &[u8]) -> Result<BundleImported> {
-        let content = bundle::accept(bytes, BundleKind::Student, self.bundle.as_ref(), false)?;
-        self.store
-            .write(|tx| store::set_blob(tx, BLOB_BUNDLE, bytes))?;
-        let event = content.event.clone();
-        self.bundle = Some(content);
-        let mut pass_replaced = None;
-        if let Some(p) = self.pass.clone() {
-            match self.check_pass(&p.text) {
-                Ok(info) => self.pass = Some(info),
-                Err(e) => {
-                    self.pass = None;
-                    let revoked = self
-                        .bundle
-                        .as_ref()
-                        .is_some_and(|b| b.revocation_list().is_revoked(p.student_no, p.serial));
-                    pass_replaced = Some(if revoked {
-                        Text::new(
-                            format!("教务处重新签发了你的签到码，手机里的旧签到码（学号 {}）已作废，到门口会被拒绝；请向联络员要新的签到码卡片，再导入一次", p.student_no),
-                            format!("The 教务处 re-issued your pass: the old one on this phone (student number {}) is void and will be refused at the door; ask your liaison for the new pass card and import it", p.student_no),
-                        )
-                    } else {
-                        let t = e.text();
-                        Text::new(
-                            format!("手机里的签到码在新资料包下不再有效：{}", t.zh),
-                            format!(
-                                "The pass on this phone no longer stands under the new pack: {}",
-                                t.en
-                            ),
-                        )
-                    });
-                }
-            }
-        }
-        Ok(BundleImported {
-            event,
-            pass_replaced,
-        })
     }
 
     fn bundle_or_refuse(&self) -> Result<&BundleContent> {
@@ -315,81 +256,6 @@ impl StudentPhone {
         self.student_no
     }
 
-    /// Sets the student number (学号) the phone is for, typed as people type it (full-width
-    /// digits and spaces are fine). From then on a pass of another number is refused. Refused
-    /// while the phone holds the pass of another number (purge first). Touches the disk.
-    pub fn set_student_no(&mut self, text: &str) -> Result<u64> {
-        let no = crate::roster::parse_student_no(text)
-            .ok()
-            .filter(|n| *n > 0 && *n <= pass::MAX_STUDENT_NO)
-            .ok_or_else(|| {
-                Error::told(
-                    Refusal::Invalid,
-                    format!("“{}”不是学号：学号是1到14位数字", text.trim()),
-                    format!(
-                        "“{}” is not a student number: it has 1 to 14 digits",
-                        text.trim()
-                    ),
-                )
-            })?;
-        if let Some(p) = self.pass.as_ref().filter(|p| p.student_no != no) {
-            return Err(Error::told(
-                Refusal::Invalid,
-                format!(
-                    "这部手机已保存学号 {} 的签到码；要改学号，请先在“更多”里清除个人数据",
-                    p.student_no
-                ),
-                format!(
-                    "This phone holds the pass of student number {}; to change the number, delete the personal data under More first",
-                    p.student_no
-                ),
-            ));
-        }
-        self.store
-            .write(|tx| store::set_meta(tx, META_STUDENT_NO, &no.to_string()))?;
-        self.student_no = Some(no);
-        Ok(no)
-    }
-
-    /// Imports the student's pass text, verifying it now; a classmate's pass is refused once the
-    /// student number is set (and sets it when it is not). Touches the disk.
-    pub fn import_pass(&mut self, text: &str) -> Result<PassInfo> {
-        let info = self.check_pass(text)?;
-        let no = info.student_no.to_string();
-        self.store.write(|tx| {
-            store::set_meta(tx, META_PASS, &info.text)?;
-            store::set_meta(tx, META_STUDENT_NO, &no)
-        })?;
-        self.pass = Some(info.clone());
-        self.student_no = Some(info.student_no);
-        Ok(info)
-    }
-
-    /// Imports the pass from the texts read off a pass card image ([`pass_texts_in_image`]): the
-    /// first pass among them, checked like [`Self::import_pass`]. Touches the disk.
-    pub fn import_pass_texts(&mut self, texts: &[String]) -> Result<PassInfo> {
-        let text = texts
-            .iter()
-            .find(|t| t.trim().starts_with(pass::PASS_PREFIX))
-            .or_else(|| texts.first())
-            .ok_or_else(|| {
-                Error::told(
-                    Refusal::Invalid,
-                    "图片里没有二维码",
-                    "No QR code in the image",
-                )
-            })?;
-        self.import_pass(text)
-    }
-
-    /// Imports the pass from a saved pass card image (PNG or JPEG, from the album). Decodes it
-    /// first; [`pass_texts_in_image`] and [`Self::import_pass_texts`] are the two halves, for a
-    /// caller that decodes without holding the phone. Touches the disk.
-    pub fn import_pass_image(&mut self, image: &[u8]) -> Result<PassInfo> {
-        let texts = pass_texts_in_image(image)?;
-        self.import_pass_texts(&texts)
-    }
-
     /// The pass, if imported.
     pub fn pass(&self) -> Option<&PassInfo> {
         self.pass.as_ref()
@@ -465,68 +331,6 @@ impl StudentPhone {
         Shot { number, label }
     }
 
-    fn store_shot(&mut self, number: Option<ShotNumber>) -> Result<Shot> {
-        let json = serde_json::to_string(&StoredShot {
-            number: number.clone(),
-        })
-        .expect("serialises");
-        self.store
-            .write(|tx| store::set_meta(tx, META_SHOT, &json))?;
-        let shot = self.shot_of(number);
-        self.shot = Some(shot.clone());
-        Ok(shot)
-    }
-
-    /// Keeps the 摄影编号 from the small QR on the studio phone: the home and reminders switch to
-    /// after-the-shoot (no 补拍 alarms; the 学信网 check stays). A classmate's or another event's
-    /// code is refused. Touches the disk.
-    pub fn import_number(&mut self, text: &str) -> Result<Shot> {
-        let n = ShotNumber::parse(text).map_err(|_| {
-            Error::told(
-                Refusal::Invalid,
-                "这不是摄影室手机上的摄影编号二维码",
-                "This is not the photo-number code from the studio phone",
-            )
-        })?;
-        let event = &self.bundle_or_refuse()?.event;
-        if n.event_id != event.id {
-            return Err(Error::told(
-                Refusal::Invalid,
-                "这个编号码属于另一次拍摄活动",
-                "This number code belongs to another event",
-            ));
-        }
-        if let Some(mine) = self.student_no.filter(|mine| *mine != n.student_no) {
-            return Err(Error::told(
-                Refusal::NotYourPass,
-                format!(
-                    "这是学号 {} 的摄影编号，不是你的（你的学号是 {mine}）",
-                    n.student_no
-                ),
-                format!(
-                    "This is the photo number of student number {}, not yours ({mine})",
-                    n.student_no
-                ),
-            ));
-        }
-        self.store_shot(Some(n))
-    }
-
-    /// The student says they were photographed (the number never reached the phone), or takes it
-    /// back. Touches the disk.
-    pub fn set_shot_done(&mut self, done: bool) -> Result<Option<Shot>> {
-        if done {
-            let keep = self.shot.as_ref().and_then(|s| s.number.clone());
-            return self.store_shot(keep).map(Some);
-        }
-        self.store.write(|tx| {
-            tx.execute("DELETE FROM meta WHERE key = ?1", [META_SHOT])?;
-            Ok(())
-        })?;
-        self.shot = None;
-        Ok(None)
-    }
-
     /// The shoot, once recorded.
     pub fn shot(&self) -> Option<&Shot> {
         self.shot.as_ref()
@@ -551,16 +355,28 @@ impl StudentPhone {
         }
     }
 
-    /// The setup step to take next (the same as [`Home::setup_step`]). Touches the disk (reads).
-    pub fn setup_step(&mut self) -> Result<Option<SetupStep>> {
-        let has_code = self.has_collection_code()?;
-        Ok(self.step(has_code))
+    /// The setup step to take next (the same as [`Home::setup_step`]).
+    pub fn setup_step(&self) -> Option<SetupStep> {
+        self.step(self.has_code)
+    }
+
+    /// Whether a 采集码 image is saved.
+    pub fn has_collection_code(&self) -> bool {
+        self.has_code
+    }
+
+    /// The checklist with ticks (empty before a bundle).
+    pub fn checklist(&self) -> Vec<ChecklistItem> {
+        match self.event() {
+            Some(event) => checklist::checklist(event, &self.ticks),
+            None => Vec::new(),
+        }
     }
 
     /// The home screen at `now`.
-    pub fn home(&mut self, now: UnixMillis) -> Result<Home> {
-        let has_code = self.has_collection_code()?;
-        let list = self.checklist()?;
+    pub fn home(&self, now: UnixMillis) -> Result<Home> {
+        let has_code = self.has_code;
+        let list = self.checklist();
         let done = list.iter().filter(|c| c.ticked).count() as u32;
         let total = list.len() as u32;
         let slot = self.slot();
@@ -602,18 +418,241 @@ impl StudentPhone {
             checklist_total: total,
         })
     }
+}
 
-    /// The checklist with ticks.
-    pub fn checklist(&mut self) -> Result<Vec<ChecklistItem>> {
-        let Some(event) = self.event().cloned() else {
-            return Ok(Vec::new());
-        };
-        let ticked: HashSet<String> = self.store.read(|tx| {
-            let mut stmt = tx.prepare("SELECT item FROM ticks")?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+impl std::ops::Deref for StudentPhone {
+    type Target = StudentState;
+
+    /// What the phone holds in memory, for the calls that only read it.
+    fn deref(&self) -> &StudentState {
+        &self.state
+    }
+}
+
+impl StudentPhone {
+    /// What the phone holds in memory; clone it to answer reads while a write runs.
+    pub fn state(&self) -> &StudentState {
+        &self.state
+    }
+
+    /// Opens the phone's database. Touches the disk.
+    pub fn open(path: impl AsRef<std::path::Path>) -> Result<StudentPhone> {
+        let mut store = Store::open(path)?;
+        let (bundle, pass_text, shot, student_no, has_code, ticks) = store.read(|tx| {
+            Ok((
+                store::get_blob(tx, BLOB_BUNDLE)?,
+                store::get_meta(tx, META_PASS)?,
+                store::get_meta(tx, META_SHOT)?,
+                store::get_meta(tx, META_STUDENT_NO)?,
+                has_blob(tx, BLOB_CODE)?,
+                read_ticks(tx)?,
+            ))
         })?;
-        Ok(checklist::checklist(&event, &ticked))
+        let bundle = bundle.map(|b| bundle::open(&b, None)).transpose()?;
+        let mut phone = StudentPhone {
+            store,
+            state: StudentState {
+                bundle,
+                pass: None,
+                shot: None,
+                student_no: student_no.and_then(|n| n.parse().ok()),
+                has_code,
+                ticks,
+            },
+        };
+        if let Some(s) = shot.and_then(|s| serde_json::from_str::<StoredShot>(&s).ok()) {
+            phone.state.shot = Some(phone.shot_of(s.number));
+        }
+        if let Some(text) = pass_text {
+            phone.state.pass = phone.check_pass(&text).ok();
+        }
+        Ok(phone)
+    }
+
+    /// Imports the student pack (the signed student bundle: the event, its keys and the arrival
+    /// plan). A newer pack of the same event replaces the old one; the pass on the phone is
+    /// checked again against it, and [`BundleImported::pass_replaced`] says when it no longer
+    /// stands. Touches the disk.
+    pub fn import_bundle(&mut self, bytes: &[u8]) -> Result<BundleImported> {
+        let content = bundle::accept(
+            bytes,
+            BundleKind::Student,
+            self.state.bundle.as_ref(),
+            false,
+        )?;
+        self.store
+            .write(|tx| store::set_blob(tx, BLOB_BUNDLE, bytes))?;
+        let event = content.event.clone();
+        self.state.bundle = Some(content);
+        let mut pass_replaced = None;
+        if let Some(p) = self.state.pass.clone() {
+            match self.check_pass(&p.text) {
+                Ok(info) => self.state.pass = Some(info),
+                Err(e) => {
+                    self.state.pass = None;
+                    let revoked = self
+                        .bundle
+                        .as_ref()
+                        .is_some_and(|b| b.revocation_list().is_revoked(p.student_no, p.serial));
+                    pass_replaced = Some(if revoked {
+                        Text::new(
+                            format!("教务处重新签发了你的签到码，手机里的旧签到码（学号 {}）已作废，到门口会被拒绝；请向联络员要新的签到码卡片，再导入一次", p.student_no),
+                            format!("The 教务处 re-issued your pass: the old one on this phone (student number {}) is void and will be refused at the door; ask your liaison for the new pass card and import it", p.student_no),
+                        )
+                    } else {
+                        let t = e.text();
+                        Text::new(
+                            format!("手机里的签到码在新资料包下不再有效：{}", t.zh),
+                            format!(
+                                "The pass on this phone no longer stands under the new pack: {}",
+                                t.en
+                            ),
+                        )
+                    });
+                }
+            }
+        }
+        Ok(BundleImported {
+            event,
+            pass_replaced,
+        })
+    }
+
+    /// Sets the student number (学号) the phone is for, typed as people type it (full-width
+    /// digits and spaces are fine). From then on a pass of another number is refused. Refused
+    /// while the phone holds the pass of another number (purge first). Touches the disk.
+    pub fn set_student_no(&mut self, text: &str) -> Result<u64> {
+        let no = crate::roster::parse_student_no(text)
+            .ok()
+            .filter(|n| *n > 0 && *n <= pass::MAX_STUDENT_NO)
+            .ok_or_else(|| {
+                Error::told(
+                    Refusal::Invalid,
+                    format!("“{}”不是学号：学号是1到14位数字", text.trim()),
+                    format!(
+                        "“{}” is not a student number: it has 1 to 14 digits",
+                        text.trim()
+                    ),
+                )
+            })?;
+        if let Some(p) = self.state.pass.as_ref().filter(|p| p.student_no != no) {
+            return Err(Error::told(
+                Refusal::Invalid,
+                format!(
+                    "这部手机已保存学号 {} 的签到码；要改学号，请先在“更多”里清除个人数据",
+                    p.student_no
+                ),
+                format!(
+                    "This phone holds the pass of student number {}; to change the number, delete the personal data under More first",
+                    p.student_no
+                ),
+            ));
+        }
+        self.store
+            .write(|tx| store::set_meta(tx, META_STUDENT_NO, &no.to_string()))?;
+        self.state.student_no = Some(no);
+        Ok(no)
+    }
+
+    /// Imports the student's pass text, verifying it now; a classmate's pass is refused once the
+    /// student number is set (and sets it when it is not). Touches the disk.
+    pub fn import_pass(&mut self, text: &str) -> Result<PassInfo> {
+        let info = self.check_pass(text)?;
+        let no = info.student_no.to_string();
+        self.store.write(|tx| {
+            store::set_meta(tx, META_PASS, &info.text)?;
+            store::set_meta(tx, META_STUDENT_NO, &no)
+        })?;
+        self.state.pass = Some(info.clone());
+        self.state.student_no = Some(info.student_no);
+        Ok(info)
+    }
+
+    /// Imports the pass from the texts read off a pass card image ([`pass_texts_in_image`]): the
+    /// first pass among them, checked like [`Self::import_pass`]. Touches the disk.
+    pub fn import_pass_texts(&mut self, texts: &[String]) -> Result<PassInfo> {
+        let text = texts
+            .iter()
+            .find(|t| t.trim().starts_with(pass::PASS_PREFIX))
+            .or_else(|| texts.first())
+            .ok_or_else(|| {
+                Error::told(
+                    Refusal::Invalid,
+                    "图片里没有二维码",
+                    "No QR code in the image",
+                )
+            })?;
+        self.import_pass(text)
+    }
+
+    /// Imports the pass from a saved pass card image (PNG or JPEG, from the album). Decodes it
+    /// first; [`pass_texts_in_image`] and [`Self::import_pass_texts`] are the two halves, for a
+    /// caller that decodes without holding the phone. Touches the disk.
+    pub fn import_pass_image(&mut self, image: &[u8]) -> Result<PassInfo> {
+        let texts = pass_texts_in_image(image)?;
+        self.import_pass_texts(&texts)
+    }
+
+    fn store_shot(&mut self, number: Option<ShotNumber>) -> Result<Shot> {
+        let json = serde_json::to_string(&StoredShot {
+            number: number.clone(),
+        })
+        .expect("serialises");
+        self.store
+            .write(|tx| store::set_meta(tx, META_SHOT, &json))?;
+        let shot = self.shot_of(number);
+        self.state.shot = Some(shot.clone());
+        Ok(shot)
+    }
+
+    /// Keeps the 摄影编号 from the small QR on the studio phone: the home and reminders switch to
+    /// after-the-shoot (no 补拍 alarms; the 学信网 check stays). A classmate's or another event's
+    /// code is refused. Touches the disk.
+    pub fn import_number(&mut self, text: &str) -> Result<Shot> {
+        let n = ShotNumber::parse(text).map_err(|_| {
+            Error::told(
+                Refusal::Invalid,
+                "这不是摄影室手机上的摄影编号二维码",
+                "This is not the photo-number code from the studio phone",
+            )
+        })?;
+        let event = &self.bundle_or_refuse()?.event;
+        if n.event_id != event.id {
+            return Err(Error::told(
+                Refusal::Invalid,
+                "这个编号码属于另一次拍摄活动",
+                "This number code belongs to another event",
+            ));
+        }
+        if let Some(mine) = self.state.student_no.filter(|mine| *mine != n.student_no) {
+            return Err(Error::told(
+                Refusal::NotYourPass,
+                format!(
+                    "这是学号 {} 的摄影编号，不是你的（你的学号是 {mine}）",
+                    n.student_no
+                ),
+                format!(
+                    "This is the photo number of student number {}, not yours ({mine})",
+                    n.student_no
+                ),
+            ));
+        }
+        self.store_shot(Some(n))
+    }
+
+    /// The student says they were photographed (the number never reached the phone), or takes it
+    /// back. Touches the disk.
+    pub fn set_shot_done(&mut self, done: bool) -> Result<Option<Shot>> {
+        if done {
+            let keep = self.state.shot.as_ref().and_then(|s| s.number.clone());
+            return self.store_shot(keep).map(Some);
+        }
+        self.store.write(|tx| {
+            tx.execute("DELETE FROM meta WHERE key = ?1", [META_SHOT])?;
+            Ok(())
+        })?;
+        self.state.shot = None;
+        Ok(None)
     }
 
     /// Ticks or unticks a checklist item. Touches the disk.
@@ -642,7 +681,12 @@ impl StudentPhone {
             }
             Ok(())
         })?;
-        self.checklist()
+        if ticked {
+            self.state.ticks.insert(id.to_string());
+        } else {
+            self.state.ticks.remove(id);
+        }
+        Ok(self.checklist())
     }
 
     /// Saves the 采集码 image (PNG) as given, app-private, and checks it can be read. The image is
@@ -656,21 +700,10 @@ impl StudentPhone {
     /// Keeps a 采集码 image already checked with [`check_code_image`] (the short write half of
     /// [`Self::save_collection_code`]). Touches the disk.
     pub fn store_collection_code(&mut self, image: &[u8]) -> Result<()> {
-        self.store.write(|tx| store::set_blob(tx, BLOB_CODE, image))
-    }
-
-    /// Whether a 采集码 image is saved (without reading it).
-    pub fn has_collection_code(&mut self) -> Result<bool> {
-        self.store.read(|tx| {
-            Ok(tx
-                .query_row(
-                    "SELECT 1 FROM blobs WHERE key = ?1",
-                    [BLOB_CODE],
-                    |_| Ok(()),
-                )
-                .optional()?
-                .is_some())
-        })
+        self.store
+            .write(|tx| store::set_blob(tx, BLOB_CODE, image))?;
+        self.state.has_code = true;
+        Ok(())
     }
 
     /// The saved 采集码 image, to show full-screen at full brightness.
@@ -701,11 +734,26 @@ impl StudentPhone {
             tx.execute("DELETE FROM ticks", [])?;
             Ok(())
         })?;
-        self.pass = None;
-        self.shot = None;
-        self.student_no = None;
+        self.state.pass = None;
+        self.state.shot = None;
+        self.state.student_no = None;
+        self.state.has_code = false;
+        self.state.ticks.clear();
         Ok(())
     }
+}
+
+fn has_blob(tx: &rusqlite::Transaction, key: &str) -> Result<bool> {
+    Ok(tx
+        .query_row("SELECT 1 FROM blobs WHERE key = ?1", [key], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn read_ticks(tx: &rusqlite::Transaction) -> Result<HashSet<String>> {
+    let mut stmt = tx.prepare("SELECT item FROM ticks")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn refuse_large(image: &[u8], what: Text) -> Result<()> {
