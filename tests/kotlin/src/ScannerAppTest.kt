@@ -22,7 +22,7 @@ const val COLLECTION_CODE = "https://m.chsi.com.cn/xlcj/code?c=8F3A2C9E71B04D5A"
 /** A phone at [room] in [role], with photo-number letter [lane]. */
 fun station(
     role: Role,
-    lane: String? = null,
+    lane: Lane? = null,
     room: String = "一教104",
     db: String = Fixtures.db(role.name.lowercase()),
 ): ScannerApp = ScannerApp(db).apply {
@@ -33,7 +33,7 @@ fun station(
 private fun door(db: String = Fixtures.db("door")) = station(Role.DOOR, db = db)
 
 /** A studio phone whose photographer checks the 采集码 (no code step), so a pass numbers at once. */
-private fun studio(lane: String? = null) = station(Role.STUDIO, lane).apply { setCheckCode(false) }
+private fun studio(lane: Lane? = null) = station(Role.STUDIO, lane).apply { setCheckCode(false) }
 
 private fun checkedIn(o: ScanOutcome): Verdict.CheckedIn =
     o.verdict as? Verdict.CheckedIn ?: fail("expected CheckedIn, got ${o.verdict}: ${o.detail.zh}")
@@ -61,9 +61,8 @@ val scannerAppTests = listOf(
         assertFailsWith<PhotoDayException.NotReady> { app.scan(Fixtures.pass("it"), MORNING) }
         val unknown = assertFailsWith<PhotoDayException.InvalidInput> { app.setStation("二教101", Role.DOOR, null) }
         assertContains(unknown.message!!, "一教104", message = "the message lists the rooms")
-        assertFailsWith<PhotoDayException.InvalidInput> { app.setStation("一教104", Role.STUDIO, "AB") }
-        val setup = app.setStation("一教 104", Role.STUDIO, "a")
-        assertEquals(Station("一教104", Role.STUDIO, "A", true), setup.station, "the studio checks the 采集码 by default")
+        val setup = app.setStation("一教 104", Role.STUDIO, Lane.A)
+        assertEquals(Station("一教104", Role.STUDIO, Lane.A, true), setup.station, "the studio checks the 采集码 by default")
         assertNull(setup.warning)
         assertEquals(setup.station, app.station())
         assertEquals(Station("一教104", Role.DOOR, null, false), app.setStation("一教104", Role.DOOR, null).station)
@@ -233,7 +232,7 @@ val scannerAppTests = listOf(
     },
 
     test("the studio skips the 采集码 check with one tap, or switches it off") {
-        val s = station(Role.STUDIO, "B")
+        val s = station(Role.STUDIO, Lane.B)
         assertFailsWith<PhotoDayException.NotReady> { s.skipCodeCheck(MORNING) }
         val (a, b) = Fixtures.session1.take(2)
         assertTrue(s.scan(a.pass, MORNING).verdict is Verdict.ShowCollectionCode)
@@ -244,6 +243,20 @@ val scannerAppTests = listOf(
 
         assertFalse(s.setCheckCode(false).checkCode)
         assertEquals("B002", numbered(s.scan(b.pass, MORNING + 10_000)).photoNo, "no 采集码 step when it is off")
+    },
+
+    test("the letter picker offers no letter first, then A…F, each in the core's words; a studio set to B numbers B001") {
+        val choices = laneChoices()
+        assertEquals(listOf(null, Lane.A, Lane.B, Lane.C, Lane.D, Lane.E, Lane.F), choices.map { it.lane })
+        assertTrue(choices.all { it.label.zh.isNotBlank() && it.label.en.isNotBlank() })
+        assertEquals(choices.size, choices.map { it.label.zh }.toSet().size, "one label each")
+        assertContains(choices[2].label.zh, "B")
+        val b = studio(choices[2].lane)
+        assertEquals(Lane.B, b.station()?.lane)
+        assertEquals("B001", numbered(b.scan(Fixtures.session1[0].pass, MORNING)).photoNo)
+        val plain = studio(choices[0].lane)
+        assertNull(plain.station()?.lane)
+        assertEquals("001", numbered(plain.scan(Fixtures.session1[1].pass, MORNING)).photoNo)
     },
 
     test("a student the door checked in is numbered at the studio without the door-unseen note") {
@@ -317,6 +330,29 @@ val scannerAppTests = listOf(
         assertEquals(2u, next.batch, "after a closed batch the next student starts batch 2")
     },
 
+    test("attendance words each class's line and the two lists' headings with their counts") {
+        val s = studio()
+        val three = Fixtures.session1.take(3)
+        three.forEachIndexed { i, h -> numbered(s.scan(h.pass, MORNING + i * 10_000L)) }
+        s.stepAside(three[2].studentNo, AsideReason.NOT_PRESENT, null, MORNING + 40_000)
+        s.closeBatch(MORNING + 120_000)
+        val a = s.stationAttendance(MORNING + 120_000)
+        assertTrue(a.classes.isNotEmpty())
+        for (c in a.classes) {
+            assertContains(c.line.zh, c.className)
+            assertContains(c.line.zh, "${c.photographed}/${c.expected}")
+            assertContains(c.line.en, "${c.photographed}/${c.expected}")
+        }
+        assertEquals(2u, a.classes.sumOf { it.photographed })
+        val absent = a.absentees.size
+        assertEquals(a.expected - 2u, absent.toUInt())
+        assertContains(a.absenteesTitle.zh, "$absent 人")
+        assertContains(a.absenteesTitle.en, "$absent")
+        assertEquals(listOf(three[2].studentNo), a.arrivedNotPhotographed.map { it.studentNo })
+        assertContains(a.arrivedNotPhotographedTitle.zh, "1 人")
+        assertContains(a.arrivedNotPhotographedTitle.en, "1")
+    },
+
     test("一教209 hands over at 14:30: 国际学院 waits at 14:20, 管理学院 is too late at 14:31") {
         val mgmt = Fixtures.holders(9)
         val intl = Fixtures.holders(10)
@@ -353,7 +389,7 @@ val scannerAppTests = listOf(
         b.importLog(a.exportLog(MORNING + 10_000))
         val warned = b.setStation("一教104", Role.STUDIO, null)
         assertContains(warned.warning?.zh ?: fail("no warning"), a.deviceId())
-        assertNull(b.setStation("一教104", Role.STUDIO, "B").warning, "its own letter: no clash")
+        assertNull(b.setStation("一教104", Role.STUDIO, Lane.B).warning, "its own letter: no clash")
 
         // Two phones without letters that never met both give 001: the merge says so loudly.
         val c = studio()
@@ -367,8 +403,8 @@ val scannerAppTests = listOf(
     },
 
     test("two phones merge their logs by file, idempotently, and a student numbered on both is flagged") {
-        val a = studio("A")
-        val b = studio("B")
+        val a = studio(Lane.A)
+        val b = studio(Lane.B)
         assertNotEquals(a.deviceId(), b.deviceId())
         val twice = Fixtures.session1[0]
         assertEquals("A001", numbered(a.scan(twice.pass, MORNING)).photoNo)
