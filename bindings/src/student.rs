@@ -11,6 +11,7 @@
 use std::sync::{Arc, Mutex, RwLock};
 
 use photoday_core::event::Event as CoreEvent;
+use photoday_core::notice;
 use photoday_core::student::{self as core_student, StudentPhone, StudentState};
 use photoday_core::time;
 use photoday_core::{checklist, qr_decode, slot, timeline};
@@ -171,6 +172,14 @@ impl StudentApp {
         self.view().event().map(|e| timeline::fee_note(e).into())
     }
 
+    /// The notice screen, once a pack is imported: the fee (as a student pays it), the 补拍
+    /// make-up, the 学信网 check, whom to call, then each instruction section of the notice — in
+    /// the order to show, every line in both languages. Draw each section as a card and each
+    /// line as text, or as a button that dials `dial` when it has one. Memory only.
+    pub fn notice(&self) -> Option<Notice> {
+        self.view().event().map(|e| notice::notice(e).into())
+    }
+
     /// Imports the student's pass text (`PD1:…`, as the liaison sent it), verifying it now
     /// against the bundle's keys. Disk (writes).
     ///
@@ -303,6 +312,62 @@ impl StudentApp {
     /// bundle stays. Disk (writes).
     pub fn purge(&self) -> ApiResult<()> {
         self.write(|p| p.purge())
+    }
+}
+
+/// The notice screen ([`StudentApp::notice`]).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Notice {
+    /// The event's title.
+    pub title: BilingualText,
+    /// The school and the notice's reference: `广州商学院 · 广商教文〔2023〕27号`.
+    pub source: BilingualText,
+    /// In the order shown.
+    pub sections: Vec<NoticeSection>,
+}
+
+/// A card of the notice screen.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NoticeSection {
+    /// Heading.
+    pub title: BilingualText,
+    /// Lines, in order.
+    pub lines: Vec<NoticeLine>,
+}
+
+/// One line of a notice card.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NoticeLine {
+    /// What it says; for a phone number, the button's label (`拨打 020-…`).
+    pub text: BilingualText,
+    /// The number to dial when tapped, as written in the notice.
+    pub dial: Option<String>,
+    /// A sub-heading inside the card (a contact's name and role).
+    pub heading: bool,
+}
+
+impl From<notice::Notice> for Notice {
+    fn from(n: notice::Notice) -> Self {
+        Notice {
+            title: n.title.into(),
+            source: n.source.into(),
+            sections: n
+                .sections
+                .into_iter()
+                .map(|s| NoticeSection {
+                    title: s.title.into(),
+                    lines: s
+                        .lines
+                        .into_iter()
+                        .map(|l| NoticeLine {
+                            text: l.text.into(),
+                            dial: l.dial,
+                            heading: l.heading,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub mod event;
 pub mod history;
 pub mod incoming;
 pub mod log;
+pub mod notice;
 pub mod plan;
 pub mod room;
 pub mod roster;
