@@ -1,6 +1,6 @@
 // Who was photographed and who is still missing: the session the room is running first
-// (the core's heading and counts, each class as "软件1班 38/42", who arrived but was not
-// photographed, the 补拍 list), then the other sessions this phone knows of, numbers held by two
+// (the core's heading and counts, each class's line "软件1班 已拍 38/42", who arrived but was not
+// photographed, the 补拍 list, each list under the core's heading with its count), then the other sessions this phone knows of, numbers held by two
 // students and students numbered twice, each with the core's advice on what to void.
 package cn.photoday.app.staff
 
@@ -55,11 +55,11 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
                 s.station?.let { mine ->
                     item { SessionSummary(mine, lang, highlight = true) }
                     if (mine.arrivedNotPhotographed.isNotEmpty()) {
-                        item { Text(stringResource(R.string.attendance_chase, mine.arrivedNotPhotographed.size), style = MaterialTheme.typography.titleMedium) }
+                        item { Text(mine.arrivedNotPhotographedTitle.textIn(lang), style = MaterialTheme.typography.titleMedium) }
                         items(mine.arrivedNotPhotographed, key = { "chase-${it.studentNo}" }) { StudentLine(it) }
                     }
                     if (mine.absentees.isNotEmpty()) {
-                        item { Text(stringResource(R.string.attendance_absent, mine.absentees.size), style = MaterialTheme.typography.titleMedium) }
+                        item { Text(mine.absenteesTitle.textIn(lang), style = MaterialTheme.typography.titleMedium) }
                         items(mine.absentees, key = { "absent-${it.studentNo}" }) { StudentLine(it) }
                     }
                 }
@@ -98,7 +98,7 @@ private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boole
             if (highlight) {
                 card.classes.forEach { c ->
                     Text(
-                        "${c.className} ${c.photographed}/${c.expected}",
+                        c.line.textIn(lang),
                         style = MaterialTheme.typography.bodyLarge,
                         color = if (c.photographed >= c.expected) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
                     )

@@ -11,6 +11,7 @@ import cn.photoday.app.ui.common.CoreViewModel
 import cn.photoday.app.ui.common.readBytes
 import cn.photoday.app.ui.common.writeBytes
 import cn.photoday.core.AsideReason
+import cn.photoday.core.Lane
 import cn.photoday.core.Role
 import cn.photoday.ui.staff.AttendanceModel
 import cn.photoday.ui.staff.HistoryModel
@@ -40,7 +41,7 @@ class StationViewModel(private val app: Application, graph: AppGraph) : CoreView
         if (bytes != null) model.import(bytes)
     }
 
-    fun choose(room: String, role: Role, lane: String?) = io { model.choose(room, role, lane) }
+    fun choose(room: String, role: Role, lane: Lane?) = io { model.choose(room, role, lane) }
     fun setCheckCode(on: Boolean) = io { model.setCheckCode(on) }
 }
 

@@ -1,6 +1,7 @@
 // Setting up a staff phone: import the scanner bundle from the 教务处, then choose the room it
 // guards, its role (door, studio or both) and, when more than one studio phone numbers in that
-// room, its photo-number letter. The core's warning (another studio phone, same prefix) is shown.
+// room, its photo-number letter from the core's choices (laneChoices). The core's warning
+// (another studio phone, same prefix) is shown.
 package cn.photoday.app.staff
 
 import androidx.activity.compose.rememberLauncherForActivityResult
@@ -19,7 +20,6 @@ import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
@@ -27,6 +27,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
@@ -41,7 +42,10 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
+import cn.photoday.core.Lane
+import cn.photoday.core.Lang
 import cn.photoday.core.Role
+import cn.photoday.core.laneChoices
 import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.staffText
 import cn.photoday.ui.UiError
@@ -85,7 +89,7 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
                             }
                         }
                     }
-                    stationChooser(s) { room, role, lane ->
+                    stationChooser(s, graph.lang()) { room, role, lane ->
                         // Scan only once the station is stored, so the scan screen reads the new one;
                         // a warning (another studio phone, same prefix) keeps this screen up to be read.
                         scope.launch {
@@ -99,12 +103,13 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
     }
 }
 
-private fun LazyListScope.stationChooser(s: StationSetupUiState.Ready, start: (String, Role, String?) -> Unit) {
+private fun LazyListScope.stationChooser(s: StationSetupUiState.Ready, lang: Lang, start: (String, Role, Lane?) -> Unit) {
     item { Text(stringResource(R.string.station_choose), style = MaterialTheme.typography.titleMedium) }
     item {
         var room by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.room) }
         var role by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.role ?: Role.DOOR) }
-        var lane by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.lane.orEmpty()) }
+        var lane by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.lane) }
+        val lanes = remember { laneChoices() }
         Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
             s.rooms.forEach { r -> Choice(r, room == r) { room = r } }
             HorizontalDivider()
@@ -117,14 +122,10 @@ private fun LazyListScope.stationChooser(s: StationSetupUiState.Ready, start: (S
                 Choice(stringResource(label), role == r) { role = r }
             }
             if (role != Role.DOOR) {
-                OutlinedTextField(
-                    value = lane,
-                    onValueChange = { lane = it.take(1).uppercase() },
-                    label = { Text(stringResource(R.string.station_lane)) },
-                    supportingText = { Text(stringResource(R.string.station_lane_explain)) },
-                    singleLine = true,
-                    modifier = Modifier.fillMaxWidth(),
-                )
+                HorizontalDivider()
+                Text(stringResource(R.string.station_lane), style = MaterialTheme.typography.titleSmall)
+                // No letter first, then A–F, each in the core's words.
+                lanes.forEach { c -> Choice(c.label.textIn(lang), lane == c.lane) { lane = c.lane } }
             }
             Button(
                 onClick = { room?.let { start(it, role, lane.takeIf { role != Role.DOOR }) } },

@@ -1,11 +1,12 @@
 // A staff phone's setup: import the scanner bundle, then choose the room it guards and its role —
 // door (checks students into the queue), studio (gives the 摄影编号) or both — and, when more than
-// one studio phone numbers in the room, its photo-number letter (A, B…). The session follows the
-// clock, so a room that changes college is one station all day; the core labels it
-// (StationLabel.title) and says what the phone still needs (staffStatus).
+// one studio phone numbers in the room, its photo-number letter (A, B…, picked from the core's
+// laneChoices()). The session follows the clock, so a room that changes college is one station
+// all day; the core labels it (StationLabel.title) and says what the phone still needs (staffStatus).
 package cn.photoday.ui.staff
 
 import cn.photoday.core.BilingualText
+import cn.photoday.core.Lane
 import cn.photoday.core.Lang
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerAppInterface
@@ -60,9 +61,9 @@ class StationSetupModel(
         if (r is ImportResult.Failed) show(error = r.error, imported = null) else show(error = null, imported = r)
     }
 
-    /** Sets the phone up for [room] in [role], with the optional photo-number letter typed in [lane]. */
-    fun choose(room: String, role: Role, lane: String?) = act {
-        open().setStation(room, role, lane?.trim()?.ifEmpty { null }).warning
+    /** Sets the phone up for [room] in [role], with the photo-number letter picked from laneChoices() (null: none). */
+    fun choose(room: String, role: Role, lane: Lane?) = act {
+        open().setStation(room, role, lane).warning
     }
 
     /** Studio: asks for the 采集码 before numbering, or not (the 新华社 photographer checks it). */

@@ -3,6 +3,7 @@
 // -Dphotoday.fixtures), scratch databases, and a clock the tests move by hand.
 package cn.photoday.ui.tests
 
+import cn.photoday.core.Lane
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerApp
 import cn.photoday.core.StudentApp
@@ -65,7 +66,7 @@ object Fixtures {
     }
 
     /** A studio phone at 一教104 with photo-number letter [lane], asking for the 采集码 or not. */
-    fun studio(lane: String? = null, checkCode: Boolean = true): ScannerApp = ScannerApp(db("studio")).apply {
+    fun studio(lane: Lane? = null, checkCode: Boolean = true): ScannerApp = ScannerApp(db("studio")).apply {
         importBundle(bytes("scanner.bundle"))
         setStation("一教104", Role.STUDIO, lane)
         setCheckCode(checkCode)

@@ -2,6 +2,7 @@
 // attendance with the room's session first. (The batch screen draws the core's DoorScreen.batch.)
 package cn.photoday.ui.tests
 
+import cn.photoday.core.Lane
 import cn.photoday.core.Lang
 import cn.photoday.core.Role
 import cn.photoday.core.ScannerApp
@@ -19,7 +20,7 @@ import kotlin.test.*
 private val MORNING = beijing("2023-06-03T09:35")
 
 val staffScreenTests = listOf(
-    test("a new staff phone imports its bundle, lists the four rooms and is set up as 一教104's studio with letter a→A") {
+    test("a new staff phone imports its bundle, lists the four rooms and is set up as 一教104's studio with letter A") {
         val app = ScannerApp(Fixtures.db("studio"))
         val setup = StationSetupModel({ app }, { Lang.ZH }, FakeClock(MORNING))
         setup.load()
@@ -37,12 +38,12 @@ val staffScreenTests = listOf(
         assertEquals(listOf("一教104", "一教108", "一教206", "一教209"), ready.rooms.sorted())
         assertNull(ready.chosen)
 
-        setup.choose("一教104", Role.STUDIO, " a ")
+        setup.choose("一教104", Role.STUDIO, Lane.A)
         val chosen = setup.state.value as StationSetupUiState.Ready
         val label = chosen.chosen ?: fail("no station")
         assertEquals("一教104", label.room)
         assertEquals(Role.STUDIO, label.role)
-        assertEquals("A", label.lane)
+        assertEquals(Lane.A, label.lane)
         assertEquals("信息技术与工程学院", label.college?.zh)
         assertContains(label.title.zh, "一教104 A")
         assertTrue(label.checkCode)
@@ -52,10 +53,10 @@ val staffScreenTests = listOf(
         assertEquals(false, (setup.state.value as StationSetupUiState.Ready).chosen?.checkCode)
         assertTrue(app.scan(Fixtures.pass("it"), MORNING).verdict is Verdict.Numbered, "no 采集码 step when it is off")
 
-        setup.choose("一教104", Role.STUDIO, "AB")
+        setup.choose("二教101", Role.STUDIO, Lane.B)
         val bad = setup.state.value as StationSetupUiState.Ready
         assertEquals(ErrorKind.InvalidInput, bad.error?.kind)
-        assertEquals("A", bad.chosen?.lane, "the earlier station stands")
+        assertEquals(Lane.A, bad.chosen?.lane, "the earlier station stands")
     },
 
     test("a second studio phone set up under the same prefix sees the core's warning") {
@@ -67,7 +68,7 @@ val staffScreenTests = listOf(
         setup.choose("一教104", Role.STUDIO, null)
         val warned = setup.state.value as StationSetupUiState.Ready
         assertContains(warned.warning?.zh ?: fail("no warning"), first.deviceId())
-        setup.choose("一教104", Role.STUDIO, "B")
+        setup.choose("一教104", Role.STUDIO, Lane.B)
         assertNull((setup.state.value as StationSetupUiState.Ready).warning)
     },
 
