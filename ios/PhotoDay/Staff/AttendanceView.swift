@@ -61,15 +61,11 @@ struct SessionAttendanceSection: View {
             Text(verbatim: attendance.summary.localized)
                 .font(.subheadline.monospacedDigit())
             ForEach(attendance.classes, id: \.className) { group in
-                HStack {
-                    Text(verbatim: group.className)
-                    Spacer()
-                    Text(verbatim: "\(group.photographed)/\(group.expected)")
-                        .monospacedDigit()
-                }
+                Text(verbatim: group.line.localized)
+                    .monospacedDigit()
             }
-            StudentList(title: "Arrived, not photographed (\(attendance.arrivedNotPhotographed.count))", students: attendance.arrivedNotPhotographed)
-            StudentList(title: "Not yet photographed (\(attendance.absentees.count))", students: attendance.absentees)
+            StudentList(title: attendance.arrivedNotPhotographedTitle, students: attendance.arrivedNotPhotographed)
+            StudentList(title: attendance.absenteesTitle, students: attendance.absentees)
         }
     }
 }
@@ -89,12 +85,12 @@ struct AttendanceLine: View {
 }
 
 struct StudentList: View {
-    let title: LocalizedStringKey
+    let title: BilingualText
     let students: [RosterStudent]
 
     var body: some View {
         if !students.isEmpty {
-            DisclosureGroup(title) {
+            DisclosureGroup(title.localized) {
                 ForEach(students, id: \.studentNo) { student in
                     HStack {
                         Text(verbatim: String(student.studentNo))

@@ -27,16 +27,16 @@ struct StationPickerView: View {
             }
             if model.role != .door {
                 Section {
-                    TextField("Letter, if two studio phones number in this room (A, B…)", text: $model.lane)
-                        .textInputAutocapitalization(.characters)
-                        .disableAutocorrection(true)
+                    Picker("Photo-number letter", selection: $model.lane) {
+                        ForEach(model.letterChoices, id: \.self) { choice in
+                            Text(verbatim: choice.label.localized).tag(choice.lane)
+                        }
+                    }
                     if let station = model.station, station.role != .door {
                         Toggle("Ask for the collection code before numbering", isOn: Binding(
                             get: { station.checkCode },
                             set: { on in Task { await model.setCheckCode(on) } }))
                     }
-                } footer: {
-                    Text("Leave the letter empty when this is the room's only studio phone.")
                 }
             }
             Section("Which room does this phone guard?") {

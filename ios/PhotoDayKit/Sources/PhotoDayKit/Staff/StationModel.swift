@@ -12,7 +12,10 @@ import PhotoDayCore
 public final class StationModel {
     public private(set) var rooms: [String] = []
     public var role: Role = .door
-    public var lane = ""
+    /// The photo-number letter; nil when this is the room's only studio phone.
+    public var lane: Lane?
+    /// The letter picker's choices, in the core's order and words (no letter first, then A–F).
+    public let letterChoices = laneChoices()
     public private(set) var station: Station?
     /// The core's warning from the last setup (another studio phone with the same prefix).
     public var warning: BilingualText?
@@ -29,13 +32,12 @@ public final class StationModel {
         else { return }
         (self.rooms, self.station) = (rooms, station)
         role = station?.role ?? role
-        lane = station?.lane ?? ""
+        lane = station?.lane
     }
 
     /// Guards `room` in the chosen role from now on; false (with the core's message) when
     /// refused. A warning, when the core gives one, is left in `warning` for the staff to read.
     public func choose(_ room: String) async -> Bool {
-        // The core validates the letter and reads an empty one as "no letter".
         let (role, letter) = (self.role, lane)
         guard let setup = await services.scanner({ message = $0 }, { app, _ in
             try app.setStation(room: room, role: role, lane: letter)

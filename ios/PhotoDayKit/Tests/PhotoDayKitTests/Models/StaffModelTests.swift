@@ -14,7 +14,7 @@ final class StaffModelTests: XCTestCase {
     /// A phone at 一教104 set up through its screens: bundle from Files, then room and `role`,
     /// letter `lane`; a studio's 采集码 check as `checkCode`. Returns its scan screen.
     @discardableResult
-    private func setUp(_ h: Harness, _ role: Role = .door, lane: String = "", checkCode: Bool = true) async throws -> ScanModel {
+    private func setUp(_ h: Harness, _ role: Role = .door, lane: Lane? = nil, checkCode: Bool = true) async throws -> ScanModel {
         let files = StaffImportModel(services: h.services())
         await files.importFile(try h.copy("scanner.bundle", as: "door.pdb"))
         XCTAssertNil(files.message)
@@ -57,13 +57,11 @@ final class StaffModelTests: XCTestCase {
         await station.load()
         XCTAssertEqual(station.rooms.sorted(), ["一教104", "一教108", "一教206", "一教209"])
         station.role = .studio
-        station.lane = "AB"
-        let twoLetters = await station.choose("一教209")
-        XCTAssertFalse(twoLetters)
-        guard case .failed? = station.message else { return XCTFail("two letters are refused") }
-        station.lane = "b"
-        let oneLetter = await station.choose("一教209")
-        XCTAssertTrue(oneLetter)
+        XCTAssertEqual(station.letterChoices.map(\.lane), [nil, .a, .b, .c, .d, .e, .f], "no letter first, then A–F")
+        station.lane = .b
+        let chosen = await station.choose("一教209")
+        XCTAssertTrue(chosen)
+        XCTAssertEqual(station.station?.lane, .b)
         XCTAssertNil(station.warning)
         XCTAssertTrue(station.isChosen("一教209"))
         await door.load()
@@ -118,7 +116,7 @@ final class StaffModelTests: XCTestCase {
 
     func testAnAmberCardStaffMayOverrideWaitsAndTheOverrideAndUndoAreTheCores() async throws {
         let h = Harness(now: beijing("2023-06-03T13:00"))
-        let studio = try await setUp(h, .studio, lane: "A", checkCode: false)
+        let studio = try await setUp(h, .studio, lane: .a, checkCode: false)
         let holder = Fixtures.session1[5]
         await studio.frame(holder.pass)
         let card = try XCTUnwrap(studio.screen?.card)
