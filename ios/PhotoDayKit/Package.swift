@@ -3,6 +3,7 @@
 // the door's scan model, import routing, the reminder schedule, error text, clock, file locations
 // and CoreService, the actor in front of the Rust core. Foundation and Observation only, so the
 // same code compiles and is tested on Linux (tests/swift/run.sh) as on a Mac (DESIGN §8).
+// Its tests are of these models only; the generated bindings are tested in tests/swift/Bindings.
 //
 // Where the core comes from:
 //   Apple  the local package ../PhotoDayCore (the xcframework and the Swift generated next to it,
@@ -36,8 +37,9 @@ let package = Package(
     dependencies: corePackage,
     targets: coreTargets + [
         .target(name: "PhotoDayKit", dependencies: [core]),
-        // Bindings/: the generated Swift itself, the ground tests/kotlin covers for Android;
-        // Models/: the screen models driven as the views drive them, over a real core.
+        // Only what is this package's own: Models/, the screen models driven as the views drive
+        // them, over a real core. The generated Swift's own tests (the ground tests/kotlin covers
+        // for Android) are the package ../../tests/swift/Bindings.
         .testTarget(name: "PhotoDayKitTests", dependencies: ["PhotoDayKit", core]),
     ]
 )

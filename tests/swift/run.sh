@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# The iOS side's Swift, compiled and run on Linux against the real core (DESIGN §8): the
-# uniffi-generated Swift (target/bindings/swift, from bindings/generate.sh) and ios/PhotoDayKit
-# (every model, service and rule of the app that does not draw) are built by SwiftPM with Debian
-# 13's swiftlang in a chroot (tests/swift/toolchain.sh), linked to the host-built
-# libphotoday_ffi.so, and their XCTests run: the bindings' own tests (the ground tests/kotlin
-# covers for Android) and the screen models driven as the SwiftUI views drive them.
+# The iOS side's Swift, compiled and run on Linux against the real core (DESIGN §8), as two Swift
+# packages built by SwiftPM with Debian 13's swiftlang in a chroot (tests/swift/toolchain.sh),
+# each linked to the host-built libphotoday_ffi.so over the uniffi-generated Swift
+# (target/bindings/swift, from bindings/generate.sh):
+#
+#   tests/swift/Bindings  the generated Swift's own tests over the core (the ground tests/kotlin
+#                         covers for Android);
+#   ios/PhotoDayKit       every model, service and rule of the app that does not draw, and its
+#                         tests: the screen models driven as the SwiftUI views drive them.
 #
 #   tests/swift/run.sh [debug|release] [XCTest filter]     (default: debug, every test)
 #
 # Fixtures (signed bundles and passes, 采集码 images) are made fresh by the same example as the
-# Kotlin tests (bindings/examples/kotlin_fixtures.rs). Last line: the XCTest summary,
-# `Executed N tests, with M failures …`; exits non-zero when a test fails or nothing ran.
+# Kotlin tests (bindings/examples/kotlin_fixtures.rs). Each package prints its XCTest summary
+# (`PhotoDayKit: Executed N tests, with M failures …`, then the same for the bindings); the last
+# line is their sum, `Executed N tests, with M failures`. Exits non-zero when a test fails, or
+# when either package ran no test (a filter that matches one package only is the exception: the
+# other may then run none).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo="$(pwd -P)"
@@ -23,6 +29,7 @@ target_dir="$(cd "$target_dir" && pwd -P)"
 lib_dir="$target_dir/$profile"
 bindings="$target_dir/bindings/swift"
 kit="$repo/ios/PhotoDayKit"
+bindings_pkg="$repo/tests/swift/Bindings"
 start=$(date +%s)
 
 if [ ! -f "$lib_dir/libphotoday_ffi.so" ] || ! ls "$bindings"/*.swift >/dev/null 2>&1; then
@@ -32,23 +39,29 @@ fi
 
 tests/swift/toolchain.sh ensure
 
-# The generated core as the package's Linux targets (ios/PhotoDayKit/Linux/README.md): Swift as
-# is; the module map without `use "Darwin"` (no such module on Linux) and linking the cdylib.
-echo "== Swift: copying the generated bindings into ios/PhotoDayKit/Linux"
 modulemap=("$bindings"/*.modulemap)
 header=("$bindings"/*.h)
 swift_src=("$bindings"/*.swift)
 [ "${#modulemap[@]}" = 1 ] && [ "${#header[@]}" = 1 ] && [ "${#swift_src[@]}" = 1 ] \
   || { echo "expected one .swift, .h and .modulemap in $bindings" >&2; exit 1; }
-mkdir -p "$kit/Linux/PhotoDayCore" "$kit/Linux/PhotoDayCoreFFI"
-cp "${swift_src[0]}" "$kit/Linux/PhotoDayCore/PhotoDayCore.swift"
-cp "${header[0]}" "$kit/Linux/PhotoDayCoreFFI/"
 grep -q 'use "Darwin"' "${modulemap[0]}" \
   || echo "   note: the generated module map no longer has a use \"Darwin\" line"
-sed -e '/use "Darwin"/d' -e 's/^}$/    link "photoday_ffi"\n}/' "${modulemap[0]}" \
-  >"$kit/Linux/PhotoDayCoreFFI/module.modulemap"
-grep -q 'link "photoday_ffi"' "$kit/Linux/PhotoDayCoreFFI/module.modulemap" \
-  || { echo "could not add the link line to the module map" >&2; exit 1; }
+
+# The generated core as a package's Linux targets (Linux/README.md in each package): Swift as
+# is; the module map without `use "Darwin"` (no such module on Linux) and linking the cdylib.
+copy_core() {
+  local pkg="$1"
+  echo "== Swift: copying the generated bindings into ${pkg#"$repo"/}/Linux"
+  mkdir -p "$pkg/Linux/PhotoDayCore" "$pkg/Linux/PhotoDayCoreFFI"
+  cp "${swift_src[0]}" "$pkg/Linux/PhotoDayCore/PhotoDayCore.swift"
+  cp "${header[0]}" "$pkg/Linux/PhotoDayCoreFFI/"
+  sed -e '/use "Darwin"/d' -e 's/^}$/    link "photoday_ffi"\n}/' "${modulemap[0]}" \
+    >"$pkg/Linux/PhotoDayCoreFFI/module.modulemap"
+  grep -q 'link "photoday_ffi"' "$pkg/Linux/PhotoDayCoreFFI/module.modulemap" \
+    || { echo "could not add the link line to the module map" >&2; exit 1; }
+}
+copy_core "$bindings_pkg"
+copy_core "$kit"
 
 fixtures="$target_dir/swift-fixtures"
 echo "== Swift: making fixtures (bundles, passes, 采集码 images) in $fixtures"
@@ -58,30 +71,45 @@ cargo run -j2 -q -p photoday-ffi --example kotlin_fixtures -- "$fixtures"
 # messages name the real files.
 binds=("$repo")
 case "$target_dir/" in "$repo"/*) ;; *) binds+=("$target_dir") ;; esac
-scratch="$target_dir/swift-build"
-swift_args=(--scratch-path "$scratch" --jobs 2
+link_args=(--jobs 2
   -Xlinker -L"$lib_dir" -Xlinker -rpath -Xlinker "$lib_dir"
   # Debian's libswiftObservation leaves one symbol to Swift Testing's runtime; XCTest never needs it.
   -Xlinker --allow-shlib-undefined)
 
-echo "== Swift: swift build (PhotoDayKit, the generated PhotoDayCore, the tests) in the chroot"
-step=$(date +%s)
-if ! PHOTODAY_CHROOT_CWD="$kit" nice tests/swift/toolchain.sh run "${binds[@]}" -- \
-  swift build --build-tests "${swift_args[@]}"; then
-  echo "swift build failed: the Swift above does not compile against the current core" >&2
-  exit 1
-fi
-echo "   built in $(($(date +%s) - step)) s"
+# swift_package NAME DIR SCRATCH: builds the package at DIR (its tests too) in SCRATCH and runs
+# its XCTests; leaves the summary line in $summary and XCTest's exit status in $status.
+swift_package() {
+  local name="$1" dir="$2" scratch="$3" step log
+  local args=(--scratch-path "$scratch" "${link_args[@]}")
+  echo "== Swift: swift build ($name) in the chroot"
+  step=$(date +%s)
+  if ! PHOTODAY_CHROOT_CWD="$dir" nice tests/swift/toolchain.sh run "${binds[@]}" -- \
+    swift build --build-tests "${args[@]}"; then
+    echo "swift build failed ($name): the Swift above does not compile against the current core" >&2
+    exit 1
+  fi
+  echo "   built in $(($(date +%s) - step)) s"
+  echo "== Swift: swift test ($name) against $lib_dir/libphotoday_ffi.so"
+  log="$target_dir/swift-test-$(basename "$dir").log"
+  status=0
+  # Deliberate panics in the tests would each print a backtrace; the message is enough here.
+  PHOTODAY_FIXTURES="$fixtures" RUST_BACKTRACE=0 PHOTODAY_CHROOT_CWD="$dir" \
+    nice tests/swift/toolchain.sh run "${binds[@]}" -- \
+    swift test --skip-build "${args[@]}" ${filter:+--filter "$filter"} >"$log" 2>&1 || status=$?
+  grep -E "error:|failed|Test Suite '(PhotoDay|All tests)" "$log" | grep -v "Test Case" | sed 's/^/   /' || true
+  summary="$(grep -E "Executed [0-9]+ tests?, with" "$log" | tail -n 1 | sed 's/^[[:space:]]*//')"
+  if [ "$status" -ne 0 ]; then
+    grep -E "error|XCTAssert|failed" "$log" | head -n 40 >&2 || true
+  fi
+  echo "   $name: ${summary:-no XCTest summary (exit $status)} (full log: $log)"
+}
 
-echo "== Swift: swift test against $lib_dir/libphotoday_ffi.so"
-log="$target_dir/swift-test.log"
-status=0
-# Deliberate panics in the tests would each print a backtrace; the message is enough here.
-PHOTODAY_FIXTURES="$fixtures" RUST_BACKTRACE=0 PHOTODAY_CHROOT_CWD="$kit" \
-  nice tests/swift/toolchain.sh run "${binds[@]}" -- \
-  swift test --skip-build "${swift_args[@]}" ${filter:+--filter "$filter"} >"$log" 2>&1 || status=$?
-grep -E "error:|failed|Test Suite '(PhotoDay|All tests)" "$log" | grep -v "Test Case" | sed 's/^/   /' || true
-summary="$(grep -E "Executed [0-9]+ tests?, with" "$log" | tail -n 1 | sed 's/^[[:space:]]*//')"
+# Both packages run even when the first fails, so one run shows every failure.
+swift_package "the generated bindings, tests/swift/Bindings" "$bindings_pkg" "$target_dir/swift-build-bindings"
+bindings_status=$status bindings_summary=$summary
+swift_package "PhotoDayKit, ios/PhotoDayKit" "$kit" "$target_dir/swift-build"
+kit_status=$status kit_summary=$summary
+
 # How much of the iOS side's own Swift this run compiled (generated code and .build/ left out).
 lines() { find "$@" -name '*.swift' -not -path '*/.build/*' -not -path '*/Linux/*' -print0 | xargs -0 cat | wc -l; }
 kit_lines=$(lines ios/PhotoDayKit)
@@ -95,10 +123,30 @@ if grep -q " $chroot_root/" /proc/self/mounts; then
   exit 1
 fi
 echo "   no mount left under $chroot_root"
-echo "   (full log: $log; $(($(date +%s) - start)) s in all)"
-if [ "$status" -ne 0 ] || [ -z "$summary" ] || [[ "$summary" =~ ^Executed\ 0\ tests ]]; then
-  grep -E "error|XCTAssert|failed" "$log" | head -n 40 >&2 || true
-  echo "${summary:-swift test failed before any test ran (exit $status)}"
-  exit 1
+echo "   ($(($(date +%s) - start)) s in all)"
+
+# N and M of a summary line (0 0 when there is none).
+counts() {
+  if [[ "$1" =~ Executed\ ([0-9]+)\ tests?,\ with\ ([0-9]+)\ failures? ]]; then
+    echo "${BASH_REMATCH[1]} ${BASH_REMATCH[2]}"
+  else
+    echo "0 0"
+  fi
+}
+read -r bindings_n bindings_f < <(counts "$bindings_summary")
+read -r kit_n kit_f < <(counts "$kit_summary")
+echo "Bindings: ${bindings_summary:-swift test failed before any test ran (exit $bindings_status)}"
+echo "PhotoDayKit: ${kit_summary:-swift test failed before any test ran (exit $kit_status)}"
+total="Executed $((bindings_n + kit_n)) tests, with $((bindings_f + kit_f)) failures"
+total+=" (bindings $bindings_n, PhotoDayKit $kit_n)"
+failed=0
+[ "$bindings_status" -eq 0 ] && [ "$kit_status" -eq 0 ] || failed=1
+[ $((bindings_f + kit_f)) -eq 0 ] || failed=1
+if [ -z "$filter" ]; then
+  # Every test: each package must have run some.
+  [ "$bindings_n" -gt 0 ] && [ "$kit_n" -gt 0 ] || failed=1
+else
+  [ $((bindings_n + kit_n)) -gt 0 ] || failed=1
 fi
-echo "$summary"
+echo "$total"
+[ "$failed" -eq 0 ] || exit 1

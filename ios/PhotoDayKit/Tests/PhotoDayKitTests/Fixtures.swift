@@ -1,9 +1,8 @@
 // What the 教务处 hands to phones, made fresh for each run by bindings/examples/kotlin_fixtures.rs
-// (the same fixtures as the Kotlin tests; tests/swift/run.sh passes their folder as
-// PHOTODAY_FIXTURES), scratch databases, and the moments of the 广州商学院 2023 day.
+// (the same fixtures as the Kotlin tests and tests/swift/Bindings; tests/swift/run.sh passes their
+// folder as PHOTODAY_FIXTURES), scratch databases, and the moments of the 广州商学院 2023 day.
 
 import Foundation
-import XCTest
 
 /// One student with their pass.
 struct Holder {
@@ -94,44 +93,12 @@ final class Counter: @unchecked Sendable {
     }
 }
 
+/// The morning of session 1 at 一教104, when the screens are driven.
+let MORNING = beijing("2023-06-03T09:35")
+
 /// Unix milliseconds of a Beijing-time moment written `2023-06-03T09:10`.
 func beijing(_ local: String) -> Int64 {
     let formatter = ISO8601DateFormatter()
     guard let date = formatter.date(from: "\(local):00+08:00") else { fatalError("bad moment \(local)") }
     return Int64((date.timeIntervalSince1970 * 1000).rounded())
-}
-
-/// The error `body` throws, failing the test when it throws none or one of another type.
-func assertThrows<E: Error>(
-    _ type: E.Type, _ message: String = "", file: StaticString = #filePath, line: UInt = #line,
-    _ body: () throws -> Any?
-) -> E? {
-    do {
-        let value = try body()
-        XCTFail("expected \(E.self), got \(String(describing: value)) \(message)", file: file, line: line)
-        return nil
-    } catch let error as E {
-        return error
-    } catch {
-        XCTFail("expected \(E.self), got \(error) \(message)", file: file, line: line)
-        return nil
-    }
-}
-
-/// Results gathered from many threads at once.
-final class Gathered<T>: @unchecked Sendable {
-    private var items: [Int: T] = [:]
-    private let lock = NSLock()
-
-    func put(_ index: Int, _ value: T) {
-        lock.lock()
-        items[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return items.keys.sorted().compactMap { items[$0] }
-    }
 }

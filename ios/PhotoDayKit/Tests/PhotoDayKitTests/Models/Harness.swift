@@ -1,9 +1,12 @@
 // The world a screen model lives in, for tests: a core over a scratch folder, a clock the test
-// moves, a notification centre that records what it is asked, and the verdict sounds played.
+// moves, a notification centre that records what it is asked, and the verdict sounds played; and
+// the few direct core calls a model test makes to set the scene (another phone, what the core
+// itself says).
 
 import Foundation
 import PhotoDayCore
 @testable import PhotoDayKit
+import XCTest
 
 /// A clock the test sets and moves; the models read it through AppServices.now.
 final class TestClock: @unchecked Sendable {
@@ -138,4 +141,45 @@ final class Harness {
         try Fixtures.bytes(fixture).write(to: url)
         return url
     }
+}
+
+/// Another phone: a studio at 一教104 whose photographer checks the 采集码, so a pass numbers at once.
+func studio() throws -> ScannerApp {
+    let app = try ScannerApp(dbPath: Fixtures.db("studio"))
+    _ = try app.importBundle(bytes: Fixtures.bytes("scanner.bundle"))
+    _ = try app.setStation(room: "一教104", role: .studio, lane: nil)
+    _ = try app.setCheckCode(on: false)
+    return app
+}
+
+/// Thrown (so the test fails there) when a verdict is not the one expected.
+struct UnexpectedVerdict: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// What a 摄影编号 card says was given.
+struct NumberedAs {
+    let studentNo: UInt64
+    let photoNo: String
+    let via: Via
+}
+
+func numbered(_ o: ScanOutcome) throws -> NumberedAs {
+    guard case let .numbered(studentNo, _, _, photoNo, _, via, _, _) = o.verdict else {
+        throw UnexpectedVerdict(description: "expected Numbered, got \(o.verdict): \(o.detail.zh)")
+    }
+    return NumberedAs(studentNo: studentNo, photoNo: photoNo, via: via)
+}
+
+/// The `PhotoDayError` a direct core call throws (nil, failing the test, when it throws none).
+func coreError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Any?) -> PhotoDayError? {
+    do {
+        let value = try body()
+        XCTFail("expected a PhotoDayError, got \(String(describing: value))", file: file, line: line)
+    } catch let error as PhotoDayError {
+        return error
+    } catch {
+        XCTFail("expected a PhotoDayError, got \(error)", file: file, line: line)
+    }
+    return nil
 }

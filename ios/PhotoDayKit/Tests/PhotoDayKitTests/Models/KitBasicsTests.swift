@@ -27,10 +27,11 @@ final class KitBasicsTests: XCTestCase {
         await door.typed("123", note: nil)
         XCTAssertNil(door.screen?.card)
         let why = try XCTUnwrap(door.screen?.notice?.text.localized)
-        let direct = assertCoreError(.notReady) {
+        let direct = try XCTUnwrap(coreError {
             try ScannerApp(dbPath: Fixtures.db("door")).checkInByNumber(studentNo: 123, note: nil, overrideReason: nil, nowMs: MORNING)
-        }
-        XCTAssertEqual(why, direct)
+        })
+        guard case .NotReady = direct else { return XCTFail("no bundle yet: \(direct)") }
+        XCTAssertEqual(why, direct.message)
         XCTAssertTrue(h.chimes.isEmpty)
     }
 

@@ -9,6 +9,17 @@ enum ErrorKind: Equatable {
 }
 
 extension PhotoDayError {
+    /// The core's message in both languages (every kind carries one).
+    var text: BilingualText {
+        switch self {
+        case .NotReady(let text), .InvalidInput(let text), .BadBundle(let text), .BadLog(let text),
+             .Storage(let text), .Io(let text), .UndoTooOld(let text), .AlreadyUndone(let text),
+             .NotUndoable(let text), .LogCodeDamaged(let text), .LogCodeOtherSequence(let text),
+             .NotYourPass(let text), .Internal(let text):
+            return text
+        }
+    }
+
     var kind: ErrorKind {
         switch self {
         case .NotReady: return .notReady
@@ -28,8 +39,8 @@ extension PhotoDayError {
     }
 }
 
-/// Runs a core call that must throw a `PhotoDayError` of `kind`; returns its message ("" when
-/// the assertion failed, so callers can go on checking).
+/// Runs a core call that must throw a `PhotoDayError` of `kind`; returns its English message (""
+/// when the assertion failed, so callers can go on checking).
 @discardableResult
 func assertCoreError(
     _ kind: ErrorKind, _ what: String = "", file: StaticString = #filePath, line: UInt = #line,
@@ -37,5 +48,5 @@ func assertCoreError(
 ) -> String {
     guard let error = assertThrows(PhotoDayError.self, what, file: file, line: line, body) else { return "" }
     XCTAssertEqual(error.kind, kind, "\(what): \(error.text.en)", file: file, line: line)
-    return error.message
+    return error.text.en
 }

@@ -14,7 +14,7 @@ let COLLECTION_CODE = "https://m.chsi.com.cn/xlcj/code?c=8F3A2C9E71B04D5A"
 
 /// A phone at `room` in `role`, with photo-number letter `lane`.
 func station(
-    _ role: Role, lane: String? = nil, room: String = "一教104", db: String = Fixtures.db("staff")
+    _ role: Role, lane: Lane? = nil, room: String = "一教104", db: String = Fixtures.db("staff")
 ) throws -> ScannerApp {
     let app = try ScannerApp(dbPath: db)
     _ = try app.importBundle(bytes: Fixtures.bytes("scanner.bundle"))
@@ -28,7 +28,7 @@ func door(db: String = Fixtures.db("door")) throws -> ScannerApp {
 }
 
 /// A studio phone whose photographer checks the 采集码 (no code step), so a pass numbers at once.
-func studio(_ lane: String? = nil) throws -> ScannerApp {
+func studio(_ lane: Lane? = nil) throws -> ScannerApp {
     let app = try station(.studio, lane: lane)
     _ = try app.setCheckCode(on: false)
     return app
@@ -89,15 +89,32 @@ final class ScannerAppTests: XCTestCase {
         assertCoreError(.notReady) { try app.scan(text: Fixtures.pass("it"), nowMs: MORNING) }
         let unknown = assertCoreError(.invalidInput) { try app.setStation(room: "二教101", role: .door, lane: nil) }
         XCTAssertTrue(unknown.contains("一教104"), "the message lists the rooms: \(unknown)")
-        assertCoreError(.invalidInput) { try app.setStation(room: "一教104", role: .studio, lane: "AB") }
-        let setup = try app.setStation(room: "一教 104", role: .studio, lane: "a")
-        XCTAssertEqual(setup.station, Station(room: "一教104", role: .studio, lane: "A", checkCode: true))
+        let setup = try app.setStation(room: "一教 104", role: .studio, lane: .a)
+        XCTAssertEqual(setup.station, Station(room: "一教104", role: .studio, lane: .a, checkCode: true))
         XCTAssertNil(setup.warning)
         XCTAssertEqual(app.station(), setup.station)
         XCTAssertEqual(
             try app.setStation(room: "一教104", role: .door, lane: nil).station,
             Station(room: "一教104", role: .door, lane: nil, checkCode: false))
         XCTAssertEqual(app.tolerance(), Tolerance(earlyMinutes: 30, lateMinutes: 15))
+    }
+
+    func testThePickersLettersAreTheCoresNoLetterFirstThenAToFAndBNumbersB() throws {
+        let choices = laneChoices()
+        XCTAssertEqual(choices.map(\.lane), [nil, .a, .b, .c, .d, .e, .f])
+        XCTAssertFalse(choices[0].label.en.isEmpty)
+        XCTAssertFalse(choices[0].label.zh.isEmpty)
+        for choice in choices.dropFirst() {
+            let letter = try XCTUnwrap(choice.label.en.first).uppercased()
+            XCTAssertTrue(choice.label.zh.hasPrefix(letter), "\(choice.label.zh) names its letter")
+        }
+        let s = try studio(.b)
+        XCTAssertEqual(s.station()?.lane, .b)
+        let title = try XCTUnwrap(s.doorScreen(nowMs: MORNING).station).title
+        XCTAssertTrue(title.zh.hasPrefix("一教104 B · "), title.zh)
+        XCTAssertTrue(title.en.hasPrefix("一教104 B · "), title.en)
+        let photoNo = try numbered(s.scan(text: Fixtures.session1[0].pass, nowMs: MORNING)).photoNo
+        XCTAssertTrue(photoNo.hasPrefix("B"), photoNo)
     }
 
     func testADoorPhoneChecksAStudentInGreenWithNoNumberDurableBeforeItShows() throws {
@@ -272,7 +289,7 @@ final class ScannerAppTests: XCTestCase {
     }
 
     func testTheStudioSkipsThe采集码CheckWithOneTapOrSwitchesItOff() throws {
-        let s = try station(.studio, lane: "B")
+        let s = try station(.studio, lane: .b)
         assertCoreError(.notReady) { try s.skipCodeCheck(nowMs: MORNING) }
         let (a, b) = (Fixtures.session1[0], Fixtures.session1[1])
         guard case .showCollectionCode = try s.scan(text: a.pass, nowMs: MORNING).verdict else {
@@ -398,7 +415,7 @@ final class ScannerAppTests: XCTestCase {
         let warned = try b.setStation(room: "一教104", role: .studio, lane: nil)
         let warning = try XCTUnwrap(warned.warning)
         XCTAssertTrue(warning.zh.contains(a.deviceId()), warning.zh)
-        XCTAssertNil(try b.setStation(room: "一教104", role: .studio, lane: "B").warning, "its own letter: no clash")
+        XCTAssertNil(try b.setStation(room: "一教104", role: .studio, lane: .b).warning, "its own letter: no clash")
 
         // Two phones without letters that never met both give 001: the merge says so loudly.
         let c = try studio()
@@ -414,8 +431,8 @@ final class ScannerAppTests: XCTestCase {
     }
 
     func testTwoPhonesMergeTheirLogsByFileIdempotentlyAndAStudentNumberedOnBothIsFlagged() throws {
-        let a = try studio("A")
-        let b = try studio("B")
+        let a = try studio(.a)
+        let b = try studio(.b)
         XCTAssertNotEqual(a.deviceId(), b.deviceId())
         let twice = Fixtures.session1[0]
         XCTAssertEqual(try numbered(a.scan(text: twice.pass, nowMs: MORNING)).photoNo, "A001")

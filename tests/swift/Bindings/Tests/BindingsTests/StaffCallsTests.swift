@@ -102,8 +102,8 @@ final class StaffCallsTests: XCTestCase {
     }
 
     func testAStudentNumberedOnTwoPhonesIsAdvisedInOneLineAndAMergeThatFindsAClashSaysSoInItsOwn() throws {
-        let a = try studio("A")
-        let b = try studio("B")
+        let a = try studio(.a)
+        let b = try studio(.b)
         let twice = Fixtures.session1[0]
         _ = try numbered(a.scan(text: twice.pass, nowMs: MORNING))
         _ = try numbered(b.scan(text: twice.pass, nowMs: MORNING + 30_000))
