@@ -4,7 +4,7 @@ import PhotoDayKit
 import SwiftUI
 
 extension View {
-    func messageAlert(_ message: Binding<Notice?>) -> some View {
+    func messageAlert(_ message: Binding<Message?>) -> some View {
         let shown = Binding<Bool>(
             get: { message.wrappedValue != nil },
             set: { isShown in

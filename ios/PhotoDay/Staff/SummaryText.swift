@@ -1,4 +1,4 @@
-// The sentence for a model's notice (PhotoDayKit's `Notice`) that the core does not word itself:
+// The sentence for a model's message (PhotoDayKit's `Message`) that the core does not word itself:
 // a student bundle imported, the student's number kept, a log on the wrong side, an empty
 // clipboard, a purge, and the core's own message for a refusal. Staff results (imports, undo,
 // step-aside, batch shot) are the core's texts and never come here. The words live here, next to
@@ -9,10 +9,10 @@ import PhotoDayCore
 import PhotoDayKit
 
 enum SummaryText {
-    static func of(_ notice: Notice) -> String {
-        switch notice {
-        case .failed(let message):
-            return message
+    static func of(_ message: Message) -> String {
+        switch message {
+        case .failed(let sentence):
+            return sentence
         case .said(let text):
             return text.localized
         case .shotRecorded(let shot):

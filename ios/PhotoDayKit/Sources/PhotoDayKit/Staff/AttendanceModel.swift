@@ -13,7 +13,7 @@ import PhotoDayCore
 public final class AttendanceModel {
     public private(set) var station: SessionAttendance?
     public private(set) var all: Attendance?
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

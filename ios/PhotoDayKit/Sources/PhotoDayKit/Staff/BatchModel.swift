@@ -20,7 +20,7 @@ public final class BatchModel {
     public private(set) var notice: ScanNotice?
     /// The step-aside buttons, in the core's order and words.
     public let asideChoices = asideReasons()
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

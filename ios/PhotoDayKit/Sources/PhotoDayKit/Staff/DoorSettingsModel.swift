@@ -11,7 +11,7 @@ public final class DoorSettingsModel {
     public private(set) var deviceId = ""
     public var earlyMinutes = 0
     public var lateMinutes = 0
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

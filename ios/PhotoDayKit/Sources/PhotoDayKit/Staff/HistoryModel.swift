@@ -14,7 +14,7 @@ public final class HistoryModel {
     /// Newest first, as `ScannerApp.history` gives them.
     public private(set) var entries: [HistoryEntry] = []
     public private(set) var loaded = false
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
     @ObservationIgnored private let limit: UInt32

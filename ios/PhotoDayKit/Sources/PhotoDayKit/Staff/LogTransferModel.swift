@@ -19,7 +19,7 @@ public struct ExportedLog: Equatable {
 public final class LogTransferModel {
     public var exported: ExportedLog?
     public var qrCodes: [QrCode]?
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

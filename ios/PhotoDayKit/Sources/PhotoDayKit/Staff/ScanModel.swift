@@ -18,7 +18,7 @@ public final class ScanModel {
     /// The code the student's app scans to keep the number on the card, drawn by the core.
     public private(set) var numberCode: QrCode?
     /// A core that could not be opened (the database folder); shown as an alert.
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
     @ObservationIgnored private var ticker: Task<Void, Never>?

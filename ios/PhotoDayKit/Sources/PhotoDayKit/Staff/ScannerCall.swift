@@ -9,7 +9,7 @@ extension AppServices {
     /// `body` run with the scanner at `now()`; nil after handing a failure to `failed`.
     @MainActor
     func scanner<T: Sendable>(
-        _ failed: (Notice) -> Void, _ body: @escaping @Sendable (ScannerApp, Int64) throws -> T
+        _ failed: (Message) -> Void, _ body: @escaping @Sendable (ScannerApp, Int64) throws -> T
     ) async -> T? {
         let now = self.now()
         do {

@@ -18,7 +18,7 @@ public final class StaffImportModel {
     /// The last log merged from QR codes, kept while the sender's screen still shows its codes.
     public private(set) var merged: String?
     /// A file that was refused or could not be read.
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

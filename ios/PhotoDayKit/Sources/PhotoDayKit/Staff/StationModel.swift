@@ -19,7 +19,7 @@ public final class StationModel {
     public private(set) var station: Station?
     /// The core's warning from the last setup (another studio phone with the same prefix).
     public var warning: BilingualText?
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

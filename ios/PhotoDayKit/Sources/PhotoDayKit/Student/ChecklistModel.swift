@@ -9,7 +9,7 @@ import PhotoDayCore
 @Observable
 public final class ChecklistModel {
     public private(set) var items: [ChecklistItem] = []
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

@@ -13,7 +13,7 @@ public final class CollectionCodeModel {
     /// The saved image's bytes, exactly as the student gave them.
     public private(set) var image: Data?
     public private(set) var readability: Readability?
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

@@ -16,7 +16,7 @@ public final class StudentHomeModel {
     public private(set) var error: String?
     /// Whether reminders may be shown: the card offers to turn them on, or points to Settings.
     public private(set) var reminders: ReminderPermission?
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

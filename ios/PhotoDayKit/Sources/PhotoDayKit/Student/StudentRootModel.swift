@@ -8,7 +8,7 @@ import PhotoDayCore
 @MainActor
 @Observable
 public final class StudentRootModel {
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

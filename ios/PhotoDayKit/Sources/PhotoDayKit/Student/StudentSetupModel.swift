@@ -38,7 +38,7 @@ public final class StudentSetupModel {
     public private(set) var passReplaced: BilingualText?
     public var passText = ""
     public var studentNoText = ""
-    public var message: Notice?
+    public var message: Message?
     /// The student's taps so far, in order.
     public private(set) var taps: [SetupTap] = []
     /// The steps shown so far, in order; `nil` for the home.

@@ -10,7 +10,7 @@ import PhotoDayCore
 @Observable
 public final class StudentTimelineModel {
     public private(set) var items: [TimelineItem] = []
-    public var message: Notice?
+    public var message: Message?
 
     @ObservationIgnored private let services: AppServices
 

@@ -18,7 +18,7 @@ final class KitBasicsTests: XCTestCase {
         XCTAssertEqual(kinds.map(\.message), ["先导入活动资料包", "a", "b", "c", "d", "e", "f"])
         let cocoa = CocoaError(.fileReadNoSuchFile)
         XCTAssertEqual(ErrorText.of(cocoa), cocoa.localizedDescription)
-        XCTAssertEqual(Notice.failure(PhotoDayError.BadLog(text: t("export it again"))), .failed("export it again"))
+        XCTAssertEqual(Message.failure(PhotoDayError.BadLog(text: t("export it again"))), .failed("export it again"))
     }
 
     func testACoreCallThatFailsReachesTheScreenAsTheCoresSentence() async throws {

@@ -4,12 +4,13 @@
 // Staff results (an import, an undo, a step-aside, a batch shot) are the core's bilingual texts
 // and never pass through here. For the rest the models say *what* happened and the app turns it
 // into a sentence of its String Catalog (ios/PhotoDay/Staff/SummaryText.swift), so every UI string
-// stays where Xcode and tests/ios/check_app.py look for it.
+// stays where Xcode and tests/ios/check_app.py look for it. (Not `Notice`: that is the core's
+// notice screen, `StudentApp.notice`.)
 
 import Foundation
 import PhotoDayCore
 
-public enum Notice: Equatable {
+public enum Message: Equatable {
     /// A core call failed; the core's (or the system's) sentence, shown as is.
     case failed(String)
     /// The core's line for what an import did.
@@ -23,8 +24,8 @@ public enum Notice: Equatable {
     /// The student's pass, 采集码 and ticks were deleted.
     case studentDataPurged
 
-    /// The notice for a failed call.
-    public static func failure(_ error: Error) -> Notice {
+    /// The message for a failed call.
+    public static func failure(_ error: Error) -> Message {
         .failed(ErrorText.of(error))
     }
 }
