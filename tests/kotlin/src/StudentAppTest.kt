@@ -216,6 +216,15 @@ val studentAppTests = listOf(
         assertEquals(1u, qr.pxPerModule(10u))
     },
 
+    test("the fee is worded for the student: pay the liaison by the deadline, never the colleges' account") {
+        assertNull(StudentApp(Fixtures.db("student")).feeNote(), "no pack, no fee to pay yet")
+        val note = readyStudent().feeNote() ?: fail("no fee note")
+        assertContains(note.zh, "联络员")
+        assertContains(note.zh, "2023-05-20 17:00")
+        assertFalse(note.zh.contains("支付宝") || note.zh.contains("1119786746"), note.zh)
+        assertTrue(note.en.isNotBlank())
+    },
+
     test("purge deletes the pass, the 采集码 and the ticks, and keeps the public event") {
         val db = Fixtures.db("student")
         val app = readyStudent(db)
