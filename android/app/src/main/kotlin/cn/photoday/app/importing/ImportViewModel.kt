@@ -1,8 +1,7 @@
 // Imports from every door into the phone: an "open with" intent, the share sheet, the file
-// picker, a paste, a scanned QR code. ImportRouter (ui-logic) picks the core call for the mode
-// (for staff: importAny, which recognises the content);
-// this ViewModel reads the file off the main thread and keeps what arrived before the user chose
-// student or staff.
+// picker, a paste, a scanned QR code. ImportRouter (ui-logic) picks the mode's importAny, which
+// recognises the content; this ViewModel reads the file off the main thread and keeps what
+// arrived before the user chose student or staff.
 package cn.photoday.app.importing
 
 import android.app.Application
@@ -70,24 +69,17 @@ class ImportViewModel(application: Application, private val graph: AppGraph) : A
         viewModelScope.launch(Dispatchers.IO) {
             val bytes = when (incoming) {
                 is Incoming.File -> getApplication<Application>().contentResolver.readBytes(incoming.uri)
-                is Incoming.Text -> null
+                is Incoming.Text -> incoming.text.toByteArray()
             }
-            if (incoming is Incoming.File && bytes == null) {
+            if (bytes == null) {
                 _state.value = ImportUiState.Unreadable(++serial)
                 return@launch
             }
             val lang = graph.lang()
             val result = try {
                 when (mode) {
-                    AppMode.Student -> when (incoming) {
-                        is Incoming.Text -> ImportRouter.studentText(graph.student, incoming.text)
-                        is Incoming.File -> ImportRouter.student(graph.student, bytes!!, lang)
-                    }
-                    AppMode.Staff -> ImportRouter.staff(
-                        graph.scanner,
-                        bytes ?: (incoming as Incoming.Text).text.toByteArray(),
-                        lang,
-                    )
+                    AppMode.Student -> ImportRouter.student(graph.student, bytes, lang)
+                    AppMode.Staff -> ImportRouter.staff(graph.scanner, bytes, lang)
                 }
             } catch (e: Exception) {
                 // Opening the database failed (graph.student / graph.scanner).

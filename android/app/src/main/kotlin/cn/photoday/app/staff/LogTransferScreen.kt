@@ -47,7 +47,6 @@ import cn.photoday.app.ui.common.ScreenScaffold
 import cn.photoday.ui.staff.LOG_QR_FRAME_MS
 import cn.photoday.ui.staff.LogQrReceiveUiState
 import cn.photoday.ui.staff.LogQrSendUiState
-import cn.photoday.ui.staffText
 import kotlinx.coroutines.delay
 
 private enum class Mode { Menu, Showing, Receiving }
@@ -120,7 +119,7 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                             if (r.otherPhone) OutlinedButton(onClick = vm::abandonReceiving) { Text(stringResource(R.string.logs_receive_another)) }
                         }
                         is LogQrReceiveUiState.Done -> {
-                            Text(r.log.staffText().orEmpty(), style = MaterialTheme.typography.titleLarge)
+                            Text(r.text, style = MaterialTheme.typography.titleLarge)
                             // The camera stays on: the next phone's codes start the next transfer.
                             Text(stringResource(R.string.logs_receive_waiting))
                         }

@@ -47,7 +47,6 @@ import cn.photoday.core.Lang
 import cn.photoday.core.Role
 import cn.photoday.core.laneChoices
 import cn.photoday.ui.ErrorKind
-import cn.photoday.ui.staffText
 import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.StationSetupUiState
 import kotlinx.coroutines.launch
@@ -79,7 +78,7 @@ fun StationRoute(graph: AppGraph, onDone: () -> Unit, onBack: () -> Unit) {
                 is StationSetupUiState.Ready -> {
                     item {
                         Text(s.eventTitle, style = MaterialTheme.typography.titleLarge)
-                        s.imported?.staffText()?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+                        s.imported?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
                         s.error?.let { ErrorCard(it) }
                         s.warning?.let { ErrorCard(UiError(ErrorKind.InvalidInput, it)) }
                         s.chosen?.takeIf { it.role != Role.DOOR }?.let { st ->

@@ -40,18 +40,18 @@ fun ChecklistRoute(graph: AppGraph, onBack: () -> Unit) {
             is ChecklistUiState.Ready -> LazyColumn(Modifier.padding(padding)) {
                 item {
                     Text(
-                        if (s.total == 0) stringResource(R.string.checklist_empty) else stringResource(R.string.checklist_progress, s.done, s.total),
+                        if (s.items.isEmpty()) stringResource(R.string.checklist_empty) else stringResource(R.string.checklist_progress, s.done, s.items.size),
                         Modifier.padding(16.dp),
                         style = MaterialTheme.typography.titleMedium,
                     )
                 }
-                items(s.rows, key = { it.id }) { row ->
+                items(s.items, key = { it.id }) { row ->
                     Row(
                         Modifier.fillMaxWidth().clickable { vm.setTick(row.id, !row.ticked) }.padding(horizontal = 8.dp, vertical = 4.dp),
                         verticalAlignment = Alignment.CenterVertically,
                     ) {
                         Checkbox(checked = row.ticked, onCheckedChange = { vm.setTick(row.id, it) })
-                        Text(row.text, style = MaterialTheme.typography.bodyLarge)
+                        Text(row.text.textIn(s.lang), style = MaterialTheme.typography.bodyLarge)
                     }
                 }
             }

@@ -45,7 +45,6 @@ import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.FullBrightnessWhileShown
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.ui.student.CodeReadability
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 
@@ -73,15 +72,17 @@ fun CollectionCodeRoute(graph: AppGraph, showFull: () -> Unit, onBack: () -> Uni
                 ) {
                     Image(image, stringResource(R.string.code_image_description), contentScale = ContentScale.Fit, filterQuality = FilterQuality.None)
                 }
+                val checked = state.readability
+                val readable = checked?.readable == true
                 Text(
                     // Unreadable: the core's why (too small, cut off, blurred), nothing of the app's own.
-                    state.problem ?: stringResource(
-                        when (state.readability) {
-                            CodeReadability.Readable -> if (state.codesFound > 1) R.string.code_readable_many else R.string.code_readable
+                    checked?.problem?.textIn(state.lang) ?: stringResource(
+                        when {
+                            readable -> if (checked!!.codesFound > 1u) R.string.code_readable_many else R.string.code_readable
                             else -> R.string.code_none
                         },
                     ),
-                    color = if (state.readability == CodeReadability.Readable) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,
+                    color = if (readable) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,
                     style = MaterialTheme.typography.titleMedium,
                 )
                 Button(onClick = showFull, Modifier.fillMaxWidth()) { Text(stringResource(R.string.code_show_full)) }
@@ -97,8 +98,8 @@ fun CollectionCodeRoute(graph: AppGraph, showFull: () -> Unit, onBack: () -> Uni
             for (route in state.routes) {
                 Card(Modifier.fillMaxWidth()) {
                     Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                        Text(route.title, style = MaterialTheme.typography.titleMedium)
-                        route.steps.forEachIndexed { i, step -> Text("${i + 1}. $step", style = MaterialTheme.typography.bodyMedium) }
+                        Text(route.title.textIn(state.lang), style = MaterialTheme.typography.titleMedium)
+                        route.steps.forEachIndexed { i, step -> Text("${i + 1}. ${step.textIn(state.lang)}", style = MaterialTheme.typography.bodyMedium) }
                     }
                 }
             }

@@ -56,8 +56,9 @@ import cn.photoday.app.camera.QrCamera
 import cn.photoday.app.ui.Routes
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.ui.student.SetupPrompt
-import cn.photoday.ui.student.SlotCard
+import cn.photoday.core.Lang
+import cn.photoday.core.Slot
+import cn.photoday.core.TimelineStatus
 import cn.photoday.ui.student.StudentHomeUiState
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
@@ -102,7 +103,7 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
             when (val s = state) {
                 StudentHomeUiState.Loading -> Box(Modifier.fillMaxWidth(), Alignment.Center) { CircularProgressIndicator() }
                 is StudentHomeUiState.Failed -> ErrorCard(s.error)
-                is StudentHomeUiState.Setup -> {
+                StudentHomeUiState.Setup -> {
                     SetupPane(graph, navigate, onDone = { scope.launch { vm.refresh() } })
                     OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) {
                         Text(stringResource(R.string.nav_notice))
@@ -132,61 +133,64 @@ fun HomeRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
 
 @Composable
 private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit, scanNumber: () -> Unit, shotDone: () -> Unit) {
-    s.shot?.let { label ->
+    val home = s.home
+    val lang = s.lang
+    home.shot?.let { shot ->
         Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer)) {
-            Text(label, Modifier.padding(16.dp), style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
+            Text(shot.label.textIn(lang), Modifier.padding(16.dp), style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
         }
     }
-    s.shotPrompt?.let { prompt ->
+    home.shotPrompt?.let { prompt ->
         Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
             Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-                Text(prompt, style = MaterialTheme.typography.titleMedium)
+                Text(prompt.textIn(lang), style = MaterialTheme.typography.titleMedium)
                 Button(onClick = scanNumber, Modifier.fillMaxWidth()) { Text(stringResource(R.string.shot_scan_number)) }
                 OutlinedButton(onClick = shotDone, Modifier.fillMaxWidth()) { Text(stringResource(R.string.shot_done)) }
             }
         }
     }
     s.numberError?.let { ErrorCard(it) }
-    SlotCardView(s.slot, s.className)
-    s.countdown?.let { CountdownCard(it) }
-    s.next?.let { next ->
+    home.slot?.let { SlotCardView(it, home.className, lang) }
+    home.countdown?.let { CountdownCard(it.textIn(lang)) }
+    home.next?.let { next ->
         Card(Modifier.fillMaxWidth()) {
             Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                Text(stringResource(if (next.due) R.string.next_due else R.string.next_upcoming), style = MaterialTheme.typography.labelLarge)
-                Text(next.title, style = MaterialTheme.typography.titleLarge)
-                Text(next.at, style = MaterialTheme.typography.bodyMedium)
-                Text(next.detail, style = MaterialTheme.typography.bodyMedium)
+                Text(stringResource(if (next.status == TimelineStatus.DUE) R.string.next_due else R.string.next_upcoming), style = MaterialTheme.typography.labelLarge)
+                Text(next.title.textIn(lang), style = MaterialTheme.typography.titleLarge)
+                Text(next.atLocal, style = MaterialTheme.typography.bodyMedium)
+                Text(next.detail.textIn(lang), style = MaterialTheme.typography.bodyMedium)
             }
         }
     }
-    s.pending?.let { SetupCard(it, navigate) }
+    // A step still open with the slot known: the 采集码, in the core's words.
+    home.setupHint?.let { SetupCard(it.textIn(lang), navigate) }
     NotificationPermissionCard()
     Button(onClick = { navigate(Routes.PASS) }, Modifier.fillMaxWidth().heightIn(min = 64.dp)) {
         Text(stringResource(R.string.nav_pass), style = MaterialTheme.typography.titleLarge)
     }
     OutlinedButton(onClick = { navigate(Routes.CODE) }, Modifier.fillMaxWidth()) {
-        Text(stringResource(if (s.hasCollectionCode) R.string.nav_code_saved else R.string.nav_code))
+        Text(stringResource(if (home.hasCollectionCode) R.string.nav_code_saved else R.string.nav_code))
     }
     OutlinedButton(onClick = { navigate(Routes.CHECKLIST) }, Modifier.fillMaxWidth()) {
-        Text(stringResource(R.string.nav_checklist, s.checklistDone, s.checklistTotal))
+        Text(stringResource(R.string.nav_checklist, home.checklistDone.toInt(), home.checklistTotal.toInt()))
     }
     OutlinedButton(onClick = { navigate(Routes.TIMELINE) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.nav_timeline)) }
     OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.nav_notice)) }
 }
 
 @Composable
-fun SlotCardView(slot: SlotCard, className: String?, modifier: Modifier = Modifier) {
+fun SlotCardView(slot: Slot, className: String?, lang: Lang, modifier: Modifier = Modifier) {
     Card(modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text(slot.college, style = MaterialTheme.typography.titleMedium)
+            Text(slot.college.textIn(lang), style = MaterialTheme.typography.titleMedium)
             className?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-            Text(slot.room, style = MaterialTheme.typography.headlineLarge, fontWeight = FontWeight.Bold)
+            Text(slot.room.textIn(lang), style = MaterialTheme.typography.headlineLarge, fontWeight = FontWeight.Bold)
             Text(slot.whenLabel, style = MaterialTheme.typography.bodyLarge)
             Text(
-                stringResource(if (slot.timeFromPlan) R.string.slot_your_time_planned else R.string.slot_your_time, slot.time),
+                stringResource(if (slot.planned) R.string.slot_your_time_planned else R.string.slot_your_time, slot.timeLocal),
                 style = MaterialTheme.typography.bodyLarge,
             )
-            Text(stringResource(R.string.slot_arrive_by, slot.arriveBy), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
+            Text(stringResource(R.string.slot_arrive_by, slot.arriveByLocal), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
         }
     }
 }
@@ -204,10 +208,10 @@ private fun CountdownCard(text: String) {
 
 /** The one setup step the home still offers once the slot is known: the 采集码 (the core's hint). */
 @Composable
-private fun SetupCard(prompt: SetupPrompt, navigate: (String) -> Unit) {
+private fun SetupCard(hint: String, navigate: (String) -> Unit) {
     Card(Modifier.fillMaxWidth(), colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Text(prompt.hint, style = MaterialTheme.typography.titleMedium)
+            Text(hint, style = MaterialTheme.typography.titleMedium)
             Button(onClick = { navigate(Routes.CODE) }) { Text(stringResource(R.string.setup_save_code)) }
         }
     }

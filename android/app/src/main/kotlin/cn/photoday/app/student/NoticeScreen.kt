@@ -49,32 +49,33 @@ fun NoticeRoute(graph: AppGraph, onBack: () -> Unit) {
                 EventInfoUiState.NoEvent -> Text(stringResource(R.string.pass_missing_bundle))
                 is EventInfoUiState.Failed -> ErrorCard(s.error)
                 is EventInfoUiState.Ready -> {
-                    Text(s.title, style = MaterialTheme.typography.titleLarge)
-                    Text("${s.school} · ${s.noticeRef}", style = MaterialTheme.typography.bodyMedium)
-                    Section(stringResource(R.string.notice_fee)) {
-                        Text(s.fee.note)
-                    }
+                    val e = s.event
+                    val lang = s.lang
+                    Text(e.title.textIn(lang), style = MaterialTheme.typography.titleLarge)
+                    Text("${e.school.name.textIn(lang)} · ${e.noticeRef}", style = MaterialTheme.typography.bodyMedium)
+                    // The fee as the core words it for a student: pay the liaison, never the colleges' account.
+                    s.feeNote?.let { Section(stringResource(R.string.notice_fee)) { Text(it.textIn(lang)) } }
                     Section(stringResource(R.string.notice_makeup)) {
-                        Text(stringResource(R.string.notice_makeup_line, s.makeup.deadline, s.makeup.feeYuan))
-                        Text(s.makeup.place)
-                        Text(stringResource(R.string.notice_school_code, s.makeup.schoolCode))
-                        s.makeup.bring.forEach { Text("· $it") }
-                        Dial(context, s.makeup.phone)
+                        Text(stringResource(R.string.notice_makeup_line, e.makeup.deadlineLocal, e.makeup.feeYuan.toInt()))
+                        Text(e.makeup.place.textIn(lang))
+                        Text(stringResource(R.string.notice_school_code, e.makeup.schoolCode))
+                        e.makeup.bring.forEach { Text("· ${it.textIn(lang)}") }
+                        Dial(context, e.makeup.phone)
                     }
                     Section(stringResource(R.string.notice_verification)) {
-                        Text(stringResource(R.string.notice_verification_line, s.verification.afterDays, s.verification.site))
-                        Text(s.verification.how)
+                        Text(stringResource(R.string.notice_verification_line, e.verification.afterDays.toInt(), e.verification.site))
+                        Text(e.verification.how.textIn(lang))
                     }
                     Section(stringResource(R.string.notice_contacts)) {
-                        s.contacts.forEach { c ->
-                            Text("${c.name} · ${c.role}", style = MaterialTheme.typography.titleSmall)
-                            Text(c.place, style = MaterialTheme.typography.bodySmall)
+                        e.contacts.forEach { c ->
+                            Text("${c.name.textIn(lang)} · ${c.role.textIn(lang)}", style = MaterialTheme.typography.titleSmall)
+                            Text(c.place.textIn(lang), style = MaterialTheme.typography.bodySmall)
                             c.phones.forEach { Dial(context, it) }
                             c.extension?.let { Text(stringResource(R.string.notice_extension, it)) }
                         }
                     }
-                    s.sections.forEach { section ->
-                        Section(section.title) { section.items.forEach { Text("· $it") } }
+                    e.instructions.forEach { section ->
+                        Section(section.title.textIn(lang)) { section.items.forEach { Text("· ${it.textIn(lang)}") } }
                     }
                 }
             }

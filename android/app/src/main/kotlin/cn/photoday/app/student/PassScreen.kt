@@ -66,12 +66,12 @@ fun PassRoute(graph: AppGraph, navigate: (String) -> Unit, onBack: () -> Unit) {
                     verticalArrangement = Arrangement.spacedBy(8.dp),
                 ) {
                     QrImage(s.qr, stringResource(R.string.pass_qr_description), Modifier.fillMaxWidth().aspectRatio(1f))
-                    Text(s.studentNo, color = Color.Black, style = MaterialTheme.typography.displayMedium, fontWeight = FontWeight.Bold)
+                    Text(s.pass.studentNo.toString(), color = Color.Black, style = MaterialTheme.typography.displayMedium, fontWeight = FontWeight.Bold)
                     s.slot?.let { slot ->
-                        Text(slot.room, color = Color.Black, style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
-                        Text(slot.college, color = Color.Black, style = MaterialTheme.typography.titleMedium)
+                        Text(slot.room.textIn(s.lang), color = Color.Black, style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
+                        Text(slot.college.textIn(s.lang), color = Color.Black, style = MaterialTheme.typography.titleMedium)
                         Text(slot.whenLabel, color = Color.Black, style = MaterialTheme.typography.titleMedium)
-                        Text(stringResource(R.string.slot_arrive_by, slot.arriveBy), color = Color.Black, style = MaterialTheme.typography.titleLarge)
+                        Text(stringResource(R.string.slot_arrive_by, slot.arriveByLocal), color = Color.Black, style = MaterialTheme.typography.titleLarge)
                     }
                 }
             }

@@ -78,13 +78,13 @@ fun SetupPane(graph: AppGraph, navigate: (String) -> Unit, onDone: () -> Unit) {
         is StudentSetupUiState.Failed -> ErrorCard(s.error)
         is StudentSetupUiState.Step -> Column(verticalArrangement = Arrangement.spacedBy(12.dp)) {
             s.notice?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
-            Text(s.prompt.hint, style = MaterialTheme.typography.titleLarge)
+            s.home.setupHint?.let { Text(it.textIn(s.lang), style = MaterialTheme.typography.titleLarge) }
             s.error?.let { ErrorCard(it) }
-            s.slot?.let {
+            s.home.slot?.let {
                 Text(stringResource(R.string.setup_slot_preview), style = MaterialTheme.typography.labelLarge)
-                SlotCardView(it, null)
+                SlotCardView(it, null, s.lang)
             }
-            when (s.prompt.step) {
+            when (s.step) {
                 SetupStep.IMPORT_BUNDLE -> Button(onClick = { navigate(Routes.IMPORT) }, Modifier.fillMaxWidth()) {
                     Text(stringResource(R.string.setup_import_bundle))
                 }

@@ -47,7 +47,7 @@ fun TimelineRoute(graph: AppGraph, onBack: () -> Unit) {
                     contentPadding = androidx.compose.foundation.layout.PaddingValues(16.dp),
                     verticalArrangement = Arrangement.spacedBy(8.dp),
                 ) {
-                    items(s.rows, key = { it.id }) { row ->
+                    items(s.items, key = { it.id }) { row ->
                         val colors = when (row.status) {
                             TimelineStatus.DUE -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.tertiaryContainer)
                             TimelineStatus.PAST -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.surfaceVariant)
@@ -62,12 +62,12 @@ fun TimelineRoute(graph: AppGraph, onBack: () -> Unit) {
                                             TimelineStatus.DUE -> R.string.timeline_due
                                             TimelineStatus.UPCOMING -> R.string.timeline_upcoming
                                         },
-                                        row.at,
+                                        row.atLocal,
                                     ),
                                     style = MaterialTheme.typography.labelLarge,
                                 )
-                                Text(row.title, style = MaterialTheme.typography.titleMedium)
-                                Text(row.detail, style = MaterialTheme.typography.bodyMedium)
+                                Text(row.title.textIn(s.lang), style = MaterialTheme.typography.titleMedium)
+                                Text(row.detail.textIn(s.lang), style = MaterialTheme.typography.bodyMedium)
                             }
                         }
                     }

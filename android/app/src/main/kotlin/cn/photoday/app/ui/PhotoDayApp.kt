@@ -48,8 +48,8 @@ import cn.photoday.app.student.HomeRoute
 import cn.photoday.app.student.NoticeRoute
 import cn.photoday.app.student.PassRoute
 import cn.photoday.app.student.TimelineRoute
-import cn.photoday.app.ui.common.message
 import cn.photoday.ui.ImportResult
+import cn.photoday.ui.message
 
 @Composable
 fun PhotoDayApp(graph: AppGraph, importer: ImportViewModel) {
@@ -58,7 +58,8 @@ fun PhotoDayApp(graph: AppGraph, importer: ImportViewModel) {
     val imported by importer.state.collectAsStateWithLifecycle()
 
     val text = when (val s = imported) {
-        is ImportUiState.Done -> s.result.message()
+        // The core's line: what was imported (a replaced pass, a number held by two students said loudly).
+        is ImportUiState.Done -> s.result.message
         is ImportUiState.Unreadable -> stringResource(R.string.import_unreadable)
         else -> null
     }

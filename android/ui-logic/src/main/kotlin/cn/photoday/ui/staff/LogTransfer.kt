@@ -14,8 +14,7 @@ import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
 import cn.photoday.ui.UiError
-import cn.photoday.ui.staffText
-import cn.photoday.ui.toResult
+import cn.photoday.ui.message
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -83,8 +82,8 @@ sealed interface LogQrReceiveUiState {
         val otherPhone: Boolean = false,
     ) : LogQrReceiveUiState
 
-    /** Every code arrived and the log was merged. */
-    data class Done(val log: ImportResult.Log) : LogQrReceiveUiState
+    /** Every code arrived and the log was merged: [text] is the core's line (merged records, conflicts). */
+    data class Done(val text: String) : LogQrReceiveUiState
 }
 
 /**
@@ -100,14 +99,14 @@ class LogQrReceiver(private val open: () -> ScannerAppInterface, private val lan
     fun onFrame(text: String) {
         val now = _state.value
         _state.value = try {
-            val taken = open().importAny(text.toByteArray())
             // Camera text is never a bundle, and importAny throws for anything else but a log code.
-            val r = taken.toResult(lang()) as? ImportResult.Log ?: return
+            val taken = open().importAny(text.toByteArray())
+            val line = taken.text.textIn(lang())
             val p = taken.progress
             when {
-                taken.log != null -> LogQrReceiveUiState.Done(r)
+                taken.log != null -> LogQrReceiveUiState.Done(line)
                 p?.alreadyMerged == true && now is LogQrReceiveUiState.Done -> now
-                else -> LogQrReceiveUiState.Receiving(p, r.text, null)
+                else -> LogQrReceiveUiState.Receiving(p, line, null)
             }
         } catch (e: Exception) {
             val error = e.toUiError()
@@ -177,7 +176,7 @@ class LogFileModel(
         } catch (e: Exception) {
             ImportResult.Failed(e.toUiError()) // the database would not open
         }
-        _state.value = if (r is ImportResult.Failed) LogFileUiState(error = r.error) else LogFileUiState(imported = r.staffText())
+        _state.value = if (r is ImportResult.Failed) LogFileUiState(error = r.error) else LogFileUiState(imported = r.message)
     }
 
     /** Deletes roster, bundle and records; the core refuses while records are not exported. */

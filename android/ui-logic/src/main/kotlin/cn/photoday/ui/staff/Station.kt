@@ -16,6 +16,7 @@ import cn.photoday.ui.ImportResult
 import cn.photoday.ui.ImportRouter
 import cn.photoday.ui.UiError
 import cn.photoday.ui.WallClock
+import cn.photoday.ui.message
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -36,8 +37,8 @@ sealed interface StationSetupUiState {
         val warning: BilingualText?,
         /** The last import or choice that failed. */
         val error: UiError?,
-        /** The last import that succeeded. */
-        val imported: ImportResult?,
+        /** The core's line for the last import that succeeded. */
+        val imported: String?,
     ) : StationSetupUiState
 }
 
@@ -58,7 +59,7 @@ class StationSetupModel(
         } catch (e: Exception) {
             ImportResult.Failed(e.toUiError())
         }
-        if (r is ImportResult.Failed) show(error = r.error, imported = null) else show(error = null, imported = r)
+        if (r is ImportResult.Failed) show(error = r.error, imported = null) else show(error = null, imported = r.message)
     }
 
     /** Sets the phone up for [room] in [role], with the photo-number letter picked from laneChoices() (null: none). */
@@ -76,7 +77,7 @@ class StationSetupModel(
         show(error = e.toUiError(), imported = null)
     }
 
-    private fun show(error: UiError?, imported: ImportResult?, warning: BilingualText? = null) {
+    private fun show(error: UiError?, imported: String?, warning: BilingualText? = null) {
         _state.value = try {
             val app = open()
             val event = app.event()

@@ -12,21 +12,16 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-data class ChecklistRow(val id: String, val text: String, val ticked: Boolean)
-
 sealed interface ChecklistUiState {
     data object Loading : ChecklistUiState
 
-    /** [rows] is empty before a bundle is imported. */
-    data class Ready(val rows: List<ChecklistRow>, val done: Int, val total: Int) : ChecklistUiState
+    /** The core's [items] (empty before a bundle is imported), drawn in [lang]; [done] of them ticked. */
+    data class Ready(val items: List<ChecklistItem>, val done: Int, val lang: Lang) : ChecklistUiState
 
     data class Failed(val error: UiError) : ChecklistUiState
 }
 
-fun checklistState(items: List<ChecklistItem>, lang: Lang): ChecklistUiState.Ready {
-    val rows = items.map { ChecklistRow(it.id, it.text.textIn(lang), it.ticked) }
-    return ChecklistUiState.Ready(rows, rows.count { it.ticked }, rows.size)
-}
+fun checklistState(items: List<ChecklistItem>, lang: Lang) = ChecklistUiState.Ready(items, items.count { it.ticked }, lang)
 
 class ChecklistModel(
     private val open: () -> StudentAppInterface,

@@ -3,6 +3,7 @@
 // app never creates or alters a 采集码: it hands the picked file to the core byte for byte.
 package cn.photoday.ui.student
 
+import cn.photoday.core.CollectionCodeRoute
 import cn.photoday.core.Lang
 import cn.photoday.core.Readability
 import cn.photoday.core.StudentAppInterface
@@ -12,39 +13,26 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-/** One way to get the 采集码, with its steps. */
-data class RouteCard(val title: String, val steps: List<String>)
-
-enum class CodeReadability {
-    /** No image saved. */
-    NoImage,
-
-    /** A scanner can read it. */
-    Readable,
-
-    /** No code could be read in it: save the 采集码 again, uncropped and unzoomed. */
-    Unreadable,
-}
-
 data class CollectionCodeUiState(
-    val routes: List<RouteCard> = emptyList(),
+    /** The event's ways to get the 采集码, each with its steps. */
+    val routes: List<CollectionCodeRoute> = emptyList(),
     /** The saved image, exactly as saved (PNG). */
     val image: ByteArray? = null,
-    val readability: CodeReadability = CodeReadability.NoImage,
-    /** How many codes were read in the image (more than one: crop to the 采集码). */
-    val codesFound: Int = 0,
-    /** When nothing reads: the core's why and what to do (too small, cut off, blurred, no code). */
-    val problem: String? = null,
+    /**
+     * The core's check of the saved image (null: none saved): whether a scanner can read it, how
+     * many codes it found, and when nothing reads, why and what to do.
+     */
+    val readability: Readability? = null,
     val loading: Boolean = true,
     /** The last save or check failed (e.g. a JPEG photo instead of the image itself). */
     val error: UiError? = null,
+    val lang: Lang = Lang.ZH,
 ) {
     override fun equals(other: Any?): Boolean = other is CollectionCodeUiState &&
-        routes == other.routes && (image contentEquals other.image) &&
-        readability == other.readability && codesFound == other.codesFound && problem == other.problem &&
-        loading == other.loading && error == other.error
+        routes == other.routes && (image contentEquals other.image) && readability == other.readability &&
+        loading == other.loading && error == other.error && lang == other.lang
 
-    override fun hashCode(): Int = listOf(routes, image?.contentHashCode(), readability, codesFound, problem, loading, error).hashCode()
+    override fun hashCode(): Int = listOf(routes, image?.contentHashCode(), readability, loading, error, lang).hashCode()
 }
 
 /** Holds the 采集码 screen; every call reads or writes the disk: call off the main thread. */
@@ -55,16 +43,13 @@ class CollectionCodeModel(private val open: () -> StudentAppInterface, private v
     private val _state = MutableStateFlow(CollectionCodeUiState())
     val state: StateFlow<CollectionCodeUiState> = _state.asStateFlow()
 
-    private fun routes(): List<RouteCard> = app.event()?.collectionCodeRoutes.orEmpty().map { r ->
-        RouteCard(r.title.textIn(lang()), r.steps.map { it.textIn(lang()) })
-    }
+    private fun routes(): List<CollectionCodeRoute> = app.event()?.collectionCodeRoutes.orEmpty()
 
     /** Loads the steps and the saved image, and checks the image again. */
     fun load() {
         _state.value = try {
             val image = app.collectionCode()
-            val checked = if (image != null) app.checkCollectionCode() else null
-            CollectionCodeUiState(routes(), image, checked.toReadability(), checked.codes(), checked.why(), loading = false)
+            CollectionCodeUiState(routes(), image, if (image != null) app.checkCollectionCode() else null, loading = false, lang = lang())
         } catch (e: Exception) {
             _state.value.copy(loading = false, error = e.toUiError())
         }
@@ -74,19 +59,9 @@ class CollectionCodeModel(private val open: () -> StudentAppInterface, private v
     fun save(bytes: ByteArray) {
         _state.value = try {
             val checked = app.saveCollectionCode(bytes)
-            CollectionCodeUiState(routes(), app.collectionCode(), checked.toReadability(), checked.codes(), checked.why(), loading = false)
+            CollectionCodeUiState(routes(), app.collectionCode(), checked, loading = false, lang = lang())
         } catch (e: Exception) {
             _state.value.copy(loading = false, error = e.toUiError())
         }
     }
-
-    private fun Readability?.toReadability() = when {
-        this == null -> CodeReadability.NoImage
-        readable -> CodeReadability.Readable
-        else -> CodeReadability.Unreadable
-    }
-
-    private fun Readability?.codes() = this?.codesFound?.toInt() ?: 0
-
-    private fun Readability?.why() = this?.problem?.textIn(lang())
 }

@@ -3,8 +3,10 @@
 package cn.photoday.ui.student
 
 import cn.photoday.core.Lang
-import cn.photoday.core.SetupStep
+import cn.photoday.core.PassInfo
 import cn.photoday.core.QrCode
+import cn.photoday.core.SetupStep
+import cn.photoday.core.Slot
 import cn.photoday.core.StudentAppInterface
 import cn.photoday.ui.UiError
 import cn.photoday.ui.toUiError
@@ -18,13 +20,8 @@ sealed interface PassUiState {
     /** No pass yet: [step] is what to import first. */
     data class Missing(val step: SetupStep) : PassUiState
 
-    data class Ready(
-        val qr: QrCode,
-        val studentNo: String,
-        val slot: SlotCard?,
-        /** The pass text, for "copy" (e.g. to send it to a new phone). */
-        val passText: String,
-    ) : PassUiState
+    /** The core's [pass] (its number and text), its [qr] and the [slot], drawn in [lang]. */
+    data class Ready(val qr: QrCode, val pass: PassInfo, val slot: Slot?, val lang: Lang) : PassUiState
 
     data class Failed(val error: UiError) : PassUiState
 }
@@ -38,15 +35,9 @@ class PassModel(private val open: () -> StudentAppInterface, private val lang: (
 
     fun load() {
         _state.value = try {
-            val pass = app.pass()
-            when (pass) {
+            when (val pass = app.pass()) {
                 null -> PassUiState.Missing(app.setupStep() ?: SetupStep.IMPORT_PASS)
-                else -> PassUiState.Ready(
-                    qr = app.passQr(),
-                    studentNo = pass.studentNo.toString(),
-                    slot = app.slot()?.toCard(lang()),
-                    passText = pass.text,
-                )
+                else -> PassUiState.Ready(app.passQr(), pass, app.slot(), lang())
             }
         } catch (e: Exception) {
             PassUiState.Failed(e.toUiError())

@@ -6,11 +6,7 @@ package cn.photoday.ui.student
 
 import cn.photoday.core.Home
 import cn.photoday.core.Lang
-import cn.photoday.core.SetupStep
 import cn.photoday.core.StudentAppInterface
-import cn.photoday.core.TimelineItem
-import cn.photoday.core.TimelineItemKind
-import cn.photoday.core.TimelineStatus
 import cn.photoday.ui.Clock
 import cn.photoday.ui.UiError
 import cn.photoday.ui.toUiError
@@ -19,43 +15,20 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 
-/** The core's setup step with its sentence. */
-data class SetupPrompt(val step: SetupStep, val hint: String)
-
-/** The next dated thing to do. */
-data class NextThing(
-    val id: String,
-    val kind: TimelineItemKind,
-    /** Event-local `2023-06-02 09:10`. */
-    val at: String,
-    val title: String,
-    val detail: String,
-    /** Needs doing now (else it is ahead). */
-    val due: Boolean,
-)
-
 sealed interface StudentHomeUiState {
     data object Loading : StudentHomeUiState
 
     /** The core says the setup screen comes first (pack, 学号 or 签到码 missing). */
-    data class Setup(val prompt: SetupPrompt) : StudentHomeUiState
+    data object Setup : StudentHomeUiState
 
+    /**
+     * The core's home, drawn in [lang]: the slot, the class, the countdown, the next thing to
+     * do, a step still open (the 采集码, `setupHint`), the checklist's count, the shoot once
+     * recorded or the question once the session began.
+     */
     data class Ready(
-        val slot: SlotCard,
-        /** The class (group) from the arrival plan. */
-        val className: String?,
-        /** The core's countdown to arrive-by, as is (`还有 3 天 4 小时`, `明天 09:10`). */
-        val countdown: String?,
-        val next: NextThing?,
-        /** A step still open with the slot known (the 采集码). */
-        val pending: SetupPrompt?,
-        val hasCollectionCode: Boolean,
-        val checklistDone: Int,
-        val checklistTotal: Int,
-        /** The core's label of the shoot, once recorded: the home is after-the-shoot. */
-        val shot: String?,
-        /** The core's question once the session began and no shoot is recorded. */
-        val shotPrompt: String?,
+        val home: Home,
+        val lang: Lang,
         /** The last number code that was refused (a classmate's, not a number code). */
         val numberError: UiError? = null,
     ) : StudentHomeUiState
@@ -63,35 +36,9 @@ sealed interface StudentHomeUiState {
     data class Failed(val error: UiError) : StudentHomeUiState
 }
 
-fun TimelineItem.toNextThing(lang: Lang) = NextThing(
-    id = id,
-    kind = kind,
-    at = atLocal,
-    title = title.textIn(lang),
-    detail = detail.textIn(lang),
-    due = status == TimelineStatus.DUE,
-)
-
-/** Maps the core's home record; the setup step and its sentence are the core's. */
-fun studentHomeState(home: Home, lang: Lang): StudentHomeUiState {
-    val prompt = home.setupStep?.let { SetupPrompt(it, home.setupHint?.textIn(lang).orEmpty()) }
-    val slot = home.slot
-    if (home.needsSetup || slot == null) {
-        return StudentHomeUiState.Setup(prompt ?: SetupPrompt(SetupStep.IMPORT_PASS, ""))
-    }
-    return StudentHomeUiState.Ready(
-        slot = slot.toCard(lang),
-        className = home.className,
-        countdown = home.countdown?.textIn(lang),
-        next = home.next?.toNextThing(lang),
-        pending = prompt,
-        hasCollectionCode = home.hasCollectionCode,
-        checklistDone = home.checklistDone.toInt(),
-        checklistTotal = home.checklistTotal.toInt(),
-        shot = home.shot?.label?.textIn(lang),
-        shotPrompt = home.shotPrompt?.textIn(lang),
-    )
-}
+/** The core's home record; whether setup comes first is the core's too. */
+fun studentHomeState(home: Home, lang: Lang): StudentHomeUiState =
+    if (home.needsSetup || home.slot == null) StudentHomeUiState.Setup else StudentHomeUiState.Ready(home, lang)
 
 /** Holds the home screen's state; [refresh] reads the disk, so call it off the main thread. */
 class StudentHomeModel(

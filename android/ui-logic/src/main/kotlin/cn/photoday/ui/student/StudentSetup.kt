@@ -4,6 +4,7 @@
 // the taps and keeps the list of them, so a test can count them.
 package cn.photoday.ui.student
 
+import cn.photoday.core.Home
 import cn.photoday.core.Lang
 import cn.photoday.core.SetupStep
 import cn.photoday.core.StudentAppInterface
@@ -34,11 +35,14 @@ enum class SetupTap {
 sealed interface StudentSetupUiState {
     data object Loading : StudentSetupUiState
 
-    /** A setup step: the core's [prompt]; the slot once the pack's plan knows the 学号. */
+    /**
+     * The core's setup [step], drawn from its [home] in [lang]: the step's sentence (`setupHint`),
+     * the 学号 typed, the slot once the pack's plan knows the 学号.
+     */
     data class Step(
-        val prompt: SetupPrompt,
-        val studentNo: String?,
-        val slot: SlotCard?,
+        val step: SetupStep,
+        val home: Home,
+        val lang: Lang,
         /** The last refusal, in the core's words (a classmate's card, an unreadable image). */
         val error: UiError? = null,
         /** The core's note that a newer pack voided the pass on the phone. */
@@ -73,17 +77,11 @@ class StudentSetupModel(
             val home = app.home(clock.nowMs())
             val step = home.setupStep
             val next = if (home.needsSetup && step != null) {
-                StudentSetupUiState.Step(
-                    SetupPrompt(step, home.setupHint?.textIn(lang()).orEmpty()),
-                    home.studentNo?.toString(),
-                    home.slot?.toCard(lang()),
-                    error,
-                    notice,
-                )
+                StudentSetupUiState.Step(step, home, lang(), error, notice)
             } else {
                 StudentSetupUiState.Done
             }
-            val at = (next as? StudentSetupUiState.Step)?.prompt?.step
+            val at = (next as? StudentSetupUiState.Step)?.step
             if (shown.isEmpty() || shown.last() != at) shown.add(at)
             next
         } catch (e: Exception) {
@@ -95,8 +93,8 @@ class StudentSetupModel(
     fun openFile(bytes: ByteArray) {
         when (val r = ImportRouter.student(app, bytes, lang())) {
             is ImportResult.Failed -> refresh(error = r.error)
-            is ImportResult.StudentBundle -> refresh(notice = r.passReplaced)
-            else -> refresh()
+            is ImportResult.Student -> refresh(notice = r.done.pack?.passReplaced?.textIn(lang()))
+            is ImportResult.Staff -> refresh()
         }
     }
 

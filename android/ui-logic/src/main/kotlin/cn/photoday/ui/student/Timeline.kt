@@ -5,7 +5,6 @@ package cn.photoday.ui.student
 import cn.photoday.core.Lang
 import cn.photoday.core.StudentAppInterface
 import cn.photoday.core.TimelineItem
-import cn.photoday.core.TimelineItemKind
 import cn.photoday.core.TimelineStatus
 import cn.photoday.ui.Clock
 import cn.photoday.ui.UiError
@@ -14,32 +13,18 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-data class TimelineRow(
-    val id: String,
-    val kind: TimelineItemKind,
-    /** Event-local `2023-06-03 09:10`. */
-    val at: String,
-    val title: String,
-    val detail: String,
-    val status: TimelineStatus,
-)
-
 sealed interface TimelineUiState {
     data object Loading : TimelineUiState
 
-    /** [nextIndex]: the first row not yet past, to scroll to; null when all are past. */
-    data class Ready(val rows: List<TimelineRow>, val nextIndex: Int?) : TimelineUiState
+    /** The core's [items], drawn in [lang]; [nextIndex]: the first not yet past, to scroll to; null when all are past. */
+    data class Ready(val items: List<TimelineItem>, val nextIndex: Int?, val lang: Lang) : TimelineUiState
 
     /** No bundle or pass yet: [error] is the core's sentence. */
     data class Failed(val error: UiError) : TimelineUiState
 }
 
-fun timelineState(items: List<TimelineItem>, lang: Lang): TimelineUiState.Ready {
-    val rows = items.map {
-        TimelineRow(it.id, it.kind, it.atLocal, it.title.textIn(lang), it.detail.textIn(lang), it.status)
-    }
-    return TimelineUiState.Ready(rows, rows.indexOfFirst { it.status != TimelineStatus.PAST }.takeIf { it >= 0 })
-}
+fun timelineState(items: List<TimelineItem>, lang: Lang) =
+    TimelineUiState.Ready(items, items.indexOfFirst { it.status != TimelineStatus.PAST }.takeIf { it >= 0 }, lang)
 
 class TimelineModel(
     private val open: () -> StudentAppInterface,

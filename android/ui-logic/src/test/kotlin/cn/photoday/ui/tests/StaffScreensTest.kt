@@ -8,7 +8,6 @@ import cn.photoday.core.Role
 import cn.photoday.core.ScannerApp
 import cn.photoday.core.Verdict
 import cn.photoday.ui.ErrorKind
-import cn.photoday.ui.ImportResult
 import cn.photoday.ui.staff.AttendanceModel
 import cn.photoday.ui.staff.AttendanceUiState
 import cn.photoday.ui.staff.HistoryModel
@@ -32,9 +31,7 @@ val staffScreenTests = listOf(
 
         setup.import(Fixtures.bytes("scanner.bundle"))
         val ready = setup.state.value as? StationSetupUiState.Ready ?: fail("got ${setup.state.value}")
-        val imported = ready.imported as? ImportResult.ScannerBundle ?: fail("got ${ready.imported}")
-        assertEquals(Fixtures.prop("students").toInt(), imported.students)
-        assertContains(imported.text, "已导入", message = "the core's line")
+        assertContains(ready.imported ?: fail("nothing imported"), "已导入", message = "the core's line")
         assertEquals(listOf("一教104", "一教108", "一教206", "一教209"), ready.rooms.sorted())
         assertNull(ready.chosen)
 
@@ -111,9 +108,6 @@ val staffScreenTests = listOf(
         assertNull(after.error)
         assertTrue(after.entries.first { it.recordSeq == second.recordSeq }.cancelled, "the middle one, not the latest")
         history.undo(second.recordSeq)
-        assertNotNull((history.state.value as HistoryUiState.Ready).error, "undone already: the core says so")
-        clock.advance(3_600_000)
-        history.load()
-        assertTrue((history.state.value as HistoryUiState.Ready).entries.none { it.canUndo }, "an hour later: too old to undo")
+        assertNotNull((history.state.value as HistoryUiState.Ready).error, "undone already: the core's refusal stays on screen")
     },
 )

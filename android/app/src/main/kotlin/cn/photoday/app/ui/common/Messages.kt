@@ -1,5 +1,5 @@
-// Sentences for results. Errors carry the core's own message (already in Chinese and/or English);
-// the app adds only the words around its own actions, from string resources.
+// Error cards. Errors carry the core's own message (already in Chinese and/or English); the app
+// adds only what to do next for a kind of error, from string resources.
 package cn.photoday.app.ui.common
 
 import androidx.compose.foundation.layout.Column
@@ -15,7 +15,6 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import cn.photoday.app.R
 import cn.photoday.ui.ErrorKind
-import cn.photoday.ui.ImportResult
 import cn.photoday.ui.UiError
 
 /** What to do next for a kind of error, under the core's message. */
@@ -42,16 +41,4 @@ fun ErrorCard(error: UiError, modifier: Modifier = Modifier) {
             }
         }
     }
-}
-
-/** One line for a snackbar after an import. */
-@Composable
-fun ImportResult.message(): String = when (this) {
-    is ImportResult.StudentBundle -> passReplaced ?: stringResource(R.string.imported_student_bundle, eventTitle)
-    is ImportResult.Pass -> stringResource(R.string.imported_pass, studentNo)
-    is ImportResult.Number -> label
-    // The core's line: what was imported, and a number held by two students, said loudly.
-    is ImportResult.ScannerBundle -> text
-    is ImportResult.Log -> text
-    is ImportResult.Failed -> error.message
 }
