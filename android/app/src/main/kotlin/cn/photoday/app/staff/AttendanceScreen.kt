@@ -82,7 +82,7 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
 @Composable
 private fun StudentLine(a: RosterStudent) = Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
 
-/** A session in the core's words, photographed / expected big for the room's own, each class under it. */
+/** A session in the core's words (its counts large for the room's own), each class's line under it. */
 @Composable
 private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boolean) {
     val colors = if (highlight) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
@@ -90,11 +90,10 @@ private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boole
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(card.heading.textIn(lang), style = MaterialTheme.typography.titleMedium)
             Text(
-                "${card.photographed}/${card.expected}",
-                style = if (highlight) MaterialTheme.typography.displayMedium else MaterialTheme.typography.headlineSmall,
-                fontWeight = FontWeight.Bold,
+                card.summary.textIn(lang),
+                style = if (highlight) MaterialTheme.typography.headlineSmall else MaterialTheme.typography.bodyMedium,
+                fontWeight = if (highlight) FontWeight.Bold else null,
             )
-            Text(card.summary.textIn(lang), style = MaterialTheme.typography.bodyMedium)
             if (highlight) {
                 card.classes.forEach { c ->
                     Text(

@@ -2,7 +2,6 @@
 package cn.photoday.app.ui
 
 object Routes {
-    const val FIRST_RUN = "first-run"
     const val IMPORT = "import"
 
     const val HOME = "student/home"
