@@ -1,5 +1,6 @@
-// The notice, readable offline: its instructions section by section, the fee, the 补拍 make-up,
-// the 学信网 check, and whom to ask.
+// The notice, readable offline, as the core lays it out (`StudentApp.notice`): the fee as a
+// student pays it, the 补拍 make-up, the 学信网 check, whom to call, then each instruction section
+// of the notice, every line in both languages and each phone number with the number to dial.
 
 import Foundation
 import Observation
@@ -8,10 +9,8 @@ import PhotoDayCore
 @MainActor
 @Observable
 public final class EventInfoModel {
-    public private(set) var event: Event?
-    /// The fee as a student reads it, from the core: pay the liaison before the colleges'
-    /// transfer deadline (the colleges' account in `event.fee.payTo` is the liaisons').
-    public private(set) var feeNote: BilingualText?
+    /// The notice screen; nil before a pack is imported.
+    public private(set) var notice: Notice?
 
     @ObservationIgnored private let services: AppServices
 
@@ -20,11 +19,7 @@ public final class EventInfoModel {
     }
 
     public func load() async {
-        let loaded = try? await services.core.student { (app: StudentApp) in
-            (app.event(), app.feeNote())
-        }
-        event = loaded?.0
-        feeNote = loaded?.1
+        notice = try? await services.core.student { (app: StudentApp) in app.notice() }
     }
 }
 

@@ -230,9 +230,11 @@ final class StudentModelTests: XCTestCase {
         XCTAssertTrue(h.center.laid.isEmpty)
         let info = EventInfoModel(services: h.services())
         await info.load()
-        XCTAssertEqual(info.event?.id, Fixtures.prop("event.id"))
-        // The fee as a student reads it: pay the liaison, never the colleges' Alipay account.
-        let fee = try XCTUnwrap(info.feeNote?.zh)
+        let notice = try XCTUnwrap(info.notice, "the public event stays")
+        let event = try await h.core.student { (app: StudentApp) in app.event() }
+        XCTAssertEqual(notice.title, try XCTUnwrap(event).title)
+        // The fee first, as a student reads it: pay the liaison, never the colleges' Alipay account.
+        let fee = notice.sections[0].lines.map(\.text.zh).joined(separator: "\n")
         XCTAssertTrue(fee.contains("联络员") && fee.contains("2023-05-20 17:00"), fee)
         XCTAssertFalse(fee.contains("支付宝") || fee.contains("1119786746"), fee)
         let pass = PassModel(services: h.services())
@@ -262,9 +264,15 @@ final class StudentModelTests: XCTestCase {
         XCTAssertEqual(PhoneNumber.dialURL("020-83398378")?.absoluteString, "tel:020-83398378")
         XCTAssertEqual(PhoneNumber.dialURL("020 8339 8378")?.absoluteString, "tel:02083398378")
         XCTAssertNil(PhoneNumber.dialURL("  "))
-        let event = try eventTemplate(name: "gzcc-2023")
-        XCTAssertNotNil(PhoneNumber.dialURL(event.makeup.phone))
-        XCTAssertTrue(event.contacts.flatMap(\.phones).allSatisfy { PhoneNumber.dialURL($0) != nil })
+        let h = Harness()
+        try await setUpPhone(h)
+        let info = EventInfoModel(services: h.services())
+        await info.load()
+        let loaded = try await h.core.student { (app: StudentApp) in app.event() }
+        let event = try XCTUnwrap(loaded)
+        let numbers = try XCTUnwrap(info.notice).sections.flatMap(\.lines).compactMap(\.dial)
+        XCTAssertEqual(Set(numbers), Set([event.makeup.phone] + event.contacts.flatMap(\.phones)), "every number a tap away")
+        XCTAssertTrue(numbers.allSatisfy { PhoneNumber.dialURL($0) != nil })
     }
 
     func testTheHomeKeepsTheStudiosNumberRefusesAClassmatesAndTheMakeupRemindersGo() async throws {
