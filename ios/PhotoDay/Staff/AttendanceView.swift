@@ -58,8 +58,6 @@ struct SessionAttendanceSection: View {
     var body: some View {
         Section("This room now") {
             AttendanceLine(attendance: attendance)
-            Text(verbatim: attendance.summary.localized)
-                .font(.subheadline.monospacedDigit())
             ForEach(attendance.classes, id: \.className) { group in
                 Text(verbatim: group.line.localized)
                     .monospacedDigit()
@@ -70,16 +68,16 @@ struct SessionAttendanceSection: View {
     }
 }
 
+/// A session's heading and its counts (`到场 40 · 已编号 38 · 已拍 36/42 · 暂离 2`), as the core words them.
 struct AttendanceLine: View {
     let attendance: SessionAttendance
 
     var body: some View {
-        HStack {
+        VStack(alignment: .leading, spacing: 4) {
             Text(verbatim: attendance.heading.localized)
                 .font(.headline)
-            Spacer()
-            Text(verbatim: "\(attendance.photographed)/\(attendance.expected)")
-                .font(.title3.bold().monospacedDigit())
+            Text(verbatim: attendance.summary.localized)
+                .font(.subheadline.monospacedDigit())
         }
     }
 }

@@ -1,8 +1,8 @@
 // The core's verdict card, full-screen in its colour: the headline and detail, the studio's photo
-// number and batch as large as the screen allows (the staff call the batch) with the small code
-// the student's app scans to keep the number, a clock warning when the phone's clock looks wrong,
-// the core's note ("shown again: nothing new recorded") and the buttons the card allows (override,
-// undo). A tap anywhere returns to the camera.
+// number and the core's batch line (`第1批`) as large as the screen allows (the staff call the
+// batch) with the small code the student's app scans to keep the number, a clock warning when the
+// phone's clock looks wrong, the core's note ("shown again: nothing new recorded") and the buttons
+// the card allows (override, undo). A tap anywhere returns to the camera.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -37,11 +37,13 @@ struct VerdictView: View {
                     .font(.system(size: 34, weight: .heavy))
                     .multilineTextAlignment(.center)
                     .minimumScaleFactor(0.5)
-                if let photoNo = card.photoNo, let batch = card.batch {
-                    HStack(alignment: .firstTextBaseline, spacing: 40) {
-                        BigNumber(label: "Photo no.", value: photoNo)
-                        BigNumber(label: "Batch", value: String(batch))
-                    }
+                if let photoNo = card.photoNo {
+                    BigNumber(label: "Photo no.", value: photoNo)
+                }
+                if let batchLabel = card.batchLabel {
+                    Text(verbatim: batchLabel.localized)
+                        .font(.system(size: 48, weight: .heavy, design: .rounded))
+                        .minimumScaleFactor(0.5)
                 }
                 if let code = numberCode {
                     QRCodeView(code: code)
