@@ -38,7 +38,7 @@ struct DoorSettingsView: View {
                 }
                 Section("This device") {
                     LabeledValue(label: "Device", value: model.deviceId)
-                    LabeledValue(label: "Core version", value: model.coreVersion)
+                    LabeledValue(label: "Core version", value: coreVersion())
                     Button("Use this phone as a student's", action: leave)
                 }
             }

@@ -35,7 +35,7 @@ struct StudentMoreView: View {
                     Text("PhotoDay has no network access. Everything stays on this phone.")
                 }
                 Section("About") {
-                    LabeledValue(label: "Core version", value: model.coreVersion)
+                    LabeledValue(label: "Core version", value: coreVersion())
                 }
             }
             .navigationTitle("More")

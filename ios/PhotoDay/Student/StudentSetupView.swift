@@ -21,16 +21,16 @@ struct StudentSetupView: View {
             if let note = model.passReplaced {
                 Section { Text(verbatim: note.localized) }
             }
-            if let hint = model.hint {
+            if let hint = model.home?.setupHint {
                 Section { Text(verbatim: hint.localized).font(.headline) }
             }
             if let refusal = model.refusal {
                 Section { Text(verbatim: refusal.message).foregroundColor(.red) }
             }
-            if let slot = model.slot {
+            if let slot = model.home?.slot {
                 SlotCard(slot: slot, className: nil, countdown: nil)
             }
-            switch model.step {
+            switch model.home?.setupStep {
             case .importBundle?:
                 Section {
                     Button("Open the pack from your liaison…") { choosingFile = true }

@@ -19,9 +19,6 @@ public final class DoorSettingsModel {
         self.services = services
     }
 
-    /// The core library's version, shown under "This device".
-    public var coreVersion: String { PhotoDayCore.coreVersion() }
-
     public func load() async {
         guard case let (id, tolerance)? = await services.scanner({ message = $0 }, { app, _ in (app.deviceId(), app.tolerance()) })
         else { return }

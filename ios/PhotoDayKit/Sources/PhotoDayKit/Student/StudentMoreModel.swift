@@ -16,9 +16,6 @@ public final class StudentMoreModel {
         self.services = services
     }
 
-    /// The core library's version, shown under "About".
-    public var coreVersion: String { PhotoDayCore.coreVersion() }
-
     /// Deletes the pass, the 采集码 image and the ticks (the public event stays), and the
     /// notifications that were about them.
     public func purge() async {

@@ -23,14 +23,10 @@ public enum SetupTap: Equatable, Sendable {
 @MainActor
 @Observable
 public final class StudentSetupModel {
-    /// The core's step, `nil` once nothing is missing.
-    public private(set) var step: SetupStep?
-    /// The step in the core's words.
-    public private(set) var hint: BilingualText?
-    /// Whether the setup screen shows instead of the home (the core's `needsSetup`).
-    public private(set) var needsSetup = true
-    /// The slot, once known: from the pack's plan and the 学号 even before the pass.
-    public private(set) var slot: Slot?
+    /// The core's home: its `setupStep` (nil once nothing is missing) and `setupHint` (the step in
+    /// its words), `needsSetup` (the setup screen shows instead of the home) and the `slot`, known
+    /// from the pack's plan and the 学号 even before the pass.
+    public private(set) var home: Home?
     public private(set) var pass: PassInfo?
     /// The last refusal, as the core wrote it (a classmate's card, an unreadable image).
     public private(set) var refusal: PhotoDayError?
@@ -57,11 +53,7 @@ public final class StudentSetupModel {
                 (try app.home(nowMs: now), app.pass())
             }
             let home = state.0
-            pass = state.1
-            step = home.setupStep
-            hint = home.setupHint
-            needsSetup = home.needsSetup
-            slot = home.slot
+            (self.home, pass) = (home, state.1)
             let at: SetupStep? = home.needsSetup ? home.setupStep : nil
             if shown.isEmpty || shown[shown.count - 1] != at { shown.append(at) }
         } catch {

@@ -23,23 +23,23 @@ final class StudentModelTests: XCTestCase {
         let h = Harness(now: JUNE_1_NOON)
         let setup = StudentSetupModel(services: h.services())
         await setup.load()
-        XCTAssertEqual(setup.step, .importBundle)
+        XCTAssertEqual(setup.home?.setupStep, .importBundle)
         // The pack, opened from the class group's chat (not a tap on this screen).
         await setup.importBundle(from: try h.copy("student.bundle", as: "信息学院-软件1班.pdb"))
-        XCTAssertEqual(setup.step, .enterStudentNo)
-        XCTAssertEqual(setup.hint?.zh, "输入你的学号")
+        XCTAssertEqual(setup.home?.setupStep, .enterStudentNo)
+        XCTAssertEqual(setup.home?.setupHint?.zh, "输入你的学号")
         XCTAssertTrue(h.center.laid.isEmpty, "no slot yet, so nothing is due")
 
         await setup.submitStudentNo(String(Fixtures.studentNo("it")))
-        XCTAssertEqual(setup.step, .importPass)
+        XCTAssertEqual(setup.home?.setupStep, .importPass)
         // The pack's plan knows the 学号: the slot shows before the pass.
-        XCTAssertEqual(setup.slot?.room.zh, "一教104")
-        XCTAssertEqual(setup.slot?.arriveByLocal, "2023-06-03 09:10")
+        XCTAssertEqual(setup.home?.slot?.room.zh, "一教104")
+        XCTAssertEqual(setup.home?.slot?.arriveByLocal, "2023-06-03 09:10")
 
         setup.openAlbum()
         await setup.cardPicked(Fixtures.bytes("it-card.png"))
         XCTAssertNil(setup.refusal)
-        XCTAssertFalse(setup.needsSetup, "the home shows now")
+        XCTAssertEqual(setup.home?.needsSetup, false, "the home shows now")
         XCTAssertEqual(setup.pass?.studentNo, Fixtures.studentNo("it"))
         XCTAssertEqual(setup.taps, [.confirmStudentNo, .openAlbum, .pickCard])
         XCTAssertLessThanOrEqual(setup.taps.count, 3, "at most three taps after opening the pack")
@@ -65,7 +65,7 @@ final class StudentModelTests: XCTestCase {
         }
         XCTAssertTrue(text.zh.contains("这是学号 \(Fixtures.studentNo("classmate")) 的签到码，不是你的"), text.zh)
         XCTAssertTrue(text.zh.contains(String(Fixtures.studentNo("it"))), text.zh)
-        XCTAssertEqual(setup.step, .importPass)
+        XCTAssertEqual(setup.home?.setupStep, .importPass)
         XCTAssertNil(setup.pass)
 
         setup.passText = "PD1:NOT-A-PASS"
@@ -75,7 +75,7 @@ final class StudentModelTests: XCTestCase {
 
         await setup.importPass(Fixtures.pass("it") + "\r\n")
         XCTAssertNil(setup.refusal)
-        XCTAssertFalse(setup.needsSetup)
+        XCTAssertEqual(setup.home?.needsSetup, false)
         XCTAssertEqual(setup.pass?.studentNo, Fixtures.studentNo("it"))
         XCTAssertEqual(setup.passText, "")
     }
@@ -224,7 +224,6 @@ final class StudentModelTests: XCTestCase {
         try await setUpPhone(h)
         XCTAssertFalse(h.center.laid.isEmpty)
         let more = StudentMoreModel(services: h.services())
-        XCTAssertEqual(more.coreVersion, coreVersion())
         await more.purge()
         XCTAssertEqual(more.message, .studentDataPurged)
         XCTAssertTrue(h.center.laid.isEmpty)
