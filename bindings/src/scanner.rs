@@ -405,7 +405,7 @@ pub enum Role {
 }
 
 /// A studio phone's photo-number letter, when several studio phones number in one room: its
-/// numbers read `A-01`, `A-02`… and the other phone's `B-01`… so two phones never hand out the
+/// numbers read `A001`, `A002`… and the other phone's `B001`… so two phones never hand out the
 /// same 摄影编号.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 #[rustfmt::skip]
@@ -904,6 +904,8 @@ pub struct ClassAttendance {
     pub expected: u32,
     /// The line to show: `软件1班 已拍 38/42`.
     pub line: BilingualText,
+    /// Everyone on the roster of the class is photographed (draw it done).
+    pub complete: bool,
 }
 
 /// Attendance of one session.
@@ -1423,6 +1425,7 @@ impl From<core_attendance::SessionAttendance> for SessionAttendance {
                 .into_iter()
                 .map(|c| ClassAttendance {
                     line: c.line().into(),
+                    complete: c.complete(),
                     class_name: c.class,
                     photographed: c.photographed,
                     expected: c.expected,

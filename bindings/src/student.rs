@@ -515,6 +515,9 @@ pub struct Readability {
     pub codes_found: u32,
     /// When nothing could be read: why, and what to do (too small, cut off, blurred, no code).
     pub problem: Option<BilingualText>,
+    /// The one line to show under the image: readable; readable but with more than one code
+    /// (crop it to the 采集码); or the problem.
+    pub verdict: BilingualText,
 }
 
 impl From<core_student::PassInfo> for PassInfo {
@@ -552,6 +555,7 @@ impl Home {
 impl From<qr_decode::Readability> for Readability {
     fn from(r: qr_decode::Readability) -> Self {
         Readability {
+            verdict: r.verdict().into(),
             readable: r.readable,
             codes_found: u32::try_from(r.codes_found).unwrap_or(u32::MAX),
             problem: r.problem.map(|p| p.text().into()),

@@ -561,6 +561,11 @@ impl Attendance {
 }
 
 impl ClassAttendance {
+    /// Everyone of the class on the roster is photographed.
+    pub fn complete(&self) -> bool {
+        self.photographed >= self.expected
+    }
+
     /// The class's line: `软件1班 已拍 38/42`.
     pub fn line(&self) -> Text {
         let (c, p, e) = (&self.class, self.photographed, self.expected);

@@ -93,6 +93,26 @@ pub struct Readability {
     pub problem: Option<Unreadable>,
 }
 
+impl Readability {
+    /// The one line the 采集码 screen shows for this check: readable, readable but with other
+    /// codes in the picture (crop it), or why not and what to do.
+    pub fn verdict(&self) -> crate::text::Text {
+        use crate::text::Text;
+        match (&self.problem, self.codes_found) {
+            (Some(p), _) => p.text(),
+            (None, 0) => Text::new(
+                "图片里读不到二维码：请保存学信网采集码页面的原始截图",
+                "No code could be read in this picture: save the original screenshot of the 学信网 采集码 page",
+            ),
+            (None, 1) => Text::new("扫码枪可以读取此码。", "A scanner can read this code."),
+            (None, _) => Text::new(
+                "图片中有多个二维码，请裁剪到只剩采集码。",
+                "More than one code is in this picture: crop it to the 采集码 alone.",
+            ),
+        }
+    }
+}
+
 impl fmt::Debug for Readability {
     // The problem is shown only when there is one, so a readable result prints as it always has.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -386,14 +386,15 @@ fn set_floor(tx: &rusqlite::Connection, key: &str, session: u8, value: u32) -> R
 /// What a station picker shows for a photo-number letter: none (one studio phone in the room)
 /// or a letter with the numbers it gives.
 pub fn lane_label(lane: Option<char>) -> Text {
+    let (first, second) = (log::photo_no(lane, 1), log::photo_no(lane, 2));
     match lane {
         None => Text::new(
-            "不加前缀（本室只有一台摄影室手机）",
-            "No letter (one studio phone in this room)",
+            format!("不加前缀（本室只有一台摄影室手机，编号 {first}、{second}…）"),
+            format!("No letter (one studio phone in this room; numbers {first}, {second}…)"),
         ),
         Some(l) => Text::new(
-            format!("{l}（编号 {l}-01、{l}-02…）"),
-            format!("{l} (numbers {l}-01, {l}-02…)"),
+            format!("{l}（编号 {first}、{second}…）"),
+            format!("{l} (numbers {first}, {second}…)"),
         ),
     }
 }
