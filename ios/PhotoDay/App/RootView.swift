@@ -5,7 +5,7 @@ import PhotoDayKit
 import SwiftUI
 
 struct RootView: View {
-    @Binding var incoming: IncomingFile?
+    @Binding var incoming: URL?
 
     @AppStorage(AppMode.storageKey) var modeName = ""
 

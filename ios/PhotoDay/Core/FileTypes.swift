@@ -1,6 +1,7 @@
 // The two kinds of file PhotoDay exchanges, as iOS knows them (declared in Info.plist), and the
 // document wrapper the system's file exporter needs. The bytes are the core's; nothing here reads
-// inside them.
+// inside them, and a file opened with PhotoDay goes to the side showing as it is: the core tells a
+// bundle from a log (or a pass card, or a staff file on a student phone) by its content.
 //
 // PhotoDay's own names (.photoday bundles, .photodaylog logs; MIME application/vnd.photoday.*)
 // are the same on Android and in the admin CLI (tests/android/check_project.py). The first names,
@@ -17,34 +18,6 @@ extension UTType {
     static let photoDayBundle = UTType(exportedAs: "cn.photoday.bundle")
     /// A door device's log, `.photodaylog`.
     static let photoDayLog = UTType(exportedAs: "cn.photoday.log")
-}
-
-/// A file handed to the app (share sheet, "Open in", Files), told apart by its name or type for
-/// the student side (a log is not for a student phone). A staff phone ignores the split: the core
-/// recognises the file by its content (StaffImportModel.open).
-enum IncomingFile: Equatable {
-    case bundle(URL)
-    case log(URL)
-
-    /// File name extensions, PhotoDay's own first and then the first names, matched by name so a
-    /// `.pdb` never resolves to another app's type.
-    static let bundleExtensions = ["photoday", "pdb"]
-    static let logExtensions = ["photodaylog", "pdl"]
-
-    init?(url: URL) {
-        let ext = url.pathExtension.lowercased()
-        if Self.logExtensions.contains(ext) {
-            self = .log(url)
-        } else if Self.bundleExtensions.contains(ext) {
-            self = .bundle(url)
-        } else if let type = UTType(filenameExtension: ext), type.conforms(to: .photoDayLog) {
-            self = .log(url)
-        } else if let type = UTType(filenameExtension: ext), type.conforms(to: .photoDayBundle) {
-            self = .bundle(url)
-        } else {
-            return nil
-        }
-    }
 }
 
 /// A door log as a document for `fileExporter`.

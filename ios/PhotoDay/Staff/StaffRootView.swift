@@ -7,7 +7,7 @@ import PhotoDayKit
 import SwiftUI
 
 struct StaffRootView: View {
-    @Binding var incoming: IncomingFile?
+    @Binding var incoming: URL?
     let leave: () -> Void
 
     @State var door = ScanModel()
@@ -39,7 +39,7 @@ struct StaffRootView: View {
         .task(id: version.value) { await door.load() }
         .task(id: incoming) {
             guard let file = incoming else { return }
-            await files.open(file.document)
+            await files.open(file)
             incoming = nil
             version.bump()
         }

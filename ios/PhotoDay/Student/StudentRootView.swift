@@ -5,7 +5,7 @@ import PhotoDayKit
 import SwiftUI
 
 struct StudentRootView: View {
-    @Binding var incoming: IncomingFile?
+    @Binding var incoming: URL?
     let leave: () -> Void
 
     @State var model = StudentRootModel()
@@ -29,7 +29,7 @@ struct StudentRootView: View {
         }
         .task(id: incoming) {
             guard let file = incoming else { return }
-            await model.open(file.document)
+            await model.open(file)
             incoming = nil
             version.bump()
         }

@@ -32,8 +32,8 @@ public final class StaffImportModel {
     }
 
     /// A file opened with PhotoDay (share sheet, "Open in"), whatever its name says.
-    public func open(_ file: IncomingDocument) async {
-        await take(try AppFiles.readIncoming(file.url))
+    public func open(_ url: URL) async {
+        await take(try AppFiles.readIncoming(url))
     }
 
     /// The bytes of a file copied in Files or a chat app; nil when the clipboard had none.

@@ -25,10 +25,10 @@ public final class StudentRootModel {
     /// A file opened with PhotoDay: the core recognises it by content — the class's pack, the
     /// pass, a pass card picture, the studio's number code — and refuses a staff file with what
     /// to open instead.
-    public func open(_ file: IncomingDocument) async {
+    public func open(_ url: URL) async {
         do {
             let done = try await services.core.student { (app: StudentApp) in
-                try app.importAny(bytes: AppFiles.readIncoming(file.url))
+                try app.importAny(bytes: AppFiles.readIncoming(url))
             }
             // A newer pack that voided the pass on the phone says so as a warning.
             message = done.pack?.passReplaced != nil ? .failed(done.text.localized) : .said(done.text)

@@ -48,7 +48,7 @@ final class StaffModelTests: XCTestCase {
         guard case .failed(let why)? = files.message else { return XCTFail("a student pack is not a staff phone's") }
         XCTAssertFalse(why.isEmpty)
         // Renamed by a chat app: the content decides, not the name.
-        await files.open(.log(try h.copy("scanner.bundle", as: "bundle.pdl")))
+        await files.open(try h.copy("scanner.bundle", as: "bundle.pdl"))
         XCTAssertTrue(try XCTUnwrap(files.report).contains("10"), files.report ?? "")
         await door.load()
         XCTAssertEqual(door.screen?.status, .needsStation)
@@ -266,7 +266,7 @@ final class StaffModelTests: XCTestCase {
         let url = b.folder.appendingPathComponent("renamed.pdb")
         try file.data.write(to: url)
         let incoming = StaffImportModel(services: b.services())
-        await incoming.open(.bundle(url))
+        await incoming.open(url)
         XCTAssertNil(incoming.message)
         XCTAssertTrue(try XCTUnwrap(incoming.report).contains("1"), incoming.report ?? "")
         let attendance = AttendanceModel(services: b.services())

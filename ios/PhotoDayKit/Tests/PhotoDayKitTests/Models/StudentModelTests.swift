@@ -195,11 +195,11 @@ final class StudentModelTests: XCTestCase {
         let h = Harness()
         let root = StudentRootModel(services: h.services())
         // Named like a log, but it is the staff bundle: refused as a staff file, whatever its name.
-        await root.open(.log(try h.copy("scanner.bundle", as: "door.pdl")))
+        await root.open(try h.copy("scanner.bundle", as: "door.pdl"))
         guard case .failed(let why)? = root.message else { return XCTFail("got \(String(describing: root.message))") }
         XCTAssertFalse(why.isEmpty)
 
-        await root.open(.bundle(try h.copy("scanner.bundle", as: "door.pdb")))
+        await root.open(try h.copy("scanner.bundle", as: "door.pdb"))
         guard case .failed? = root.message else { return XCTFail("a scanner bundle is not a student's") }
 
         let documents = Fixtures.file("Documents")
@@ -211,7 +211,7 @@ final class StudentModelTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: handed.path), "iOS's Inbox copy is deleted once read")
 
         let kept = try h.copy("student.bundle", as: "event.pdb")
-        await root.open(.bundle(kept))
+        await root.open(kept)
         guard case .said(let text)? = root.message else {
             return XCTFail("got \(String(describing: root.message))")
         }
