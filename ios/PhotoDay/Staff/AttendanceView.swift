@@ -59,8 +59,14 @@ struct SessionAttendanceSection: View {
         Section("This room now") {
             AttendanceLine(attendance: attendance)
             ForEach(attendance.classes, id: \.className) { group in
-                Text(verbatim: group.line.localized)
-                    .monospacedDigit()
+                Label {
+                    Text(verbatim: group.line.localized)
+                        .monospacedDigit()
+                } icon: {
+                    // The core says when the whole class is photographed.
+                    Image(systemName: group.complete ? "checkmark.circle.fill" : "circle")
+                        .foregroundColor(group.complete ? .green : .secondary)
+                }
             }
             StudentList(title: attendance.arrivedNotPhotographedTitle, students: attendance.arrivedNotPhotographed)
             StudentList(title: attendance.absenteesTitle, students: attendance.absentees)

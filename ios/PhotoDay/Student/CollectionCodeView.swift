@@ -98,22 +98,18 @@ struct CollectionCodeView: View {
     }
 }
 
+/// The core's one line on the check: readable, readable but with more than one code (crop it to
+/// the 采集码), or why not (no code, too small, cut off or blurred) and what to do.
 struct ReadabilityRow: View {
     let readability: Readability
 
     var body: some View {
-        if readability.readable {
-            Label("A scanner can read it.", systemImage: "checkmark.seal.fill")
-                .foregroundColor(.green)
-        } else {
-            // The core says why: no code, too small, cut off or blurred, and what to do.
-            Label {
-                Text(verbatim: readability.problem?.localized ?? "")
-            } icon: {
-                Image(systemName: "xmark.octagon.fill")
-            }
-            .foregroundColor(.red)
+        Label {
+            Text(verbatim: readability.verdict.localized)
+        } icon: {
+            Image(systemName: readability.readable ? "checkmark.seal.fill" : "xmark.octagon.fill")
         }
+        .foregroundColor(readability.readable ? .green : .red)
     }
 }
 

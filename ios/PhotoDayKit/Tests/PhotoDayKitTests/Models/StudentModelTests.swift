@@ -145,8 +145,13 @@ final class StudentModelTests: XCTestCase {
         await model.check()
         XCTAssertEqual(model.readability?.codesFound, 1)
 
+        let readable = try XCTUnwrap(model.readability?.verdict)
         await model.save(Fixtures.bytes("blank.png"))
         XCTAssertEqual(model.readability?.readable, false)
+        // The line under the image is the core's either way: it says so, or says why not.
+        let unreadable = try XCTUnwrap(model.readability?.verdict)
+        XCTAssertNotEqual(readable, unreadable)
+        XCTAssertFalse(unreadable.zh.isEmpty || unreadable.en.isEmpty)
         XCTAssertNil(model.message)
         await model.save(Data("not a picture".utf8))
         guard case .failed? = model.message else { return XCTFail("got \(String(describing: model.message))") }
