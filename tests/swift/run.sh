@@ -12,11 +12,11 @@
 #   tests/swift/run.sh [debug|release] [XCTest filter]     (default: debug, every test)
 #
 # Fixtures (signed bundles and passes, 采集码 images) are made fresh by the same example as the
-# Kotlin tests (bindings/examples/kotlin_fixtures.rs). Each package prints its XCTest summary
-# (`PhotoDayKit: Executed N tests, with M failures …`, then the same for the bindings); the last
-# line is their sum, `Executed N tests, with M failures`. Exits non-zero when a test fails, or
-# when either package ran no test (a filter that matches one package only is the exception: the
-# other may then run none).
+# Kotlin tests (bindings/examples/kotlin_fixtures.rs). The last three lines are each package's
+# XCTest summary (`Bindings: Executed N tests, with M failures …`, `PhotoDayKit: …`) and their sum,
+# `Executed N tests, with M failures (bindings B, PhotoDayKit K)`. Exits non-zero when a test
+# fails, or when either package ran no test (with a filter that matches one package only, the
+# other may run none).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo="$(pwd -P)"
@@ -66,6 +66,12 @@ copy_core "$kit"
 fixtures="$target_dir/swift-fixtures"
 echo "== Swift: making fixtures (bundles, passes, 采集码 images) in $fixtures"
 cargo run -j2 -q -p photoday-ffi --example kotlin_fixtures -- "$fixtures"
+# That build relinks the library when the core changed since bindings/generate.sh: Swift generated
+# from the older library may then misread a record (a crash, not a checksum error).
+if [ "$lib_dir/libphotoday_ffi.so" -nt "${swift_src[0]}" ]; then
+  echo "   note: $lib_dir/libphotoday_ffi.so is newer than the generated Swift; if a test crashes" \
+    "reading a core record, run bindings/generate.sh $profile again"
+fi
 
 # The repository and the target folder appear at the same paths inside the chroot, so compiler
 # messages name the real files.
