@@ -34,7 +34,7 @@ struct BundleImportView: View {
             } header: {
                 Text("Scanner bundle")
             } footer: {
-                Text("The 教务处 sends a scanner bundle (.pdb) for this event. You can also open it from a chat or Files with “Open in PhotoDay”.")
+                Text("The 教务处 sends a scanner bundle (.photoday) for this event. You can also open it from a chat or Files with “Open in PhotoDay”.")
             }
             if let report = model.report {
                 MessageRow(text: report, isError: false)
@@ -51,7 +51,7 @@ struct BundleImportView: View {
         .messageAlert($model.message)
     }
 
-    /// A .pdb file copied in Files (or a chat app) is on the clipboard as bytes of its type.
+    /// A bundle file copied in Files (or a chat app) is on the clipboard as bytes of its type.
     private func copiedBundle() -> Data? {
         let board = UIPasteboard.general
         return board.data(forPasteboardType: UTType.photoDayBundle.identifier)

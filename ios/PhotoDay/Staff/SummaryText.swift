@@ -18,7 +18,7 @@ enum SummaryText {
         case .shotRecorded(let shot):
             return shot.label.localized
         case .noBundleOnClipboard:
-            return String(localized: "The clipboard holds no bundle file. Copy the .pdb file first.")
+            return String(localized: "The clipboard holds no bundle file. Copy the .photoday file first.")
         case .doorDataPurged:
             return String(localized: "The roster, the bundle and the records are deleted from this phone.")
         case .studentDataPurged:

@@ -10,7 +10,8 @@ import PhotoDayCore
 /// A log ready for the system's file exporter.
 public struct ExportedLog: Equatable {
     public let data: Data
-    /// `PhotoDay-<device>.pdl`, so logs from several phones keep apart in one folder.
+    /// `PhotoDay-<device>.photodaylog` (the log's declared type, as on Android and in the CLI), so
+    /// logs from several phones keep apart in one folder.
     public let fileName: String
 }
 
@@ -31,7 +32,7 @@ public final class LogTransferModel {
         guard case let (bytes, device)? = await services.scanner({ message = $0 }, { app, now in
             (try app.exportLog(nowMs: now), app.deviceId())
         }) else { return }
-        exported = ExportedLog(data: bytes, fileName: "PhotoDay-\(device).pdl")
+        exported = ExportedLog(data: bytes, fileName: "PhotoDay-\(device).photodaylog")
     }
 
     public func exportQr() async {

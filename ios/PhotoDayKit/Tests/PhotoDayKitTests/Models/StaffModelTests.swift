@@ -258,7 +258,7 @@ final class StaffModelTests: XCTestCase {
         let file = try XCTUnwrap(logs.exported)
         let settings = DoorSettingsModel(services: a.services())
         await settings.load()
-        XCTAssertEqual(file.fileName, "PhotoDay-\(settings.deviceId).pdl")
+        XCTAssertEqual(file.fileName, "PhotoDay-\(settings.deviceId).photodaylog")
 
         let b = Harness()
         try await setUp(b)
