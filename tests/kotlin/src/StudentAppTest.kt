@@ -225,6 +225,57 @@ val studentAppTests = listOf(
         assertTrue(note.en.isNotBlank())
     },
 
+    test("the notice is the core's cards: fee, 补拍, 学信网, contacts, then the instructions; every number dials") {
+        assertNull(StudentApp(Fixtures.db("student")).notice(), "no pack, no notice yet")
+        val app = readyStudent()
+        val event = app.event() ?: fail("no event")
+        val notice = app.notice() ?: fail("no notice")
+        assertEquals(event.title, notice.title)
+        assertContains(notice.source.zh, event.noticeRef)
+        val titles = notice.sections.map { it.title.zh }
+        assertContains(titles[0], "摄影费")
+        assertEquals("补拍", titles[1])
+        assertContains(titles[2], "学信网")
+        assertEquals("联系人", titles[3])
+        assertEquals(event.instructions.map { it.title.zh }, titles.drop(4), "then each instruction section, in order")
+        notice.sections.forEach { section ->
+            assertTrue(section.title.zh.isNotBlank() && section.title.en.isNotBlank(), "a card without a title")
+            section.lines.forEach { assertTrue(it.text.zh.isNotBlank() && it.text.en.isNotBlank(), "a line in one language only: $it") }
+        }
+
+        // The fee as a student pays it (the liaison), never the colleges' account.
+        val fee = notice.sections[0].lines.joinToString("\n") { it.text.zh + "\n" + it.text.en }
+        assertEquals(app.feeNote(), notice.sections[0].lines.first().text)
+        assertFalse(fee.contains(event.fee.payTo.zh) || fee.contains(event.fee.payTo.en), fee)
+
+        // 补拍: its number dials; each contact is a sub-heading followed by a line per number to dial.
+        assertEquals(listOf(event.makeup.phone), notice.sections[1].lines.mapNotNull { it.dial })
+        val contacts = notice.sections[3].lines
+        assertEquals(event.contacts.size, contacts.count { it.heading })
+        assertEquals(event.contacts.flatMap { it.phones }, contacts.mapNotNull { it.dial })
+        assertTrue(event.contacts.flatMap { it.phones }.isNotEmpty(), "the fixture pack names numbers to call")
+        contacts.filter { it.dial != null }.forEach { line ->
+            assertContains(line.text.zh, line.dial!!)
+            assertFalse(line.heading)
+        }
+        assertTrue(notice.sections.drop(4).all { s -> s.lines.none { it.dial != null || it.heading } }, "instructions are plain lines")
+    },
+
+    test("the 采集码's one line is the core's: readable for a saved code, the problem for a blank picture") {
+        val app = readyStudent()
+        val readable = app.saveCollectionCode(Fixtures.bytes("collection-code.png"))
+        assertTrue(readable.readable)
+        assertEquals("扫码枪可以读取此码。", readable.verdict.zh)
+        assertTrue(readable.verdict.en.isNotBlank())
+        assertEquals(readable.verdict, app.checkCollectionCode().verdict, "the check again says the same")
+
+        val blank = app.saveCollectionCode(Fixtures.bytes("blank.png"))
+        assertFalse(blank.readable)
+        val problem = blank.problem ?: fail("no reason given")
+        assertEquals(problem, blank.verdict, "unreadable: the line is the core's why, with what to do")
+        assertNotEquals(readable.verdict, blank.verdict)
+    },
+
     test("purge deletes the pass, the 采集码 and the ticks, and keeps the public event") {
         val db = Fixtures.db("student")
         val app = readyStudent(db)

@@ -99,7 +99,7 @@ private fun SessionSummary(card: SessionAttendance, lang: Lang, highlight: Boole
                     Text(
                         c.line.textIn(lang),
                         style = MaterialTheme.typography.bodyLarge,
-                        color = if (c.photographed >= c.expected) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
+                        color = if (c.complete) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurface,
                     )
                 }
             }

@@ -72,19 +72,14 @@ fun CollectionCodeRoute(graph: AppGraph, showFull: () -> Unit, onBack: () -> Uni
                 ) {
                     Image(image, stringResource(R.string.code_image_description), contentScale = ContentScale.Fit, filterQuality = FilterQuality.None)
                 }
-                val checked = state.readability
-                val readable = checked?.readable == true
-                Text(
-                    // Unreadable: the core's why (too small, cut off, blurred), nothing of the app's own.
-                    checked?.problem?.textIn(state.lang) ?: stringResource(
-                        when {
-                            readable -> if (checked!!.codesFound > 1u) R.string.code_readable_many else R.string.code_readable
-                            else -> R.string.code_none
-                        },
-                    ),
-                    color = if (readable) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,
-                    style = MaterialTheme.typography.titleMedium,
-                )
+                // The core's one line: readable, more than one code (crop it), or why not and what to do.
+                state.readability?.let { checked ->
+                    Text(
+                        checked.verdict.textIn(state.lang),
+                        color = if (checked.readable) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.error,
+                        style = MaterialTheme.typography.titleMedium,
+                    )
+                }
                 Button(onClick = showFull, Modifier.fillMaxWidth()) { Text(stringResource(R.string.code_show_full)) }
             }
             OutlinedButton(

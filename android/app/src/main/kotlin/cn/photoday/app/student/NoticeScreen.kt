@@ -1,5 +1,7 @@
-// The notice, offline: fee, 补拍 make-up, the 学信网 check, whom to call (tap a number to dial:
-// ACTION_DIAL opens the dialler with the number, no permission needed), and every instruction.
+// The notice, offline, as the core lays it out (StudentApp.notice): its title and source, then one
+// card per section (fee, 补拍, the 学信网 check, whom to call, every instruction), each line as text,
+// a contact's name as a sub-heading, a line with a number as a button that dials it (ACTION_DIAL
+// opens the dialler with the number, no permission needed).
 package cn.photoday.app.student
 
 import android.content.ActivityNotFoundException
@@ -30,7 +32,7 @@ import cn.photoday.app.AppGraph
 import cn.photoday.app.R
 import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
-import cn.photoday.ui.student.EventInfoUiState
+import cn.photoday.ui.student.NoticeUiState
 
 @Composable
 fun NoticeRoute(graph: AppGraph, onBack: () -> Unit) {
@@ -45,37 +47,25 @@ fun NoticeRoute(graph: AppGraph, onBack: () -> Unit) {
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             when (val s = state) {
-                EventInfoUiState.Loading -> CircularProgressIndicator()
-                EventInfoUiState.NoEvent -> Text(stringResource(R.string.pass_missing_bundle))
-                is EventInfoUiState.Failed -> ErrorCard(s.error)
-                is EventInfoUiState.Ready -> {
-                    val e = s.event
+                NoticeUiState.Loading -> CircularProgressIndicator()
+                is NoticeUiState.NoPack -> s.hint?.let { Text(it.textIn(s.lang), style = MaterialTheme.typography.bodyLarge) }
+                is NoticeUiState.Failed -> ErrorCard(s.error)
+                is NoticeUiState.Ready -> {
                     val lang = s.lang
-                    Text(e.title.textIn(lang), style = MaterialTheme.typography.titleLarge)
-                    Text("${e.school.name.textIn(lang)} · ${e.noticeRef}", style = MaterialTheme.typography.bodyMedium)
-                    // The fee as the core words it for a student: pay the liaison, never the colleges' account.
-                    s.feeNote?.let { Section(stringResource(R.string.notice_fee)) { Text(it.textIn(lang)) } }
-                    Section(stringResource(R.string.notice_makeup)) {
-                        Text(stringResource(R.string.notice_makeup_line, e.makeup.deadlineLocal, e.makeup.feeYuan.toInt()))
-                        Text(e.makeup.place.textIn(lang))
-                        Text(stringResource(R.string.notice_school_code, e.makeup.schoolCode))
-                        e.makeup.bring.forEach { Text("· ${it.textIn(lang)}") }
-                        Dial(context, e.makeup.phone)
-                    }
-                    Section(stringResource(R.string.notice_verification)) {
-                        Text(stringResource(R.string.notice_verification_line, e.verification.afterDays.toInt(), e.verification.site))
-                        Text(e.verification.how.textIn(lang))
-                    }
-                    Section(stringResource(R.string.notice_contacts)) {
-                        e.contacts.forEach { c ->
-                            Text("${c.name.textIn(lang)} · ${c.role.textIn(lang)}", style = MaterialTheme.typography.titleSmall)
-                            Text(c.place.textIn(lang), style = MaterialTheme.typography.bodySmall)
-                            c.phones.forEach { Dial(context, it) }
-                            c.extension?.let { Text(stringResource(R.string.notice_extension, it)) }
+                    Text(s.notice.title.textIn(lang), style = MaterialTheme.typography.titleLarge)
+                    Text(s.notice.source.textIn(lang), style = MaterialTheme.typography.bodyMedium)
+                    s.notice.sections.forEach { section ->
+                        Section(section.title.textIn(lang)) {
+                            section.lines.forEach { line ->
+                                val text = line.text.textIn(lang)
+                                val dial = line.dial
+                                when {
+                                    dial != null -> Dial(context, dial, text)
+                                    line.heading -> Text(text, style = MaterialTheme.typography.titleSmall)
+                                    else -> Text(text)
+                                }
+                            }
                         }
-                    }
-                    e.instructions.forEach { section ->
-                        Section(section.title.textIn(lang)) { section.items.forEach { Text("· ${it.textIn(lang)}") } }
                     }
                 }
             }
@@ -93,14 +83,14 @@ private fun Section(title: String, content: @Composable () -> Unit) {
     }
 }
 
-/** A phone number as a button that opens the dialler with it. */
+/** A line of the notice as a button that opens the dialler with [phone]. */
 @Composable
-private fun Dial(context: Context, phone: String) {
+private fun Dial(context: Context, phone: String, label: String) {
     TextButton(onClick = {
         try {
             context.startActivity(Intent(Intent.ACTION_DIAL, Uri.fromParts("tel", phone, null)))
         } catch (e: ActivityNotFoundException) {
             // A tablet without a dialler: the number is on screen to copy.
         }
-    }) { Text(stringResource(R.string.notice_dial, phone)) }
+    }) { Text(label) }
 }

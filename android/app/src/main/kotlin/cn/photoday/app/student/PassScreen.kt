@@ -34,7 +34,6 @@ import cn.photoday.app.ui.common.FullBrightnessWhileShown
 import cn.photoday.app.ui.common.QrImage
 import cn.photoday.app.ui.common.ScreenScaffold
 import cn.photoday.ui.student.PassUiState
-import cn.photoday.core.SetupStep
 
 @Composable
 fun PassRoute(graph: AppGraph, navigate: (String) -> Unit, onBack: () -> Unit) {
@@ -47,10 +46,7 @@ fun PassRoute(graph: AppGraph, navigate: (String) -> Unit, onBack: () -> Unit) {
             PassUiState.Loading -> CircularProgressIndicator(Modifier.padding(padding).padding(24.dp))
             is PassUiState.Failed -> Column(Modifier.padding(padding).padding(16.dp)) { ErrorCard(s.error) }
             is PassUiState.Missing -> Column(Modifier.padding(padding).padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-                Text(
-                    stringResource(if (s.step == SetupStep.IMPORT_BUNDLE) R.string.pass_missing_bundle else R.string.pass_missing_pass),
-                    style = MaterialTheme.typography.bodyLarge,
-                )
+                s.hint?.let { Text(it.textIn(s.lang), style = MaterialTheme.typography.bodyLarge) }
                 Button(onClick = { navigate(Routes.IMPORT) }) { Text(stringResource(R.string.import_title)) }
             }
             is PassUiState.Ready -> {

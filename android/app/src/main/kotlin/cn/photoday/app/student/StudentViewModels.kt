@@ -10,7 +10,7 @@ import cn.photoday.app.ui.common.readBytes
 import cn.photoday.ui.UiError
 import cn.photoday.ui.student.ChecklistModel
 import cn.photoday.ui.student.CollectionCodeModel
-import cn.photoday.ui.student.EventInfoModel
+import cn.photoday.ui.student.NoticeModel
 import cn.photoday.ui.student.PassModel
 import cn.photoday.ui.student.StudentHomeModel
 import cn.photoday.ui.student.TimelineModel
@@ -60,7 +60,7 @@ class HomeViewModel(private val graph: AppGraph) : CoreViewModel() {
 }
 
 class PassViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = PassModel({ graph.student }, graph::lang)
+    private val model = PassModel({ graph.student }, graph.clock, graph::lang)
     val state = model.state
 
     fun load() = io { model.load() }
@@ -100,7 +100,7 @@ class TimelineViewModel(graph: AppGraph) : CoreViewModel() {
 }
 
 class NoticeViewModel(graph: AppGraph) : CoreViewModel() {
-    private val model = EventInfoModel({ graph.student.event() }, { graph.student.feeNote() }, graph::lang)
+    private val model = NoticeModel({ graph.student }, graph.clock, graph::lang)
     val state = model.state
 
     fun load() = io { model.load() }

@@ -19,8 +19,8 @@ data class CollectionCodeUiState(
     /** The saved image, exactly as saved (PNG). */
     val image: ByteArray? = null,
     /**
-     * The core's check of the saved image (null: none saved): whether a scanner can read it, how
-     * many codes it found, and when nothing reads, why and what to do.
+     * The core's check of the saved image (null: none saved): whether a scanner can read it, and
+     * its one line to show under the image (`verdict`: readable, crop it, or why not).
      */
     val readability: Readability? = null,
     val loading: Boolean = true,

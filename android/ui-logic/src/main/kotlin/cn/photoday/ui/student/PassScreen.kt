@@ -2,12 +2,13 @@
 // pixels per module), the student number and the slot in large type.
 package cn.photoday.ui.student
 
+import cn.photoday.core.BilingualText
 import cn.photoday.core.Lang
 import cn.photoday.core.PassInfo
 import cn.photoday.core.QrCode
-import cn.photoday.core.SetupStep
 import cn.photoday.core.Slot
 import cn.photoday.core.StudentAppInterface
+import cn.photoday.ui.Clock
 import cn.photoday.ui.UiError
 import cn.photoday.ui.toUiError
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -17,8 +18,8 @@ import kotlinx.coroutines.flow.asStateFlow
 sealed interface PassUiState {
     data object Loading : PassUiState
 
-    /** No pass yet: [step] is what to import first. */
-    data class Missing(val step: SetupStep) : PassUiState
+    /** No pass yet: [hint] is the core's setup step in words (the pack, the 学号 or the card first). */
+    data class Missing(val hint: BilingualText?, val lang: Lang) : PassUiState
 
     /** The core's [pass] (its number and text), its [qr] and the [slot], drawn in [lang]. */
     data class Ready(val qr: QrCode, val pass: PassInfo, val slot: Slot?, val lang: Lang) : PassUiState
@@ -26,7 +27,7 @@ sealed interface PassUiState {
     data class Failed(val error: UiError) : PassUiState
 }
 
-class PassModel(private val open: () -> StudentAppInterface, private val lang: () -> Lang) {
+class PassModel(private val open: () -> StudentAppInterface, private val clock: Clock, private val lang: () -> Lang) {
     /** Opened on first use, inside the calls below, so a damaged database is a state, not a crash. */
     private val app: StudentAppInterface get() = open()
 
@@ -36,7 +37,7 @@ class PassModel(private val open: () -> StudentAppInterface, private val lang: (
     fun load() {
         _state.value = try {
             when (val pass = app.pass()) {
-                null -> PassUiState.Missing(app.setupStep() ?: SetupStep.IMPORT_PASS)
+                null -> PassUiState.Missing(app.home(clock.nowMs()).setupHint, lang())
                 else -> PassUiState.Ready(app.passQr(), pass, app.slot(), lang())
             }
         } catch (e: Exception) {

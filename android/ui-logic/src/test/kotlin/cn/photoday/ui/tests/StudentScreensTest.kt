@@ -104,12 +104,14 @@ val studentScreenTests = listOf(
 
     test("the pass screen says what to import first, then shows the pass's code, number and slot") {
         val newPhone = StudentApp(Fixtures.db("student"))
-        val empty = PassModel({ newPhone }) { Lang.ZH }
+        val clock = FakeClock(JUNE_1_NOON)
+        val empty = PassModel({ newPhone }, clock) { Lang.ZH }
         empty.load()
-        assertEquals(PassUiState.Missing(SetupStep.IMPORT_BUNDLE), empty.state.value)
+        assertEquals(PassUiState.Missing(newPhone.home(clock.nowMs()).setupHint, Lang.ZH), empty.state.value)
+        assertNotNull((empty.state.value as PassUiState.Missing).hint, "the core's words for the step")
 
         val app = Fixtures.student()
-        val model = PassModel({ app }) { Lang.ZH }
+        val model = PassModel({ app }, clock) { Lang.ZH }
         model.load()
         val ready = model.state.value as? PassUiState.Ready ?: fail("got ${model.state.value}")
         assertEquals(Fixtures.studentNo("it"), ready.pass.studentNo.toString())
@@ -183,15 +185,18 @@ val studentScreenTests = listOf(
         assertEquals(ErrorKind.NotReady, (none.state.value as TimelineUiState.Failed).error.kind)
     },
 
-    test("the notice screen holds the phone's event and the core's fee sentence, or says there is none yet") {
+    test("the notice screen holds the core's notice, or the core's words for what to open first") {
         val app = Fixtures.student()
-        val model = EventInfoModel({ app.event() }, { app.feeNote() }) { Lang.ZH }
+        val clock = FakeClock(JUNE_1_NOON)
+        val model = NoticeModel({ app }, clock) { Lang.ZH }
         model.load()
-        val ready = model.state.value as? EventInfoUiState.Ready ?: fail("got ${model.state.value}")
-        assertEquals(app.event(), ready.event)
-        assertEquals(app.feeNote(), ready.feeNote)
-        val nothing = EventInfoModel({ null }) { Lang.ZH }.apply { load() }
-        assertEquals(EventInfoUiState.NoEvent, nothing.state.value)
+        val ready = model.state.value as? NoticeUiState.Ready ?: fail("got ${model.state.value}")
+        assertEquals(app.notice(), ready.notice)
+        val newPhone = StudentApp(Fixtures.db("student"))
+        val nothing = NoticeModel({ newPhone }, clock) { Lang.ZH }.apply { load() }
+        val noPack = nothing.state.value as? NoticeUiState.NoPack ?: fail("got ${nothing.state.value}")
+        assertEquals(newPhone.home(clock.nowMs()).setupHint, noPack.hint)
+        assertNotNull(noPack.hint)
     },
 
     test("reminders become notifications with stable codes; dropped ones are cancelled") {
