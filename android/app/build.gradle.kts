@@ -1,5 +1,6 @@
-// :app — the Android app: Compose screens over :ui-logic, CameraX + ZXing at the door, local
-// notifications, and the Rust core as libphotoday_ffi.so for each ABI, built here by cargo-ndk.
+// :app — the Android app: Compose screens over :ui-logic, CameraX at the door (the core reads the
+// frames), local notifications, and the Rust core as libphotoday_ffi.so for each ABI, built here
+// by cargo-ndk.
 //
 //   cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 --platform 24 -o build/rustJniLibs \
 //       build --release -p photoday-ffi
@@ -132,7 +133,6 @@ dependencies {
     implementation(libs.androidx.camera.camera2)
     implementation(libs.androidx.camera.lifecycle)
     implementation(libs.androidx.camera.view)
-    implementation(libs.zxing.core)
 
     debugImplementation(libs.androidx.compose.ui.tooling)
 }

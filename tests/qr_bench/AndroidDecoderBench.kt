@@ -1,8 +1,7 @@
-// Runs the Android app's camera decoding (QrLumaDecoder, ZXing core) on the benchmark's frames
-// on the JVM and writes DIR/results-android.tsv in the core's columns. The first frames are
-// decoded once beforehand so the JIT has compiled ZXing before anything is timed.
+// Runs the Android app's first camera decoding (QrLumaDecoder.kt here, ZXing core) on the
+// benchmark's frames on the JVM and writes DIR/results-android.tsv in the core's columns. The
+// first frames are decoded once beforehand so the JIT has compiled ZXing before anything is timed.
 //     java -cp zxing-core.jar:kotlin-stdlib.jar:bench.jar AndroidDecoderBenchKt DIR
-import cn.photoday.app.camera.QrLumaDecoder
 import java.io.File
 
 private fun readPgm(file: File): Triple<ByteArray, Int, Int> {

@@ -5,7 +5,8 @@
 #              core's decoder before issue 17) and rxing's stock reader for comparison
 #   zxing-cpp  PyPI zxing-cpp, default settings, QR only          (venv .venv-bench)
 #   zbar       Debian libzbar0 through PyPI pyzbar                  (venv .venv-bench)
-#   android    the app's QrLumaDecoder (ZXing core, Debian libzxing-core-java) on the JVM
+#   android    the app's first camera decoder, QrLumaDecoder.kt here (ZXing core, Debian
+#              libzxing-core-java) on the JVM
 # then times zxing-cpp and the core once more image by image, alternating (the fair ratio on a
 # shared machine), and prints the Markdown tables (also target/qr_bench/report.md).
 #
@@ -47,14 +48,14 @@ fi
 source tests/kotlin/toolchain.sh
 classpath="$zxing_jar"
 kotlin_compile "QR bench (Android decoder)" "$target_dir/qr_bench-kotlin" bench.jar \
-  android/app/src/main/kotlin/cn/photoday/app/camera/QrLumaDecoder.kt tests/qr_bench/AndroidDecoderBench.kt
+  tests/qr_bench/QrLumaDecoder.kt tests/qr_bench/AndroidDecoderBench.kt
 
 echo "== frames and the core's decoder"
 nice -n 10 cargo bench -q -p photoday-core -j2 --bench qr_frames -- --out "$out" $quick
 echo "== zxing-cpp and ZBar; then zxing-cpp and the core timed image by image (paired)"
 nice -n 10 "$py" tests/qr_bench/ref_decoders.py "$out" zxing-cpp zbar \
   --paired nice -n 10 cargo bench -q -p photoday-core --bench qr_frames -- --serve
-echo "== the Android app's decoder (ZXing core $(dpkg-query -W -f='${Version}' libzxing-core-java 2>/dev/null) on the JVM)"
+echo "== the Android app's first decoder (ZXing core $(dpkg-query -W -f='${Version}' libzxing-core-java 2>/dev/null) on the JVM)"
 nice -n 10 java -cp "$zxing_jar:$klib/kotlin-stdlib.jar:$jar" AndroidDecoderBenchKt "$out"
 echo "== report"
 "$py" tests/qr_bench/report.py "$out"

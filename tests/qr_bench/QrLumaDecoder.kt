@@ -1,7 +1,7 @@
-// ZXing Java's luma → text step, free of Android types so it runs on a plain JVM. The app's camera
-// no longer calls it (QrFrameAnalyzer hands frames to the core's decodeLuma, which reads about
-// twice as many); it stays as the baseline tests/qr_bench compares the core's decoder with.
-package cn.photoday.app.camera
+// ZXing Java's luma → text step, as the Android app's first camera path ran it (ZxingQrAnalyzer),
+// free of Android types so it runs on a plain JVM. The app no longer has it (QrFrameAnalyzer hands
+// frames to the core's decodeLuma, which reads about twice as many) nor ZXing; it stays here as
+// the baseline this benchmark compares the core's decoder with (AndroidDecoderBench.kt).
 
 import com.google.zxing.BarcodeFormat
 import com.google.zxing.BinaryBitmap
