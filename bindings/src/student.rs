@@ -479,6 +479,8 @@ pub struct Home {
     pub checklist_done: u32,
     /// Checklist items in all.
     pub checklist_total: u32,
+    /// The checklist's progress as the home's button shows it: `准备清单 3/10`.
+    pub checklist_line: BilingualText,
 }
 
 /// What the student must do before the app is ready, in order.
@@ -548,6 +550,7 @@ impl Home {
             has_collection_code: h.has_collection_code,
             checklist_done: h.checklist_done,
             checklist_total: h.checklist_total,
+            checklist_line: h.checklist_line.into(),
         }
     }
 }
@@ -589,6 +592,12 @@ pub struct Slot {
     pub arrive_by_local: String,
     /// When to be at the door, Unix milliseconds.
     pub arrive_by_unix_ms: i64,
+    /// Where, on one line: `信息技术与工程学院 · 一教104`.
+    pub place: BilingualText,
+    /// The time in words, saying whether it is the class's planned time or the session's start.
+    pub time_line: BilingualText,
+    /// `请在 2023-06-03 09:10 前到门口` / `Be at the door by 2023-06-03 09:10`.
+    pub arrive_by_line: BilingualText,
 }
 
 /// What a timeline item is about.
@@ -681,6 +690,9 @@ impl Slot {
             planned: s.planned,
             arrive_by_local: time::format_local_minute(s.arrive_by),
             arrive_by_unix_ms: time::to_unix(off, s.arrive_by),
+            place: s.place().into(),
+            time_line: s.time_line().into(),
+            arrive_by_line: s.arrive_by_line().into(),
         }
     }
 }

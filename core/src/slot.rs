@@ -53,4 +53,35 @@ impl Slot {
         let windows: Vec<String> = self.windows.iter().map(Window::label).collect();
         format!("{} {}", self.date, windows.join("、"))
     }
+
+    /// Where: `信息技术与工程学院 · 一教104`.
+    pub fn place(&self) -> Text {
+        Text::new(
+            format!("{} · {}", self.college.zh, self.room.zh),
+            format!("{} · {}", self.college.en, self.room.en),
+        )
+    }
+
+    /// The student's time, saying whether it is their class's planned time or the session's
+    /// start: `你班的时间：2023-06-03 09:30`.
+    pub fn time_line(&self) -> Text {
+        let t = crate::time::format_local_minute(self.time);
+        if self.planned {
+            Text::new(
+                format!("你班的时间：{t}"),
+                format!("Your class's time: {t}"),
+            )
+        } else {
+            Text::new(format!("本场开始：{t}"), format!("Session starts: {t}"))
+        }
+    }
+
+    /// When to be at the room's door: `请在 2023-06-03 09:10 前到门口`.
+    pub fn arrive_by_line(&self) -> Text {
+        let t = crate::time::format_local_minute(self.arrive_by);
+        Text::new(
+            format!("请在 {t} 前到门口"),
+            format!("Be at the door by {t}"),
+        )
+    }
 }

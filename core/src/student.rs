@@ -139,6 +139,8 @@ pub struct Home {
     pub checklist_done: u32,
     /// Checklist items.
     pub checklist_total: u32,
+    /// The checklist's progress as the home's button shows it: `准备清单 3/10`.
+    pub checklist_line: Text,
 }
 
 /// A student's phone over its own database. What it holds in memory is a [`StudentState`]
@@ -416,6 +418,10 @@ impl StudentState {
             has_collection_code: has_code,
             checklist_done: done,
             checklist_total: total,
+            checklist_line: Text::new(
+                format!("准备清单 {done}/{total}"),
+                format!("Checklist {done}/{total}"),
+            ),
         })
     }
 }
