@@ -31,5 +31,5 @@ echo "== Swift: parse the generated and the app's Swift (tree-sitter-swift from 
 tests/swift/parse.sh
 echo "== iOS: the app's Swift against the generated API, catalogs, project files"
 tests/ios/run.sh
-echo "== Swift: PhotoDayKit and the generated Swift compiled on Linux, XCTests against the core"
+echo "== Swift: the generated Swift (tests/swift/Bindings) and PhotoDayKit compiled on Linux, XCTests against the core"
 tests/swift/run.sh debug
