@@ -22,7 +22,7 @@ struct PassView: View {
                             .font(.system(.title, design: .monospaced).bold())
                     }
                     if let slot = model.slot {
-                        Text(verbatim: "\(slot.college.localized) · \(slot.room.localized)")
+                        Text(verbatim: slot.place.localized)
                             .font(.headline)
                         Text(verbatim: slot.whenLabel)
                     }

@@ -72,9 +72,7 @@ struct StudentHomeView: View {
                         } else {
                             Label("Collection code not saved yet", systemImage: "exclamationmark.circle")
                         }
-                        Label(
-                            "Checklist: \(Int(home.checklistDone)) of \(Int(home.checklistTotal)) done",
-                            systemImage: "checklist")
+                        Label(home.checklistLine.localized, systemImage: "checklist")
                     }
                     if home.slot != nil {
                         RemindersCard(permission: model.reminders) { Task { await model.turnOnReminders() } }
@@ -125,8 +123,8 @@ struct RemindersCard: View {
     }
 }
 
-/// Where and when: college, room, the student's time and when to be at the door, with the time
-/// left counted down in the UI's language.
+/// Where and when: the core's place, the student's time and when to be at the door, each a line
+/// the core words in both languages, with the core's countdown.
 struct SlotCard: View {
     let slot: Slot
     let className: String?
@@ -136,10 +134,8 @@ struct SlotCard: View {
     var body: some View {
         Section("Your slot") {
             VStack(alignment: .leading, spacing: 6) {
-                Text(verbatim: slot.college.localized)
-                    .font(.title2.bold())
-                Text(verbatim: slot.room.localized)
-                    .font(.title3)
+                Text(verbatim: slot.place.localized)
+                    .font(.title3.bold())
                 Text(verbatim: slot.whenLabel)
                     .foregroundColor(.secondary)
                 if let name = className {
@@ -148,10 +144,11 @@ struct SlotCard: View {
                 }
             }
             .padding(.vertical, 4)
-            LabeledValue(
-                label: slot.planned ? "Your class's time" : "Session starts",
-                value: slot.timeLocal)
-            LabeledValue(label: "Be at the door by", value: slot.arriveByLocal)
+            Text(verbatim: slot.timeLine.localized)
+                .monospacedDigit()
+            Text(verbatim: slot.arriveByLine.localized)
+                .bold()
+                .monospacedDigit()
             if let countdown {
                 Text(verbatim: countdown.localized)
                     .font(.headline)

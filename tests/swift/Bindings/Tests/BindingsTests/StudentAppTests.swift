@@ -119,6 +119,35 @@ final class StudentAppTests: XCTestCase {
         XCTAssertEqual(app.slot(), slot)
     }
 
+    func testTheSlotCardsLinesAndTheChecklistProgressAreTheCoresInBothLanguages() throws {
+        let app = try readyStudent()
+        let slot = try XCTUnwrap(try app.home(nowMs: JUNE_1_NOON).slot)
+        // Where, on one line, naming the college and the room in each language.
+        XCTAssertEqual(slot.place.zh, "信息技术与工程学院 · 一教104")
+        XCTAssertEqual(slot.place.en, "\(slot.college.en) · \(slot.room.en)")
+        XCTAssertFalse(slot.room.en.isEmpty)
+        // The class's planned time (the fixture's bundle carries the arrival plan), not the
+        // session's start: the core picks the wording.
+        XCTAssertTrue(slot.planned)
+        XCTAssertEqual(slot.timeLine, BilingualText(
+            zh: "你班的时间：\(slot.timeLocal)", en: "Your class's time: \(slot.timeLocal)"))
+        XCTAssertTrue(slot.timeLocal.hasPrefix("2023-06-03 "), slot.timeLocal)
+        XCTAssertEqual(slot.arriveByLine, BilingualText(
+            zh: "请在 2023-06-03 09:10 前到门口", en: "Be at the door by 2023-06-03 09:10"))
+        XCTAssertEqual(app.slot(), slot)
+
+        let items = try app.checklist()
+        let before = try app.home(nowMs: JUNE_1_NOON)
+        XCTAssertEqual(before.checklistLine, BilingualText(
+            zh: "准备清单 0/\(items.count)", en: "Checklist 0/\(items.count)"))
+        _ = try app.setTick(id: items[0].id, ticked: true, nowMs: JUNE_1_NOON)
+        let after = try app.home(nowMs: JUNE_1_NOON)
+        XCTAssertEqual(after.checklistLine, BilingualText(
+            zh: "准备清单 1/\(items.count)", en: "Checklist 1/\(items.count)"))
+        XCTAssertEqual(after.checklistDone, 1)
+        XCTAssertEqual(after.checklistTotal, UInt32(items.count))
+    }
+
     func testAStudentOfTheThirdClassIsToldTheirClasssOwnTime() throws {
         let app = try StudentApp(dbPath: Fixtures.db("student"))
         _ = try app.importBundle(bytes: Fixtures.bytes("student.bundle"))
