@@ -292,6 +292,12 @@ impl ScannerApp {
         Ok(lock(&self.inner).station_attendance(now_ms)?.into())
     }
 
+    /// The file name to share `export_log`'s bytes under: `PhotoDay-<device id>.photodaylog`.
+    /// Memory only.
+    pub fn log_file_name(&self) -> String {
+        photoday_core::log::file_name(&self.device_id())
+    }
+
     /// The log as a file to share: every record this device holds (its own and merged), so logs
     /// can be relayed phone to phone. Nothing is marked exported until `confirm_log_exported` is
     /// called after the file was saved, so a cancelled share never lets `purge` lose records.
@@ -710,6 +716,8 @@ pub struct BatchMember {
     pub status: NumberStatus,
     /// Why it was voided.
     pub aside: Option<AsideReason>,
+    /// The line under the photo number: `202001001001 · 第2批`.
+    pub line: BilingualText,
 }
 
 /// The batch being called into the studio.
@@ -725,6 +733,8 @@ pub struct Batch {
     pub members: Vec<BatchMember>,
     /// "第5批 · 6/8" / "Batch 5 · 6/8".
     pub label: BilingualText,
+    /// The photo numbers still waiting, in order: `待拍：A001 A002` / `Waiting: A001 A002`.
+    pub waiting_line: BilingualText,
 }
 
 /// What closing a batch did.
@@ -1056,6 +1066,7 @@ impl From<core_scanner::NumberStatus> for NumberStatus {
 impl From<core_scanner::BatchMember> for BatchMember {
     fn from(m: core_scanner::BatchMember) -> Self {
         BatchMember {
+            line: m.line().into(),
             photo_no: m.photo_no,
             student_no: m.student_no,
             name: m.name,
@@ -1315,6 +1326,7 @@ impl From<core_scanner::Batch> for Batch {
     fn from(b: core_scanner::Batch) -> Self {
         Batch {
             label: b.label().into(),
+            waiting_line: b.waiting_line().into(),
             session: b.session,
             number: b.number,
             size: b.size,

@@ -247,6 +247,12 @@ pub fn photo_no(lane: Option<char>, seq: u32) -> String {
     }
 }
 
+/// The name a phone gives the log file it shares: `PhotoDay-1a2b3c4d.photodaylog` (the device id
+/// keeps two phones' files apart in one chat).
+pub fn file_name(device_id: &str) -> String {
+    format!("PhotoDay-{device_id}.photodaylog")
+}
+
 /// Stores a record; `Ok(false)` when the same record was already there.
 pub fn insert(tx: &Connection, r: &Record) -> Result<bool> {
     let body = serde_json::to_string(r).expect("records serialise");

@@ -208,6 +208,31 @@ impl Batch {
             format!("Batch {} · {}/{}", self.number, n, self.size),
         )
     }
+
+    /// The photo numbers still waiting to be shot, in order: `待拍：A001 A002` (for the door's
+    /// footer and the studio's list).
+    pub fn waiting_line(&self) -> Text {
+        let waiting: Vec<&str> = self
+            .members
+            .iter()
+            .filter(|m| m.status == NumberStatus::Waiting)
+            .map(|m| m.photo_no.as_str())
+            .collect();
+        if waiting.is_empty() {
+            Text::new("无人待拍", "No one waiting")
+        } else {
+            let list = waiting.join(" ");
+            Text::new(format!("待拍：{list}"), format!("Waiting: {list}"))
+        }
+    }
+}
+
+impl BatchMember {
+    /// The line under the photo number on the photographer's list: `202001001001 · 第2批`.
+    pub fn line(&self) -> Text {
+        let (no, b) = (self.student_no, self.batch);
+        Text::new(format!("{no} · 第{b}批"), format!("{no} · batch {b}"))
+    }
 }
 
 /// What closing a batch did.
@@ -2052,5 +2077,43 @@ impl Scanner {
             Some(b) => b.trust.enrolment.label(device),
             None => device.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(photo_no: &str, batch: u32, status: NumberStatus) -> BatchMember {
+        BatchMember {
+            photo_no: photo_no.into(),
+            student_no: 202001001001,
+            name: None,
+            batch,
+            status,
+            aside: None,
+        }
+    }
+
+    #[test]
+    fn a_batch_says_which_numbers_still_wait_and_each_member_its_batch() {
+        let mut batch = Batch {
+            session: 1,
+            number: 2,
+            size: 8,
+            members: vec![
+                member("A009", 2, NumberStatus::Waiting),
+                member("A010", 2, NumberStatus::Voided),
+                member("A011", 2, NumberStatus::Waiting),
+            ],
+        };
+        assert_eq!(batch.waiting_line().zh, "待拍：A009 A011");
+        assert_eq!(batch.waiting_line().en, "Waiting: A009 A011");
+        assert_eq!(batch.label().zh, "第2批 · 2/8", "the voided number does not count");
+        assert_eq!(batch.members[0].line().zh, "202001001001 · 第2批");
+        for m in &mut batch.members {
+            m.status = NumberStatus::Photographed;
+        }
+        assert_eq!(batch.waiting_line().en, "No one waiting");
     }
 }
