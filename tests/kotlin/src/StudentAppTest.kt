@@ -348,4 +348,40 @@ val studentAppTests = listOf(
         assertFailsWith<PhotoDayException.Storage> { ScannerApp(notes.path) }
         assertFailsWith<PhotoDayException.Io> { StudentApp(Fixtures.file("no-such-folder").path + "/p.db") }
     },
+
+    test("the slot card's place, time and be-at-the-door lines and the checklist's line come from the core in both languages") {
+        val app = readyStudent()
+        val home = app.home(JUNE_1_NOON)
+        val slot = assertNotNull(home.slot)
+        assertEquals("信息技术与工程学院 · 一教104", slot.place.zh)
+        assertEquals("${slot.college.en} · ${slot.room.en}", slot.place.en)
+        assertNotEquals(slot.place.zh, slot.place.en, "English has its own words")
+        // The bundle's arrival plan gives this class 09:30, so the line says it is the class's time.
+        assertTrue(slot.planned)
+        assertEquals(BilingualText("你班的时间：2023-06-03 09:30", "Your class's time: 2023-06-03 09:30"), slot.timeLine)
+        assertEquals(BilingualText("请在 2023-06-03 09:10 前到门口", "Be at the door by 2023-06-03 09:10"), slot.arriveByLine)
+        assertEquals(slot.arriveByLine.en, slot.arriveByLine.textIn(Lang.EN))
+        assertEquals(slot.timeLine.zh, slot.timeLine.textIn(Lang.ZH))
+        assertEquals(slot, app.slot(), "the pass screen's slot has the same lines")
+        // Without the plan (the college's preview) the time is the session's start, said so.
+        val preview = previewSlot("gzcc-2023", "信息技术与工程学院")
+        assertFalse(preview.planned)
+        assertEquals(BilingualText("本场开始：2023-06-03 09:30", "Session starts: 2023-06-03 09:30"), preview.timeLine)
+        // A third-class student: their own time and door time, in both languages.
+        val late = StudentApp(Fixtures.db("student")).apply {
+            importBundle(Fixtures.bytes("student.bundle"))
+            importPass(Fixtures.pass("late"))
+        }.home(JUNE_1_NOON).slot!!
+        assertContains(late.timeLine.zh, "10:02")
+        assertContains(late.timeLine.en, "10:02")
+        assertContains(late.arriveByLine.zh, "09:42")
+        assertContains(late.arriveByLine.en, "09:42")
+
+        val total = app.checklist().size
+        assertEquals(BilingualText("准备清单 0/$total", "Checklist 0/$total"), home.checklistLine)
+        app.setTick(app.checklist().first().id, true, JUNE_1_NOON)
+        val ticked = app.home(JUNE_1_NOON).checklistLine
+        assertEquals(BilingualText("准备清单 1/$total", "Checklist 1/$total"), ticked)
+        assertEquals("Checklist 1/$total", ticked.textIn(Lang.EN))
+    },
 )

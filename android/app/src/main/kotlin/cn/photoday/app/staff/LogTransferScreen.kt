@@ -59,6 +59,7 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
     val receiving by vm.receiving.collectAsStateWithLifecycle()
     val file by vm.fileState.collectAsStateWithLifecycle()
     val fileFailed by vm.fileFailed.collectAsStateWithLifecycle()
+    val fileName by vm.fileName.collectAsStateWithLifecycle()
     var mode by remember { mutableStateOf(Mode.Menu) }
     var confirmPurge by remember { mutableStateOf(false) }
 
@@ -133,7 +134,7 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                 Text(stringResource(R.string.logs_explain), style = MaterialTheme.typography.bodyLarge)
                 Button(onClick = { vm.startSending(); mode = Mode.Showing }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_show_qr)) }
                 Button(onClick = { vm.abandonReceiving(); mode = Mode.Receiving }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_scan_qr)) }
-                OutlinedButton(onClick = { exportTo.launch("photoday-door-log.photodaylog") }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_export_file)) }
+                OutlinedButton(onClick = { exportTo.launch(fileName ?: "PhotoDay.photodaylog") }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_export_file)) }
                 OutlinedButton(onClick = { importFrom.launch(arrayOf("*/*")) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.logs_import_file)) }
                 file.exportedBytes?.let { Text(stringResource(R.string.logs_exported, it)) }
                 file.imported?.let { Text(it) }

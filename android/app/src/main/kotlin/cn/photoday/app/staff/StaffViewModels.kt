@@ -109,6 +109,14 @@ class LogTransferViewModel(private val app: Application, graph: AppGraph) : Core
     /** The chosen file could not be read or written. */
     val fileFailed: StateFlow<Boolean> = _fileFailed.asStateFlow()
 
+    private val _fileName = MutableStateFlow<String?>(null)
+    /** The core's name to offer for the exported log, once the database is open. */
+    val fileName: StateFlow<String?> = _fileName.asStateFlow()
+
+    init {
+        io { _fileName.value = file.fileName() }
+    }
+
     fun startSending() = io { sender.start() }
     fun stopSending() = sender.stop()
     fun confirmReceived() = io { sender.confirmReceived() }

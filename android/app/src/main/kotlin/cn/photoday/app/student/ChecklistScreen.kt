@@ -40,7 +40,7 @@ fun ChecklistRoute(graph: AppGraph, onBack: () -> Unit) {
             is ChecklistUiState.Ready -> LazyColumn(Modifier.padding(padding)) {
                 item {
                     Text(
-                        if (s.items.isEmpty()) stringResource(R.string.checklist_empty) else stringResource(R.string.checklist_progress, s.done, s.items.size),
+                        if (s.items.isEmpty()) stringResource(R.string.checklist_empty) else s.progress.textIn(s.lang),
                         Modifier.padding(16.dp),
                         style = MaterialTheme.typography.titleMedium,
                     )

@@ -172,7 +172,7 @@ private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit, s
         Text(stringResource(if (home.hasCollectionCode) R.string.nav_code_saved else R.string.nav_code))
     }
     OutlinedButton(onClick = { navigate(Routes.CHECKLIST) }, Modifier.fillMaxWidth()) {
-        Text(stringResource(R.string.nav_checklist, home.checklistDone.toInt(), home.checklistTotal.toInt()))
+        Text(home.checklistLine.textIn(lang))
     }
     OutlinedButton(onClick = { navigate(Routes.TIMELINE) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.nav_timeline)) }
     OutlinedButton(onClick = { navigate(Routes.NOTICE) }, Modifier.fillMaxWidth()) { Text(stringResource(R.string.nav_notice)) }
@@ -186,11 +186,8 @@ fun SlotCardView(slot: Slot, className: String?, lang: Lang, modifier: Modifier 
             className?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
             Text(slot.room.textIn(lang), style = MaterialTheme.typography.headlineLarge, fontWeight = FontWeight.Bold)
             Text(slot.whenLabel, style = MaterialTheme.typography.bodyLarge)
-            Text(
-                stringResource(if (slot.planned) R.string.slot_your_time_planned else R.string.slot_your_time, slot.timeLocal),
-                style = MaterialTheme.typography.bodyLarge,
-            )
-            Text(stringResource(R.string.slot_arrive_by, slot.arriveByLocal), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
+            Text(slot.timeLine.textIn(lang), style = MaterialTheme.typography.bodyLarge)
+            Text(slot.arriveByLine.textIn(lang), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
         }
     }
 }

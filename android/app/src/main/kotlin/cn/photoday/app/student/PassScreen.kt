@@ -67,7 +67,7 @@ fun PassRoute(graph: AppGraph, navigate: (String) -> Unit, onBack: () -> Unit) {
                         Text(slot.room.textIn(s.lang), color = Color.Black, style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
                         Text(slot.college.textIn(s.lang), color = Color.Black, style = MaterialTheme.typography.titleMedium)
                         Text(slot.whenLabel, color = Color.Black, style = MaterialTheme.typography.titleMedium)
-                        Text(stringResource(R.string.slot_arrive_by, slot.arriveByLocal), color = Color.Black, style = MaterialTheme.typography.titleLarge)
+                        Text(slot.arriveByLine.textIn(s.lang), color = Color.Black, style = MaterialTheme.typography.titleLarge)
                     }
                 }
             }

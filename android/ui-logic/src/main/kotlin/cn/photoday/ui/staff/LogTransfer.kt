@@ -150,6 +150,16 @@ class LogFileModel(
     val state: StateFlow<LogFileUiState> = _state.asStateFlow()
 
     /**
+     * The core's name for the exported file, `PhotoDay-<device id>.photodaylog` (a folder of
+     * several phones' logs keeps them apart); null if the database would not open.
+     */
+    fun fileName(): String? = try {
+        open().logFileName()
+    } catch (e: Exception) {
+        null
+    }
+
+    /**
      * The file to write where the user chose; null (with the error shown) if export failed. Call
      * [saved] once the file is written: a cancelled or failed save leaves nothing marked exported.
      */

@@ -2,6 +2,7 @@
 // ticks, which the core keeps.
 package cn.photoday.ui.student
 
+import cn.photoday.core.BilingualText
 import cn.photoday.core.ChecklistItem
 import cn.photoday.core.Lang
 import cn.photoday.core.StudentAppInterface
@@ -15,13 +16,14 @@ import kotlinx.coroutines.flow.asStateFlow
 sealed interface ChecklistUiState {
     data object Loading : ChecklistUiState
 
-    /** The core's [items] (empty before a bundle is imported), drawn in [lang]; [done] of them ticked. */
-    data class Ready(val items: List<ChecklistItem>, val done: Int, val lang: Lang) : ChecklistUiState
+    /**
+     * The core's [items] (empty before a bundle is imported) and its line counting the ticked ones
+     * ([progress], `准备清单 3/10`, the home's `checklistLine`), drawn in [lang].
+     */
+    data class Ready(val items: List<ChecklistItem>, val progress: BilingualText, val lang: Lang) : ChecklistUiState
 
     data class Failed(val error: UiError) : ChecklistUiState
 }
-
-fun checklistState(items: List<ChecklistItem>, lang: Lang) = ChecklistUiState.Ready(items, items.count { it.ticked }, lang)
 
 class ChecklistModel(
     private val open: () -> StudentAppInterface,
@@ -40,7 +42,8 @@ class ChecklistModel(
 
     private inline fun update(call: () -> List<ChecklistItem>) {
         _state.value = try {
-            checklistState(call(), lang())
+            val items = call()
+            ChecklistUiState.Ready(items, app.home(clock.nowMs()).checklistLine, lang())
         } catch (e: Exception) {
             ChecklistUiState.Failed(e.toUiError())
         }

@@ -79,8 +79,10 @@ val logTransferTests = listOf(
         val bytes = LogFileModel({ a }, clock).let { m ->
             val out = m.export() ?: fail("export failed: ${m.state.value}")
             assertEquals(out.size, m.state.value.exportedBytes)
+            assertEquals("PhotoDay-${a.deviceId()}.photodaylog", m.fileName(), "the core names the file, by phone")
             out
         }
+        assertNotEquals(LogFileModel({ a }, clock).fileName(), LogFileModel({ b }, clock).fileName())
         val model = LogFileModel({ b }, clock)
         model.import(bytes)
         assertContains(model.state.value.imported ?: fail("got ${model.state.value}"), "已合并 5")

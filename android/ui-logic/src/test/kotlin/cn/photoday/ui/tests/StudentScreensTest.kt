@@ -4,6 +4,7 @@
 // countdown, the slot, the refusals, the texts) is tested in tests/kotlin and the core's tests.
 package cn.photoday.ui.tests
 
+import cn.photoday.core.BilingualText
 import cn.photoday.core.Lang
 import cn.photoday.core.SetupStep
 import cn.photoday.core.StudentApp
@@ -156,14 +157,14 @@ val studentScreenTests = listOf(
         val model = ChecklistModel({ app }, clock) { Lang.ZH }
         model.load()
         val before = model.state.value as ChecklistUiState.Ready
-        assertEquals(0, before.done)
+        assertEquals("准备清单 0/${before.items.size}", before.progress.zh)
         val id = before.items.first().id
         model.setTick(id, true)
         val after = model.state.value as ChecklistUiState.Ready
-        assertEquals(1, after.done)
+        assertEquals(BilingualText("准备清单 1/${after.items.size}", "Checklist 1/${after.items.size}"), after.progress)
         assertTrue(after.items.first { it.id == id }.ticked)
         val home = StudentHomeModel({ app }, clock) { Lang.ZH }.apply { refresh() }
-        assertEquals(1u, (home.state.value as StudentHomeUiState.Ready).home.checklistDone)
+        assertEquals(after.progress, (home.state.value as StudentHomeUiState.Ready).home.checklistLine, "the home's button says the same")
         model.setTick("wear-a-hat", true)
         assertEquals(ErrorKind.InvalidInput, (model.state.value as ChecklistUiState.Failed).error.kind)
     },
