@@ -440,6 +440,38 @@ impl Lane {
     }
 }
 
+/// One entry of the station picker's role choice.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RoleChoice {
+    /// The role.
+    pub role: Role,
+    /// What the picker shows (`门口：签到`).
+    pub label: BilingualText,
+}
+
+/// The roles a station picker offers, door first. Memory only.
+#[uniffi::export]
+pub fn role_choices() -> Vec<RoleChoice> {
+    [
+        core_scanner::Role::Door,
+        core_scanner::Role::Studio,
+        core_scanner::Role::Both,
+    ]
+    .into_iter()
+    .map(|r| RoleChoice {
+        role: r.into(),
+        label: r.choice_label().into(),
+    })
+    .collect()
+}
+
+/// The counter under log QR code `index` (1-based) of `total` on the sending phone:
+/// `第 2/5 张` / `Code 2 of 5`. Memory only.
+#[uniffi::export]
+pub fn log_qr_counter(index: u32, total: u32) -> BilingualText {
+    photoday_core::log::qr_counter(index, total).into()
+}
+
 /// One entry of the station picker's photo-number-letter choice.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct LaneChoice {
@@ -824,6 +856,8 @@ pub struct LogQrProgress {
     /// The code belongs to a log this phone already received whole (the sender's screen still
     /// shows it): nothing to do; the next phone's codes are welcome.
     pub already_merged: bool,
+    /// Where the transfer stands, in words: `已收 3/5，还缺第 2、4 张`.
+    pub line: BilingualText,
 }
 
 /// What one scanned log QR code did.
@@ -850,6 +884,8 @@ pub struct RosterStudent {
     pub class_name: String,
     /// 1-based session.
     pub session: u8,
+    /// One line for a list: `202001001001 张三 软件1班`.
+    pub line: String,
 }
 
 /// One 摄影编号 that stands (not undone, not voided).
@@ -1377,6 +1413,7 @@ impl From<core_scanner::ImportSummary> for ImportSummary {
 impl From<core_log::QrProgress> for LogQrProgress {
     fn from(p: core_log::QrProgress) -> Self {
         LogQrProgress {
+            line: p.line().into(),
             received: p.received,
             total: p.total,
             missing: p.missing,
@@ -1388,6 +1425,7 @@ impl From<core_log::QrProgress> for LogQrProgress {
 impl From<core_roster::Student> for RosterStudent {
     fn from(s: core_roster::Student) -> Self {
         RosterStudent {
+            line: s.line(),
             student_no: s.student_no,
             name: s.name,
             college: s.college,

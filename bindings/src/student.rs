@@ -660,6 +660,10 @@ pub struct TimelineItem {
     pub detail: BilingualText,
     /// Past, due or upcoming.
     pub status: TimelineStatus,
+    /// The time with where it stands: `2023-06-03 09:10 · 已过` / `… · now`.
+    pub when_line: BilingualText,
+    /// The home's next-thing card heading for it: `现在要做` when due, else `下一步`.
+    pub next_heading: BilingualText,
     /// Notifications to schedule for it (those already past are left out).
     pub reminders: Vec<Reminder>,
 }
@@ -743,6 +747,8 @@ impl From<&timeline::TimelineItem> for TimelineItem {
             title: (&i.title).into(),
             detail: (&i.detail).into(),
             status: i.status.into(),
+            when_line: i.status.when_line(&time::format_local_minute(i.at)).into(),
+            next_heading: i.status.next_heading().into(),
             reminders: i.reminders.iter().map(Reminder::from).collect(),
         }
     }

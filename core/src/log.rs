@@ -510,6 +510,43 @@ pub struct QrProgress {
     pub already_merged: bool,
 }
 
+impl QrProgress {
+    /// Where a transfer stands, for the receiving screen: `已收 3/5，还缺第 2、4 张` /
+    /// `3 of 5 codes received; still missing 2, 4`.
+    pub fn line(&self) -> crate::text::Text {
+        use crate::text::Text;
+        if self.already_merged {
+            return Text::new(
+                "这部手机的记录已全部收到：可以扫下一部手机了",
+                "This phone's records are all here: scan the next phone",
+            );
+        }
+        let (r, t) = (self.received, self.total);
+        if self.missing.is_empty() {
+            return Text::new(
+                format!("已收齐 {t} 张码"),
+                format!("All {t} codes received"),
+            );
+        }
+        let missing: Vec<String> = self.missing.iter().map(u32::to_string).collect();
+        Text::new(
+            format!("已收 {r}/{t}，还缺第 {} 张", missing.join("、")),
+            format!(
+                "{r} of {t} codes received; still missing {}",
+                missing.join(", ")
+            ),
+        )
+    }
+}
+
+/// The counter under each code a phone shows when it sends its log: `第 2/5 张` / `Code 2 of 5`.
+pub fn qr_counter(index: u32, total: u32) -> crate::text::Text {
+    crate::text::Text::new(
+        format!("第 {index}/{total} 张"),
+        format!("Code {index} of {total}"),
+    )
+}
+
 /// Collects log QR texts in any order until the sequence is complete.
 #[derive(Debug, Clone, Default)]
 pub struct QrAssembler {
@@ -658,4 +695,30 @@ pub fn from_qr_texts<S: AsRef<str>>(texts: &[S]) -> Result<Vec<u8>> {
         a.add(t.as_ref())?;
     }
     a.finish()
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn a_transfer_says_which_codes_are_missing_and_when_it_is_whole() {
+        let p = |received, missing: Vec<u32>, already_merged| QrProgress {
+            received,
+            total: 5,
+            missing,
+            already_merged,
+        };
+        assert_eq!(
+            p(3, vec![2, 4], false).line().zh,
+            "已收 3/5，还缺第 2、4 张"
+        );
+        assert_eq!(
+            p(3, vec![2, 4], false).line().en,
+            "3 of 5 codes received; still missing 2, 4"
+        );
+        assert_eq!(p(5, vec![], false).line().en, "All 5 codes received");
+        assert!(p(5, vec![], true).line().zh.contains("下一部手机"));
+        assert_eq!(qr_counter(2, 5).en, "Code 2 of 5");
+    }
 }

@@ -55,6 +55,22 @@ pub struct Student {
     pub session: u8,
 }
 
+impl Student {
+    /// One line for a list of students: `202001001001 张三 软件1班` (no name when the bundle
+    /// was made without names).
+    pub fn line(&self) -> String {
+        [
+            self.student_no.to_string(),
+            self.name.clone(),
+            self.class.clone(),
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+}
+
 /// A bad cell in an imported roster.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowError {

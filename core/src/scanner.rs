@@ -84,6 +84,15 @@ impl Role {
         }
     }
 
+    /// What a station picker shows for the role.
+    pub fn choice_label(self) -> Text {
+        match self {
+            Role::Door => Text::new("门口：签到", "Door: check students in"),
+            Role::Studio => Text::new("摄影室：给摄影编号", "Studio: give photo numbers"),
+            Role::Both => Text::new("门口和摄影室（一台手机）", "Door and studio (one phone)"),
+        }
+    }
+
     /// The role by its name.
     pub fn parse(s: &str) -> Option<Role> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -2109,7 +2118,11 @@ mod tests {
         };
         assert_eq!(batch.waiting_line().zh, "待拍：A009 A011");
         assert_eq!(batch.waiting_line().en, "Waiting: A009 A011");
-        assert_eq!(batch.label().zh, "第2批 · 2/8", "the voided number does not count");
+        assert_eq!(
+            batch.label().zh,
+            "第2批 · 2/8",
+            "the voided number does not count"
+        );
         assert_eq!(batch.members[0].line().zh, "202001001001 · 第2批");
         for m in &mut batch.members {
             m.status = NumberStatus::Photographed;

@@ -44,6 +44,25 @@ pub enum Status {
     Upcoming,
 }
 
+impl Status {
+    /// The item's time with where it stands: `2023-06-03 09:10 · 已过` / `… · now`.
+    pub fn when_line(self, at: &str) -> Text {
+        match self {
+            Status::Past => Text::new(format!("{at} · 已过"), format!("{at} · done")),
+            Status::Due => Text::new(format!("{at} · 现在"), format!("{at} · now")),
+            Status::Upcoming => Text::new(at, at),
+        }
+    }
+
+    /// The heading of the home's next-thing card: `现在要做` when due, else `下一步`.
+    pub fn next_heading(self) -> Text {
+        match self {
+            Status::Due => Text::new("现在要做", "Do this now"),
+            _ => Text::new("下一步", "Next"),
+        }
+    }
+}
+
 /// One local notification for the app to schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reminder {
