@@ -96,15 +96,8 @@ struct StudentList: View {
         if !students.isEmpty {
             DisclosureGroup(title.localized) {
                 ForEach(students, id: \.studentNo) { student in
-                    HStack {
-                        Text(verbatim: String(student.studentNo))
-                            .monospacedDigit()
-                        Text(verbatim: student.name)
-                        Spacer()
-                        Text(verbatim: student.className)
-                            .foregroundColor(.secondary)
-                    }
-                    .font(.subheadline)
+                    Text(verbatim: student.line)
+                        .font(.subheadline.monospacedDigit())
                 }
             }
         }

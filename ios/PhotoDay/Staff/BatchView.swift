@@ -69,7 +69,7 @@ struct PhotoListRow: View {
                     Text(verbatim: name)
                         .font(.headline)
                 }
-                Text(verbatim: "\(member.studentNo) · \(member.batch)")
+                Text(verbatim: member.line.localized)
                     .font(.subheadline.monospacedDigit())
                     .foregroundColor(.secondary)
             }

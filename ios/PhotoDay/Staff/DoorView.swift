@@ -120,7 +120,7 @@ struct DoorView: View {
                             Text(verbatim: label.localized)
                                 .font(.title3.bold())
                             Spacer()
-                            Text(verbatim: batch.members.filter { $0.status == .waiting }.map(\.photoNo).joined(separator: " "))
+                            Text(verbatim: batch.waitingLine.localized)
                                 .font(.body.monospacedDigit())
                                 .lineLimit(1)
                         }

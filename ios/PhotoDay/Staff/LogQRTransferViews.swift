@@ -30,7 +30,7 @@ struct LogQRSequenceView: View {
                         .aspectRatio(1, contentMode: .fit)
                         .frame(maxWidth: .infinity)
                 }
-                Text("Code \(cursor.index + 1) of \(codes.count)")
+                Text(verbatim: cursor.counter.localized)
                     .font(.title2.bold().monospacedDigit())
                 HStack(spacing: 24) {
                     Button { cursor.step(-1) } label: { Image(systemName: "backward.fill") }
@@ -84,7 +84,7 @@ struct LogQRReceiveView: View {
                     }
                     if let progress = model.progress, !progress.missing.isEmpty {
                         ProgressView(value: Double(progress.received), total: Double(max(progress.total, 1)))
-                        Text(verbatim: progress.missing.map { number in String(number) }.joined(separator: " "))
+                        Text(verbatim: progress.line.localized)
                             .font(.footnote.monospacedDigit())
                             .foregroundColor(.secondary)
                         Button("Start over with another phone") { Task { await model.startOver() } }

@@ -67,7 +67,7 @@ struct LogTransferView: View {
                 isPresented: $exporting,
                 document: model.exported.map { LogDocument(data: $0.data) },
                 contentType: .photoDayLog,
-                defaultFilename: model.exported?.fileName ?? "PhotoDay.photodaylog"
+                defaultFilename: model.exported?.fileName
             ) { result in
                 switch result {
                 case .success:

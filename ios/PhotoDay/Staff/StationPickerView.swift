@@ -16,8 +16,8 @@ struct StationPickerView: View {
         List {
             Section {
                 Picker("Role", selection: $model.role) {
-                    ForEach([Role.door, .studio, .both], id: \.self) { role in
-                        RoleLabel(role: role).tag(role)
+                    ForEach(model.roleOptions, id: \.role) { choice in
+                        Text(verbatim: choice.label.localized).tag(choice.role)
                     }
                 }
                 .pickerStyle(.inline)
@@ -80,17 +80,5 @@ struct StationPickerView: View {
         model.warning = nil
         version.bump()
         dismiss()
-    }
-}
-
-struct RoleLabel: View {
-    let role: Role
-
-    var body: some View {
-        switch role {
-        case .door: Text("Door: check-in")
-        case .studio: Text("Studio: photo numbers")
-        case .both: Text("Door and studio")
-        }
     }
 }

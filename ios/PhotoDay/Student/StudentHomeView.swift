@@ -62,7 +62,7 @@ struct StudentHomeView: View {
                         SlotCard(slot: slot, className: home.className, countdown: home.countdown)
                     }
                     if let next = home.next {
-                        Section("Next") {
+                        Section(next.nextHeading.localized) {
                             TimelineRow(item: next)
                         }
                     }

@@ -35,7 +35,7 @@ struct TimelineRow: View {
                 Text(verbatim: item.title.localized)
                     .font(.headline)
                 Spacer()
-                Text(verbatim: item.atLocal)
+                Text(verbatim: item.whenLine.localized)
                     .font(.subheadline.monospacedDigit())
             }
             Text(verbatim: item.detail.localized)

@@ -10,8 +10,8 @@ import PhotoDayCore
 /// A log ready for the system's file exporter.
 public struct ExportedLog: Equatable {
     public let data: Data
-    /// `PhotoDay-<device>.photodaylog` (the log's declared type, as on Android and in the CLI), so
-    /// logs from several phones keep apart in one folder.
+    /// The core's name for it, `PhotoDay-<device>.photodaylog` (the log's declared type, the same
+    /// on Android and in the CLI), so logs from several phones keep apart in one folder.
     public let fileName: String
 }
 
@@ -29,10 +29,10 @@ public final class LogTransferModel {
     }
 
     public func exportFile() async {
-        guard case let (bytes, device)? = await services.scanner({ message = $0 }, { app, now in
-            (try app.exportLog(nowMs: now), app.deviceId())
+        guard case let (bytes, name)? = await services.scanner({ message = $0 }, { app, now in
+            (try app.exportLog(nowMs: now), app.logFileName())
         }) else { return }
-        exported = ExportedLog(data: bytes, fileName: "PhotoDay-\(device).photodaylog")
+        exported = ExportedLog(data: bytes, fileName: name)
     }
 
     public func exportQr() async {
@@ -65,6 +65,11 @@ public struct QRSequenceCursor: Equatable, Sendable {
 
     public init(count: Int) {
         self.count = count
+    }
+
+    /// The counter under the code on screen, in the core's words: `第 2/5 张` / `Code 2 of 5`.
+    public var counter: BilingualText {
+        logQrCounter(index: UInt32(index + 1), total: UInt32(count))
     }
 
     /// Moves by `by` codes, wrapping around both ends.

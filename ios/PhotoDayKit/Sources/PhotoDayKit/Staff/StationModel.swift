@@ -14,6 +14,8 @@ public final class StationModel {
     public var role: Role = .door
     /// The photo-number letter; nil when this is the room's only studio phone.
     public var lane: Lane?
+    /// The role picker's choices, in the core's order and words (door first).
+    public let roleOptions = roleChoices()
     /// The letter picker's choices, in the core's order and words (no letter first, then A–F).
     public let letterChoices = laneChoices()
     public private(set) var station: Station?

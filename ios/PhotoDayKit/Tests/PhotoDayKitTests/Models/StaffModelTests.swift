@@ -58,6 +58,7 @@ final class StaffModelTests: XCTestCase {
         XCTAssertEqual(station.rooms.sorted(), ["一教104", "一教108", "一教206", "一教209"])
         station.role = .studio
         XCTAssertEqual(station.letterChoices.map(\.lane), [nil, .a, .b, .c, .d, .e, .f], "no letter first, then A–F")
+        XCTAssertEqual(station.roleOptions.map(\.role), [.door, .studio, .both], "the core's roles, door first")
         station.lane = .b
         let chosen = await station.choose("一教209")
         XCTAssertTrue(chosen)
@@ -304,6 +305,7 @@ final class StaffModelTests: XCTestCase {
         await receive.scanned(texts[1])
         await receive.scanned(texts[1])
         XCTAssertEqual(receive.progress?.received, 1, "a code seen in many frames counts once")
+        XCTAssertEqual(receive.progress?.line.en.hasPrefix("1 of \(texts.count) codes received"), true, "the core's line to show")
         await receive.startOver()
         XCTAssertNil(receive.progress)
         await receive.scanned(Fixtures.pass("it"))
@@ -323,8 +325,10 @@ final class StaffModelTests: XCTestCase {
         XCTAssertEqual(attendance.station?.arrived, 12)
 
         var cursor = QRSequenceCursor(count: codes.count)
+        XCTAssertEqual(cursor.counter.en, "Code 1 of \(codes.count)")
         cursor.step(-1)
         XCTAssertEqual(cursor.index, codes.count - 1)
+        XCTAssertEqual(cursor.counter.zh, "第 \(codes.count)/\(codes.count) 张", "the core's counter, 1-based")
         cursor.step(2)
         XCTAssertEqual(cursor.index, 1)
         var empty = QRSequenceCursor(count: 0)

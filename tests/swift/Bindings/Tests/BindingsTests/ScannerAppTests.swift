@@ -490,6 +490,36 @@ final class ScannerAppTests: XCTestCase {
         assertCoreError(.invalidInput) { try c.receiveLogQr(text: Fixtures.pass("it")) }
     }
 
+    func testTheRolePickerTheLogFileNameAndTheLogCodesCountersAreTheCoresWords() throws {
+        let roles = roleChoices()
+        XCTAssertEqual(roles.map(\.role), [.door, .studio, .both], "door first")
+        XCTAssertEqual(roles[0].label.zh, "门口：签到")
+        XCTAssertEqual(roles[0].label.en, "Door: check students in")
+        XCTAssertTrue(roles.allSatisfy { !$0.label.zh.isEmpty && !$0.label.en.isEmpty })
+        XCTAssertEqual(Set(roles.map(\.label.en)).count, 3, "three different labels")
+
+        XCTAssertEqual(logQrCounter(index: 2, total: 5).zh, "第 2/5 张")
+        XCTAssertEqual(logQrCounter(index: 2, total: 5).en, "Code 2 of 5")
+
+        let a = try door()
+        XCTAssertEqual(a.logFileName(), "PhotoDay-\(a.deviceId()).photodaylog")
+        XCTAssertNotEqual(a.logFileName(), try door().logFileName(), "two phones' files keep apart")
+
+        for (i, h) in Fixtures.session1.prefix(12).enumerated() {
+            _ = try checkedIn(a.scan(text: h.pass, nowMs: MORNING + Int64(i) * 10_000))
+        }
+        let codes = try a.exportLogQr(nowMs: MORNING + 200_000)
+        XCTAssertGreaterThan(codes.count, 1)
+        let n = codes.count
+        // The first code only: every other one is still missing, and the line names them.
+        let partial = try door().receiveLogQr(text: codes[0]).progress
+        XCTAssertEqual(partial.received, 1)
+        XCTAssertEqual(partial.missing, (2...n).map { UInt32($0) })
+        let missing = (2...n).map(String.init)
+        XCTAssertEqual(partial.line.zh, "已收 1/\(n)，还缺第 \(missing.joined(separator: "、")) 张")
+        XCTAssertEqual(partial.line.en, "1 of \(n) codes received; still missing \(missing.joined(separator: ", "))")
+    }
+
     func testAStaffPhoneTakesWhatItIsHandedByContentAndRefusesAStudentsPackOrPass() throws {
         let app = try ScannerApp(dbPath: Fixtures.db("door"))
         assertCoreError(.invalidInput) { try app.importAny(bytes: Fixtures.bytes("student.bundle")) }
