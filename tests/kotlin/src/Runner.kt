@@ -14,7 +14,7 @@ fun main(args: Array<String>) {
         runBenchmarks()
         exitProcess(0)
     }
-    val all = eventTests + studentTests + studentAppTests + scannerAppTests + safetyTests + trustTests
+    val all = eventTests + studentTests + studentAppTests + scannerAppTests + safetyTests + trustTests + textsTests
     val only = args.firstOrNull()
     val chosen = if (only == null) all else all.filter { it.name.contains(only) }
     var passed = 0

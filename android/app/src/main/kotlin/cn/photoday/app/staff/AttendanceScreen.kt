@@ -80,7 +80,7 @@ fun AttendanceRoute(graph: AppGraph, onBack: () -> Unit) {
 }
 
 @Composable
-private fun StudentLine(a: RosterStudent) = Text("${a.studentNo}  ${a.name}  ${a.className}", style = MaterialTheme.typography.bodyLarge)
+private fun StudentLine(a: RosterStudent) = Text(a.line, style = MaterialTheme.typography.bodyLarge)
 
 /** A session in the core's words (its counts large for the room's own), each class's line under it. */
 @Composable

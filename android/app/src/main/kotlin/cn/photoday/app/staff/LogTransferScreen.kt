@@ -87,9 +87,9 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                             // One code after another, round and round, until the other phone has them all.
                             var i by remember(s) { mutableIntStateOf(0) }
                             LaunchedEffect(s) { while (true) { delay(LOG_QR_FRAME_MS); i = (i + 1) % s.texts.size } }
-                            val n = s.texts.size
-                            QrImage(s.qrs[i], stringResource(R.string.logs_qr_description, i + 1, n), Modifier.fillMaxWidth().aspectRatio(1f))
-                            Text(stringResource(R.string.logs_qr_counter, i + 1, n), color = Color.Black, style = MaterialTheme.typography.headlineMedium)
+                            // The core's counter ("第 2/5 张") under the code, and read out for it.
+                            QrImage(s.qrs[i], s.counters[i], Modifier.fillMaxWidth().aspectRatio(1f))
+                            Text(s.counters[i], color = Color.Black, style = MaterialTheme.typography.headlineMedium)
                             Text(stringResource(R.string.logs_qr_explain), color = Color.Black)
                         }
                         is LogQrSendUiState.Failed -> ErrorCard(s.error)
@@ -113,7 +113,6 @@ fun LogTransferRoute(graph: AppGraph, onBack: () -> Unit) {
                             r.progress?.takeIf { it.total > 0u }?.let { p ->
                                 r.text?.let { Text(it, style = MaterialTheme.typography.titleLarge) }
                                 LinearProgressIndicator(progress = { p.received.toFloat() / p.total.toFloat() }, modifier = Modifier.fillMaxWidth())
-                                if (p.missing.isNotEmpty()) Text(stringResource(R.string.logs_receive_missing, p.missing.joinToString(", ")))
                             }
                             r.error?.let { ErrorCard(it) }
                             // Another phone's codes while this transfer is half received: drop it, take theirs.

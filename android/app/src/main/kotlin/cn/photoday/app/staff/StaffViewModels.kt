@@ -98,7 +98,7 @@ class AttendanceViewModel(graph: AppGraph) : CoreViewModel() {
 }
 
 class LogTransferViewModel(private val app: Application, graph: AppGraph) : CoreViewModel() {
-    private val sender = LogQrSender({ graph.scanner }, graph.clock)
+    private val sender = LogQrSender({ graph.scanner }, graph.clock, graph::lang)
     private val receiver = LogQrReceiver({ graph.scanner }, graph::lang)
     private val file = LogFileModel({ graph.scanner }, graph.clock, graph::lang)
     val sending = sender.state

@@ -46,6 +46,7 @@ import cn.photoday.core.Lane
 import cn.photoday.core.Lang
 import cn.photoday.core.Role
 import cn.photoday.core.laneChoices
+import cn.photoday.core.roleChoices
 import cn.photoday.ui.ErrorKind
 import cn.photoday.ui.UiError
 import cn.photoday.ui.staff.StationSetupUiState
@@ -108,18 +109,13 @@ private fun LazyListScope.stationChooser(s: StationSetupUiState.Ready, lang: Lan
         var room by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.room) }
         var role by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.role ?: Role.DOOR) }
         var lane by rememberSaveable(s.chosen) { mutableStateOf(s.chosen?.lane) }
+        val roles = remember { roleChoices() }
         val lanes = remember { laneChoices() }
         Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
             s.rooms.forEach { r -> Choice(r, room == r) { room = r } }
             HorizontalDivider()
-            Role.entries.forEach { r ->
-                val label = when (r) {
-                    Role.DOOR -> R.string.role_door
-                    Role.STUDIO -> R.string.role_studio
-                    Role.BOTH -> R.string.role_both
-                }
-                Choice(stringResource(label), role == r) { role = r }
-            }
+            // Door, studio, both: each in the core's words.
+            roles.forEach { c -> Choice(c.label.textIn(lang), role == c.role) { role = c.role } }
             if (role != Role.DOOR) {
                 HorizontalDivider()
                 Text(stringResource(R.string.station_lane), style = MaterialTheme.typography.titleSmall)

@@ -58,7 +58,6 @@ import cn.photoday.app.ui.common.ErrorCard
 import cn.photoday.app.ui.common.ScreenScaffold
 import cn.photoday.core.Lang
 import cn.photoday.core.Slot
-import cn.photoday.core.TimelineStatus
 import cn.photoday.ui.student.StudentHomeUiState
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
@@ -155,7 +154,7 @@ private fun ReadyHome(s: StudentHomeUiState.Ready, navigate: (String) -> Unit, s
     home.next?.let { next ->
         Card(Modifier.fillMaxWidth()) {
             Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                Text(stringResource(if (next.status == TimelineStatus.DUE) R.string.next_due else R.string.next_upcoming), style = MaterialTheme.typography.labelLarge)
+                Text(next.nextHeading.textIn(lang), style = MaterialTheme.typography.labelLarge)
                 Text(next.title.textIn(lang), style = MaterialTheme.typography.titleLarge)
                 Text(next.atLocal, style = MaterialTheme.typography.bodyMedium)
                 Text(next.detail.textIn(lang), style = MaterialTheme.typography.bodyMedium)

@@ -55,17 +55,7 @@ fun TimelineRoute(graph: AppGraph, onBack: () -> Unit) {
                         }
                         Card(Modifier.fillMaxWidth(), colors = colors) {
                             Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                                Text(
-                                    stringResource(
-                                        when (row.status) {
-                                            TimelineStatus.PAST -> R.string.timeline_past
-                                            TimelineStatus.DUE -> R.string.timeline_due
-                                            TimelineStatus.UPCOMING -> R.string.timeline_upcoming
-                                        },
-                                        row.atLocal,
-                                    ),
-                                    style = MaterialTheme.typography.labelLarge,
-                                )
+                                Text(row.whenLine.textIn(s.lang), style = MaterialTheme.typography.labelLarge)
                                 Text(row.title.textIn(s.lang), style = MaterialTheme.typography.titleMedium)
                                 Text(row.detail.textIn(s.lang), style = MaterialTheme.typography.bodyMedium)
                             }

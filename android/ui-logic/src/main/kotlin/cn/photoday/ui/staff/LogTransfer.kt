@@ -9,6 +9,7 @@ import cn.photoday.core.LogQrProgress
 import cn.photoday.core.PhotoDayException
 import cn.photoday.core.QrCode
 import cn.photoday.core.ScannerAppInterface
+import cn.photoday.core.logQrCounter
 import cn.photoday.core.logQrFrameMs
 import cn.photoday.ui.Clock
 import cn.photoday.ui.ImportResult
@@ -26,8 +27,11 @@ val LOG_QR_FRAME_MS: Long get() = logQrFrameMs().toLong()
 sealed interface LogQrSendUiState {
     data object Idle : LogQrSendUiState
 
-    /** The codes to show one after another, [LOG_QR_FRAME_MS] each, then from the start. */
-    data class Showing(val texts: List<String>, val qrs: List<QrCode>) : LogQrSendUiState
+    /**
+     * The codes to show one after another, [LOG_QR_FRAME_MS] each, then from the start; under
+     * each its counter in the core's words (`第 2/5 张`, `logQrCounter`).
+     */
+    data class Showing(val texts: List<String>, val qrs: List<QrCode>, val counters: List<String>) : LogQrSendUiState
 
     data class Failed(val error: UiError) : LogQrSendUiState
 }
@@ -39,6 +43,7 @@ sealed interface LogQrSendUiState {
 class LogQrSender(
     private val open: () -> ScannerAppInterface,
     private val clock: Clock,
+    private val lang: () -> Lang = { Lang.ZH },
     private val encode: (String) -> QrCode = { cn.photoday.core.qrCode(it) },
 ) {
     private val _state = MutableStateFlow<LogQrSendUiState>(LogQrSendUiState.Idle)
@@ -48,7 +53,9 @@ class LogQrSender(
     fun start() {
         _state.value = try {
             val texts = open().exportLogQr(clock.nowMs())
-            LogQrSendUiState.Showing(texts, texts.map(encode))
+            val n = texts.size.toUInt()
+            val counters = texts.indices.map { i -> logQrCounter(i.toUInt() + 1u, n).textIn(lang()) }
+            LogQrSendUiState.Showing(texts, texts.map(encode), counters)
         } catch (e: Exception) {
             LogQrSendUiState.Failed(e.toUiError())
         }
@@ -74,7 +81,7 @@ sealed interface LogQrReceiveUiState {
     data class Receiving(
         /** The core's count: received, total, the 1-based numbers still missing. */
         val progress: LogQrProgress?,
-        /** The core's line ("已收到 3/7 个记录二维码"). */
+        /** The core's line for where the transfer stands (`LogQrProgress.line`: "已收 3/5，还缺第 2、4 张"). */
         val text: String?,
         /** The last code could not be used (damaged, a pass, another phone's). */
         val error: UiError?,
@@ -101,12 +108,11 @@ class LogQrReceiver(private val open: () -> ScannerAppInterface, private val lan
         _state.value = try {
             // Camera text is never a bundle, and importAny throws for anything else but a log code.
             val taken = open().importAny(text.toByteArray())
-            val line = taken.text.textIn(lang())
             val p = taken.progress
             when {
-                taken.log != null -> LogQrReceiveUiState.Done(line)
+                taken.log != null -> LogQrReceiveUiState.Done(taken.text.textIn(lang()))
                 p?.alreadyMerged == true && now is LogQrReceiveUiState.Done -> now
-                else -> LogQrReceiveUiState.Receiving(p, line, null)
+                else -> LogQrReceiveUiState.Receiving(p, (p?.line ?: taken.text).textIn(lang()), null)
             }
         } catch (e: Exception) {
             val error = e.toUiError()

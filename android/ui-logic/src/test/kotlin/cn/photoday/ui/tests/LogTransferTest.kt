@@ -29,10 +29,12 @@ val logTransferTests = listOf(
         val a = busyDoor(12)
         val b = Fixtures.door()
         val clock = FakeClock(MORNING + 600_000)
-        val sender = LogQrSender({ a }, clock, fakeEncode)
+        val sender = LogQrSender({ a }, clock, encode = fakeEncode)
         sender.start()
         val shown = sender.state.value as? LogQrSendUiState.Showing ?: fail("got ${sender.state.value}")
         assertEquals(shown.texts.size, shown.qrs.size)
+        val n = shown.texts.size
+        assertEquals(List(n) { "第 ${it + 1}/$n 张" }, shown.counters, "the core's counter under each code")
 
         val receiver = LogQrReceiver({ b })
         assertEquals(LogQrReceiveUiState.Waiting, receiver.state.value)
@@ -42,7 +44,8 @@ val logTransferTests = listOf(
             val r = receiver.state.value as? LogQrReceiveUiState.Receiving ?: return@repeat
             assertEquals(shown.texts.size.toUInt(), r.progress?.total)
             assertNull(r.error)
-            assertContains(r.text!!, "已收到")
+            assertEquals(r.progress?.line?.zh, r.text, "the core's line for the transfer")
+            assertContains(r.text!!, "已收")
         }
         assertContains(done(receiver).text, "已合并 12")
         receiver.onFrame(shown.texts.last())
