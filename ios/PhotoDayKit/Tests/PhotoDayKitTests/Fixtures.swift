@@ -1,6 +1,7 @@
 // What the 教务处 hands to phones, made fresh for each run by bindings/examples/kotlin_fixtures.rs
-// (the same fixtures as the Kotlin tests and tests/swift/Bindings; tests/swift/run.sh passes their
-// folder as PHOTODAY_FIXTURES), scratch databases, and the moments of the 广州商学院 2023 day.
+// (the same fixtures as the Kotlin tests; tests/swift/run.sh passes their folder as
+// PHOTODAY_FIXTURES), scratch databases, and the moments of the 广州商学院 2023 day. One file for
+// both Swift test packages: tests/swift/Bindings links to it (Tests/BindingsTests/Fixtures.swift).
 
 import Foundation
 

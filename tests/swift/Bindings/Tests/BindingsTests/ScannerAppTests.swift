@@ -7,7 +7,6 @@ import Foundation
 import PhotoDayCore
 import XCTest
 
-let MORNING = beijing("2023-06-03T09:35")
 
 /// What a 学信网 采集码 QR reads as: only its shape counts.
 let COLLECTION_CODE = "https://m.chsi.com.cn/xlcj/code?c=8F3A2C9E71B04D5A"
