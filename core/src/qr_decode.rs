@@ -9,7 +9,9 @@
 //! The reader is zxing-cpp's QR pipeline as ported to Rust by `rxing` (its `cpp_port`: finder
 //! patterns, perspective sampling, error correction), fed by zxing-cpp's local-average
 //! binariser, which this module implements itself: rxing's own binariser (ZXing Java's) loses
-//! codes under a reflected lamp. Measured on camera-like frames against zxing-cpp, ZBar and the
+//! codes under a reflected lamp. A symbol whose corners are found but whose modules do not
+//! decode gets a second look on the grey pixels (`glare`: the grid re-fitted, the washed-out
+//! codewords treated as erasures) when nothing else in the image was read. Measured on camera-like frames against zxing-cpp, ZBar and the
 //! Android app's ZXing in BENCHMARKS.md ("QR reading"); `tests/qr_bench/run.sh` reruns it.
 //!
 //! Images come from outside (a gallery, a camera), so every entry point treats them as hostile:
@@ -27,6 +29,9 @@ use rxing::qrcode::cpp_port::detector::{FindFinderPatterns, GenerateFinderPatter
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+
+mod glare;
+use glare::Grey;
 
 /// The largest image accepted, in pixels (a 48-megapixel phone photo), so a crafted PNG header
 /// cannot make the decoder allocate gigabytes.
@@ -294,7 +299,15 @@ fn scan_luma(
     // and the image is simply reported as holding no readable code.
     catch_unwind(AssertUnwindSafe(|| {
         let bits = binarize(width, height, pixels)?;
-        Some(read_symbols(&bits, on_text))
+        Some(read_symbols(
+            &bits,
+            Grey {
+                width,
+                height,
+                pixels,
+            },
+            on_text,
+        ))
     }))
     .ok()
     .flatten()
@@ -303,7 +316,11 @@ fn scan_luma(
 
 /// zxing-cpp's QR reader loop: every plausible triple of finder patterns, most plausible first,
 /// sampled and decoded; patterns used by a symbol read are not tried again.
-fn read_symbols(bits: &BitMatrix, on_text: &mut dyn FnMut(&dyn Fn() -> String)) -> Seen {
+fn read_symbols(
+    bits: &BitMatrix,
+    grey: Grey<'_>,
+    on_text: &mut dyn FnMut(&dyn Fn() -> String),
+) -> Seen {
     let mut finders = FindFinderPatterns(bits, true, 0);
     let mut seen = Seen {
         finders: finders.iter().map(|p| p.size as f32).collect(),
@@ -312,6 +329,7 @@ fn read_symbols(bits: &BitMatrix, on_text: &mut dyn FnMut(&dyn Fn() -> String)) 
     let sets = GenerateFinderPatternSets(&mut finders);
     seen.sets = sets.len();
     let mut used: Vec<ConcentricPattern> = Vec::new();
+    let mut missed = Vec::new();
     for set in sets {
         if used.contains(&set.bl) || used.contains(&set.tl) || used.contains(&set.tr) {
             continue;
@@ -319,16 +337,29 @@ fn read_symbols(bits: &BitMatrix, on_text: &mut dyn FnMut(&dyn Fn() -> String)) 
         let Ok(detected) = SampleQR(bits, &set) else {
             continue;
         };
-        let Ok(decoded) = Decode(detected.getBits()) else {
-            continue;
-        };
-        if decoded.isValid() {
-            used.extend([set.bl, set.tl, set.tr]);
-            on_text(&|| decoded.text());
+        match Decode(detected.getBits()) {
+            Ok(decoded) if decoded.isValid() => {
+                used.extend([set.bl, set.tl, set.tr]);
+                on_text(&|| decoded.text());
+            }
+            _ => missed.push(detected),
+        }
+    }
+    // Nothing read, but a symbol's corners were found: look again at the grey pixels on its
+    // grid (see `glare`), for the first few such candidates.
+    if used.is_empty() {
+        for detected in missed.iter().take(MAX_SECOND_LOOKS) {
+            if let Some(decoded) = glare::read(grey, detected) {
+                on_text(&|| decoded.text());
+                break;
+            }
         }
     }
     seen
 }
+
+/// How many sampled but unreadable symbols get the second look.
+const MAX_SECOND_LOOKS: usize = 3;
 
 /// zxing-cpp's local-average binariser ("LocalAverage", its default): each 8×8 block's
 /// threshold is the middle of its darkest and lightest pixel if they differ by more than 24
