@@ -52,7 +52,9 @@ pub const MIN_PX_PER_MODULE: f32 = 2.0;
 /// [`MAX_IMAGE_PIXELS`]) yields an empty list.
 pub fn decode_luma(width: usize, height: usize, pixels: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
-    scan_luma(width, height, pixels, &mut |text| found.push(text()));
+    scan_luma(width, height, pixels, Look::Twice, &mut |text| {
+        found.push(text())
+    });
     found
 }
 
@@ -197,10 +199,17 @@ pub fn check_readability(bytes: &[u8]) -> Result<Readability> {
     let image = read_image(bytes)?;
     let mut codes_found = 0;
     // The text is never produced: the symbol's error correction and structure are checked by
-    // the decoder, and the closure that would build the string is not called.
-    let seen = scan_luma(image.width, image.height, &image.luma, &mut |_| {
-        codes_found += 1
-    });
+    // the decoder, and the closure that would build the string is not called. The check predicts
+    // what the photographer's scanner reads, so it reads once, as zxing-cpp does: the second look
+    // the core gives a washed-out camera frame would call a screenshot of 1.2 px per module
+    // "readable" that no other reader reads.
+    let seen = scan_luma(
+        image.width,
+        image.height,
+        &image.luma,
+        Look::Once,
+        &mut |_| codes_found += 1,
+    );
     let problem = (codes_found == 0).then(|| {
         if seen.finders.is_empty() {
             // Modules of a pixel or so hide the corner squares from the detector; on the image
@@ -286,6 +295,7 @@ fn scan_luma(
     width: usize,
     height: usize,
     pixels: &[u8],
+    look: Look,
     on_text: &mut dyn FnMut(&dyn Fn() -> String),
 ) -> Seen {
     let Some(len) = width.checked_mul(height) else {
@@ -306,6 +316,7 @@ fn scan_luma(
                 height,
                 pixels,
             },
+            look,
             on_text,
         ))
     }))
@@ -319,6 +330,7 @@ fn scan_luma(
 fn read_symbols(
     bits: &BitMatrix,
     grey: Grey<'_>,
+    look: Look,
     on_text: &mut dyn FnMut(&dyn Fn() -> String),
 ) -> Seen {
     let mut finders = FindFinderPatterns(bits, true, 0);
@@ -347,7 +359,7 @@ fn read_symbols(
     }
     // Nothing read, but a symbol's corners were found: look again at the grey pixels on its
     // grid (see `glare`), for the first few such candidates.
-    if used.is_empty() {
+    if used.is_empty() && look == Look::Twice {
         for detected in missed.iter().take(MAX_SECOND_LOOKS) {
             if let Some(decoded) = glare::read(grey, detected) {
                 on_text(&|| decoded.text());
@@ -356,6 +368,15 @@ fn read_symbols(
         }
     }
     seen
+}
+
+/// Whether a symbol found but not decoded gets the second look (`glare`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// As zxing-cpp reads: the readability check, which predicts other scanners.
+    Once,
+    /// Everything the core can read: passes, pass cards, log codes.
+    Twice,
 }
 
 /// How many sampled but unreadable symbols get the second look.
