@@ -317,6 +317,11 @@ pub struct VerdictCard {
     pub student_no: Option<u64>,
     /// Their name, when the bundle has names.
     pub name: Option<String>,
+    /// Name and number on one line (`张三 · 202001001001`), or the number alone.
+    pub who: Option<String>,
+    /// The student as the step-aside list names them (`003  张三  202001001003`), when the card
+    /// holds a 摄影编号.
+    pub aside_who: Option<String>,
     /// The 摄影编号 to draw huge (given now, or held already).
     pub photo_no: Option<String>,
     /// Its batch.
@@ -407,6 +412,8 @@ impl From<core_loop::StationLabel> for StationLabel {
 impl From<core_loop::VerdictCard> for VerdictCard {
     fn from(c: core_loop::VerdictCard) -> Self {
         VerdictCard {
+            who: c.who(),
+            aside_who: c.aside_who(),
             outcome: c.outcome.into(),
             student_no: c.student_no,
             name: c.name,

@@ -750,6 +750,8 @@ pub struct BatchMember {
     pub aside: Option<AsideReason>,
     /// The line under the photo number: `202001001001 · 第2批`.
     pub line: BilingualText,
+    /// Photo number, name and student number, for a list to pick from: `003  张三  202001001003`.
+    pub who: String,
 }
 
 /// The batch being called into the studio.
@@ -1103,6 +1105,7 @@ impl From<core_scanner::BatchMember> for BatchMember {
     fn from(m: core_scanner::BatchMember) -> Self {
         BatchMember {
             line: m.line().into(),
+            who: m.who(),
             photo_no: m.photo_no,
             student_no: m.student_no,
             name: m.name,

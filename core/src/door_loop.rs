@@ -122,6 +122,28 @@ pub struct VerdictCard {
     pub serial: u64,
 }
 
+impl VerdictCard {
+    /// Who the card is about, on one line: `张三 · 202001001001` (the number alone without names).
+    pub fn who(&self) -> Option<String> {
+        let no = self.student_no?.to_string();
+        Some(match &self.name {
+            Some(name) if !name.is_empty() => format!("{name} · {no}"),
+            _ => no,
+        })
+    }
+
+    /// The card's student as the step-aside list names them (`003  张三  202001001003`, as
+    /// [`crate::scanner::BatchMember::who`]), when the card holds a 摄影编号.
+    pub fn aside_who(&self) -> Option<String> {
+        let photo_no = self.photo_no.as_deref()?;
+        Some(crate::scanner::who_line(
+            photo_no,
+            self.name.as_deref(),
+            self.student_no?,
+        ))
+    }
+}
+
 /// A line on the scanning screen after an action that shows no verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanNotice {

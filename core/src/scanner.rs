@@ -236,7 +236,32 @@ impl Batch {
     }
 }
 
+/// A numbered student on one line, as lists to pick from name them: `003  张三  202001001003`
+/// (no name when the bundle has none).
+pub fn who_line(photo_no: &str, name: Option<&str>, student_no: u64) -> String {
+    let no = student_no.to_string();
+    [photo_no, name.unwrap_or(""), &no]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 impl BatchMember {
+    /// Who, for a list to pick from (step aside): `003  张三  202001001003`.
+    pub fn who(&self) -> String {
+        [
+            Some(self.photo_no.clone()),
+            self.name.clone(),
+            Some(self.student_no.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("  ")
+    }
+
     /// The line under the photo number on the photographer's list: `202001001001 · 第2批`.
     pub fn line(&self) -> Text {
         let (no, b) = (self.student_no, self.batch);
@@ -2124,6 +2149,13 @@ mod tests {
             "the voided number does not count"
         );
         assert_eq!(batch.members[0].line().zh, "202001001001 · 第2批");
+        assert_eq!(
+            batch.members[0].who(),
+            "A009  202001001001",
+            "no name in a bundle without names"
+        );
+        batch.members[0].name = Some("张三".into());
+        assert_eq!(batch.members[0].who(), "A009  张三  202001001001");
         for m in &mut batch.members {
             m.status = NumberStatus::Photographed;
         }
