@@ -119,7 +119,7 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                 if (shown == null) {
                     ScanningOverlay(
                         s.screen, s.lang, torch, vm::toggleTorch, { typing = true }, vm::undoLast, { vm.loadHistory(); history = true },
-                        { waiting -> aside = waiting.map { it.studentNo to who(it.photoNo, it.name, it.studentNo) } },
+                        { waiting -> aside = waiting.map { it.studentNo to it.who } },
                         vm::closeBatch, navigate, switchMode,
                     )
                 } else {
@@ -129,8 +129,9 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                         onOverride = { overriding = true },
                         onUndo = vm::undo,
                         onSkipCode = vm::skipCode,
+                        // Waiting on the 采集码 the card holds no 摄影编号 yet, so no aside line: name and number then.
                         onStepAside = shown.studentNo?.takeIf { shown.canStepAside }?.let { no ->
-                            { aside = listOf(no to who(shown.photoNo, shown.name, no)) }
+                            (shown.asideWho ?: shown.who)?.let { label -> { aside = listOf(no to label) } }
                         },
                     )
                 }
@@ -232,9 +233,6 @@ private fun ScanningOverlay(
     }
 }
 
-/** A student as the step-aside dialog lists them: `003  张三  202001001003`. */
-private fun who(photoNo: String?, name: String?, studentNo: ULong) = listOfNotNull(photoNo, name, studentNo.toString()).joinToString("  ")
-
 /** The batch's numbers in order, voided ones struck out (never reused). */
 private fun photoNumbers(members: List<BatchMember>): AnnotatedString = buildAnnotatedString {
     members.forEachIndexed { i, m ->
@@ -277,8 +275,7 @@ private fun VerdictOverlay(
                 qr?.let { QrImage(it, stringResource(R.string.number_qr_description), Modifier.size(160.dp)) }
             }
             card.rightRoom?.let { Text(it.textIn(lang), color = fg, fontSize = 56.sp, fontWeight = FontWeight.Black, textAlign = TextAlign.Center) }
-            val person = listOfNotNull(card.name, card.studentNo?.toString()).joinToString(" · ")
-            if (person.isNotEmpty()) Text(person, color = fg, style = MaterialTheme.typography.titleLarge)
+            card.who?.let { Text(it, color = fg, style = MaterialTheme.typography.titleLarge) }
             Text(o.detail.textIn(lang), color = fg, style = MaterialTheme.typography.bodyLarge, textAlign = TextAlign.Center)
             Box(Modifier.weight(1f))
             val buttons = ButtonDefaults.buttonColors(containerColor = Color.Black.copy(alpha = 0.75f), contentColor = Color.White)
