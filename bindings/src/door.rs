@@ -319,8 +319,8 @@ pub struct VerdictCard {
     pub name: Option<String>,
     /// Name and number on one line (`张三 · 202001001001`), or the number alone.
     pub who: Option<String>,
-    /// The student as the step-aside list names them (`003  张三  202001001003`), when the card
-    /// holds a 摄影编号.
+    /// The student as the step-aside list names them (`003  张三  202001001003`; without the
+    /// number while the 采集码 is awaited), whenever the card is about a student.
     pub aside_who: Option<String>,
     /// The 摄影编号 to draw huge (given now, or held already).
     pub photo_no: Option<String>,

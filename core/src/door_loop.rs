@@ -133,11 +133,10 @@ impl VerdictCard {
     }
 
     /// The card's student as the step-aside list names them (`003  张三  202001001003`, as
-    /// [`crate::scanner::BatchMember::who`]), when the card holds a 摄影编号.
+    /// [`crate::scanner::BatchMember::who`]; without a number while the 采集码 is awaited).
     pub fn aside_who(&self) -> Option<String> {
-        let photo_no = self.photo_no.as_deref()?;
         Some(crate::scanner::who_line(
-            photo_no,
+            self.photo_no.as_deref().unwrap_or(""),
             self.name.as_deref(),
             self.student_no?,
         ))

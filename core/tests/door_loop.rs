@@ -255,9 +255,19 @@ fn the_studio_waits_for_the_collection_code_then_numbers_and_an_override_still_m
     assert_eq!(card.photo_no.as_deref(), Some("001"));
     // Who it is, on the card and in the step-aside list, named as the lists name them.
     let who = card.who().unwrap();
-    assert!(who.ends_with(&format!(" · {no}")) || who == no.to_string(), "{who}");
-    assert_eq!(card.aside_who().unwrap(), format!("001  {}", who.replace(" · ", "  ")));
-    assert_eq!(wait.aside_who(), None, "no number yet while the 采集码 is awaited");
+    assert!(
+        who.ends_with(&format!(" · {no}")) || who == no.to_string(),
+        "{who}"
+    );
+    assert_eq!(
+        card.aside_who().unwrap(),
+        format!("001  {}", who.replace(" · ", "  "))
+    );
+    assert_eq!(
+        wait.aside_who().unwrap(),
+        who.replace(" · ", "  "),
+        "no number yet while the 采集码 is awaited"
+    );
     assert_eq!(card.batch_label.as_ref().unwrap().zh, "第1批");
     assert!(card.can_step_aside && wait.can_step_aside);
     // The new number stays long enough for the student's app to scan its small QR.

@@ -129,9 +129,8 @@ fun ScanRoute(graph: AppGraph, navigate: (String) -> Unit, switchMode: () -> Uni
                         onOverride = { overriding = true },
                         onUndo = vm::undo,
                         onSkipCode = vm::skipCode,
-                        // Waiting on the 采集码 the card holds no 摄影编号 yet, so no aside line: name and number then.
                         onStepAside = shown.studentNo?.takeIf { shown.canStepAside }?.let { no ->
-                            (shown.asideWho ?: shown.who)?.let { label -> { aside = listOf(no to label) } }
+                            shown.asideWho?.let { label -> { aside = listOf(no to label) } }
                         },
                     )
                 }
