@@ -156,6 +156,14 @@ final class DoorLoopTests: XCTestCase {
         XCTAssertNotNil(card.outcome.numberQr, "the student's app scans it from the card")
         XCTAssertEqual(numbered.batchLabel?.zh, "第1批 · 1/8")
         XCTAssertEqual(numbered.batch?.members.map(\.photoNo), ["001"])
+        // Who the card is about, on one line each as the core words it (issue 15: the app draws).
+        XCTAssertNil(wait.asideWho, "no 摄影编号 yet while the 采集码 is awaited")
+        let who = try XCTUnwrap(card.who)
+        XCTAssertTrue(who.hasSuffix(String(holder.studentNo)), who)
+        let asideWho = try XCTUnwrap(card.asideWho)
+        XCTAssertTrue(asideWho.hasPrefix("001  "), asideWho)
+        XCTAssertTrue(asideWho.hasSuffix(String(holder.studentNo)), asideWho)
+        XCTAssertEqual(numbered.batch?.members.map(\.who), [asideWho], "the list names them as the card does")
 
         let undone = app.undoShown(nowMs: MORNING + 10_000)
         XCTAssertNil(undone.card)
