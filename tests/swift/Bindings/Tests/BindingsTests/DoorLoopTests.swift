@@ -157,9 +157,11 @@ final class DoorLoopTests: XCTestCase {
         XCTAssertEqual(numbered.batchLabel?.zh, "第1批 · 1/8")
         XCTAssertEqual(numbered.batch?.members.map(\.photoNo), ["001"])
         // Who the card is about, on one line each as the core words it (issue 15: the app draws).
-        XCTAssertNil(wait.asideWho, "no 摄影编号 yet while the 采集码 is awaited")
         let who = try XCTUnwrap(card.who)
         XCTAssertTrue(who.hasSuffix(String(holder.studentNo)), who)
+        XCTAssertEqual(
+            wait.asideWho, who.replacingOccurrences(of: " · ", with: "  "),
+            "no 摄影编号 yet while the 采集码 is awaited: name and number")
         let asideWho = try XCTUnwrap(card.asideWho)
         XCTAssertTrue(asideWho.hasPrefix("001  "), asideWho)
         XCTAssertTrue(asideWho.hasSuffix(String(holder.studentNo)), asideWho)
