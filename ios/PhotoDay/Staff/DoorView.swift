@@ -2,7 +2,8 @@
 // station's line, the torch and the menu on top; the studio's open batch and the staff's actions
 // at the bottom (manual check-in; the recent records, to undo any of them); the verdict card over
 // everything, or, while the studio waits for the 采集码, a banner over the camera that reads the
-// code next. Every frame and tap goes to the core (a tapped notice too: `dismiss` clears it).
+// code next; either offers "step aside" when the core's card allows it, naming the student as the
+// core does and listing the core's reasons. Every frame and tap goes to the core (a tapped notice too: `dismiss` clears it).
 
 import PhotoDayCore
 import PhotoDayKit
@@ -17,6 +18,14 @@ struct DoorView: View {
     @State var sheet: DoorSheet?
     @State var overriding = false
     @State var confirmingBatchShot = false
+    /// The student the step-aside dialog is about, taken from the card when tapped (the card may
+    /// go back to the camera at its time while staff choose).
+    @State var aside: Aside?
+
+    struct Aside {
+        let studentNo: UInt64
+        let who: String
+    }
 
     enum DoorSheet: String, Identifiable {
         case manual, history, batch, attendance, logs, settings
@@ -29,7 +38,7 @@ struct DoorView: View {
         ZStack {
             Color.black.ignoresSafeArea()
             CameraGate {
-                QRScannerView(torchOn: torchOn, paused: sheet != nil || overriding) { text in
+                QRScannerView(torchOn: torchOn, paused: sheet != nil || overriding || aside != nil) { text in
                     Task { await model.frame(text) }
                 }
                 .ignoresSafeArea()
@@ -55,13 +64,22 @@ struct DoorView: View {
             if let card, !card.awaitingCode {
                 VerdictView(
                     card: card, numberCode: model.numberCode, onOverride: { overriding = true },
-                    onUndo: { Task { await model.undoShown() } }, onDismiss: { Task { await model.dismiss() } })
+                    onUndo: { Task { await model.undoShown() } }, onStepAside: stepAside(card),
+                    onDismiss: { Task { await model.dismiss() } })
                 .transition(.opacity)
             }
         }
         .animation(.easeOut(duration: 0.15), value: card?.serial)
         .confirmationDialog("Record this batch as photographed?", isPresented: $confirmingBatchShot, titleVisibility: .visible) {
             Button("Batch shot") { Task { await model.closeBatch() } }
+        }
+        .confirmationDialog(
+            aside?.who ?? "", isPresented: Binding(get: { aside != nil }, set: { if !$0 { aside = nil } }),
+            titleVisibility: .visible, presenting: aside
+        ) { who in
+            ForEach(model.asideChoices, id: \.reason) { choice in
+                Button(choice.text.localized) { Task { await model.stepAside(studentNo: who.studentNo, reason: choice.reason) } }
+            }
         }
         .sheet(isPresented: $overriding) {
             OverrideView { reason in Task { await model.override(reason: reason) } }
@@ -144,6 +162,12 @@ struct DoorView: View {
         .panel()
     }
 
+    /// The "step aside" tap for `card`, nil when the core's card does not allow it.
+    private func stepAside(_ card: VerdictCard) -> (() -> Void)? {
+        guard card.canStepAside, let studentNo = card.studentNo, let who = card.asideWho else { return nil }
+        return { aside = Aside(studentNo: studentNo, who: who) }
+    }
+
     /// The studio's 采集码 step over the camera: who is waiting, and one tap to number them without
     /// it when the 新华社 photographer checks the code instead.
     private func codeRequest(_ card: VerdictCard) -> some View {
@@ -156,6 +180,10 @@ struct DoorView: View {
                 Button("Skip (photographer checks)") { Task { await model.skipCode() } }
                     .buttonStyle(.borderedProminent)
                 Button("Cancel", role: .cancel) { Task { await model.dismiss() } }
+                    .buttonStyle(.bordered)
+            }
+            if let onStepAside = stepAside(card) {
+                Button("Step aside…", action: onStepAside)
                     .buttonStyle(.bordered)
             }
             .controlSize(.large)

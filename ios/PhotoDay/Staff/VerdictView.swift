@@ -2,7 +2,7 @@
 // number and the core's batch line (`第1批`) as large as the screen allows (the staff call the
 // batch) with the small code the student's app scans to keep the number, a clock warning when the
 // phone's clock looks wrong, the core's note ("shown again: nothing new recorded") and the buttons
-// the card allows (override, undo). A tap anywhere returns to the camera.
+// the card allows (override, undo, step aside). A tap anywhere returns to the camera.
 
 import PhotoDayCore
 import PhotoDayKit
@@ -13,6 +13,8 @@ struct VerdictView: View {
     let numberCode: QrCode?
     let onOverride: () -> Void
     let onUndo: () -> Void
+    /// nil unless the card allows it (`canStepAside`); DoorView asks for the reason.
+    let onStepAside: (() -> Void)?
     let onDismiss: () -> Void
 
     var body: some View {
@@ -59,6 +61,9 @@ struct VerdictView: View {
                     }
                     if card.canUndo {
                         Button("Undo", action: onUndo)
+                    }
+                    if let onStepAside {
+                        Button("Step aside…", action: onStepAside)
                     }
                 }
                 .buttonStyle(.bordered)

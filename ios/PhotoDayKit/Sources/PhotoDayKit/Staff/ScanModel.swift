@@ -19,6 +19,8 @@ public final class ScanModel {
     public private(set) var numberCode: QrCode?
     /// A core that could not be opened (the database folder); shown as an alert.
     public var message: Message?
+    /// The card's step-aside buttons (`VerdictCard.canStepAside`), in the core's order and words.
+    public let asideChoices = asideReasons()
 
     @ObservationIgnored private let services: AppServices
     @ObservationIgnored private var ticker: Task<Void, Never>?
@@ -46,6 +48,11 @@ public final class ScanModel {
     public func undoShown() async { await ask { app, now in app.undoShown(nowMs: now) } }
     /// The card or the notice tapped away (a student waiting on the 采集码 check is let go).
     public func dismiss() async { await ask { app, now in app.dismiss(nowMs: now) } }
+    /// Steps the card's student aside (`VerdictCard.studentNo`, taken when the button was tapped,
+    /// so the card may have gone by then): their number is voided, the core's notice says so.
+    public func stepAside(studentNo: UInt64, reason: AsideReason, note: String? = nil) async {
+        await ask { app, now in app.stepAsideStudent(studentNo: studentNo, reason: reason, note: note, nowMs: now) }
+    }
     public func skipCode() async { await ask { app, now in app.skipCode(nowMs: now) } }
     public func closeBatch() async { await ask { app, now in app.closeOpenBatch(nowMs: now) } }
     public func tick() async { await ask { app, now in app.tick(nowMs: now) } }

@@ -229,6 +229,44 @@ final class StaffModelTests: XCTestCase {
         XCTAssertNil(attendance.message)
     }
 
+    func testTheStudiosCardStepsItsStudentAsideInTheCoresWords() async throws {
+        let h = Harness()
+        let studio = try await setUp(h, .studio, checkCode: false)
+        let holder = Fixtures.session1[0]
+        await studio.frame(holder.pass)
+        let card = try XCTUnwrap(studio.screen?.card)
+        XCTAssertEqual(try numbered(card.outcome).photoNo, "001")
+        XCTAssertTrue(card.canStepAside, "numbered now: the card offers step aside")
+        XCTAssertEqual(card.studentNo, holder.studentNo)
+        XCTAssertTrue(try XCTUnwrap(card.asideWho).hasPrefix("001"), "the dialog names them as the core does")
+        XCTAssertEqual(studio.asideChoices.map(\.reason), [.noCollectionCode, .clothes, .glasses, .notPresent, .other])
+        XCTAssertEqual(studio.screen?.batch?.members.map(\.status), [.waiting])
+
+        await studio.stepAside(studentNo: holder.studentNo, reason: .glasses)
+        XCTAssertNil(studio.screen?.card, "back to the camera")
+        XCTAssertNil(studio.numberCode)
+        XCTAssertTrue(try XCTUnwrap(studio.screen?.notice).text.zh.contains("001 号作废"))
+        XCTAssertFalse(studio.screen?.batch?.members.contains { $0.status == .waiting } ?? false, "no longer waiting in the batch")
+        let list = BatchModel(services: h.services())
+        await list.load()
+        XCTAssertEqual(list.list.first?.status, .voided)
+        XCTAssertEqual(list.list.first?.aside, .glasses)
+        await studio.dismiss()
+        XCTAssertNil(studio.screen?.notice)
+
+        // Waiting for the 采集码: the banner offers it too, naming the student without a number.
+        let waiting = try await setUp(Harness(), .studio)
+        await waiting.typed(holder.studentNo.description, note: nil)
+        let asked = try XCTUnwrap(waiting.screen?.card)
+        XCTAssertTrue(asked.awaitingCode)
+        XCTAssertTrue(asked.canStepAside)
+        XCTAssertEqual(asked.photoNo, nil)
+        XCTAssertTrue(try XCTUnwrap(asked.asideWho).hasSuffix("\(holder.studentNo)"), "no 摄影编号 yet")
+        await waiting.stepAside(studentNo: holder.studentNo, reason: .noCollectionCode)
+        XCTAssertNil(waiting.screen?.card, "the banner goes")
+        XCTAssertTrue(try XCTUnwrap(waiting.screen?.notice).text.zh.contains("暂离"), "the core's notice")
+    }
+
     func testDoorSettingsKeepTheToleranceAcrossARelaunch() async throws {
         let h = Harness()
         try await setUp(h)
