@@ -22,6 +22,7 @@ use std::io::{Read, Write};
 
 use crate::base45;
 use crate::error::{Error, Refusal, Result};
+use crate::text::Text;
 
 const MAGIC: &[u8; 3] = b"PDL";
 const FORMAT: u8 = 1;
@@ -513,8 +514,7 @@ pub struct QrProgress {
 impl QrProgress {
     /// Where a transfer stands, for the receiving screen: `已收 3/5，还缺第 2、4 张` /
     /// `3 of 5 codes received; still missing 2, 4`.
-    pub fn line(&self) -> crate::text::Text {
-        use crate::text::Text;
+    pub fn line(&self) -> Text {
         if self.already_merged {
             return Text::new(
                 "这部手机的记录已全部收到：可以扫下一部手机了",
@@ -529,19 +529,17 @@ impl QrProgress {
             );
         }
         let missing: Vec<String> = self.missing.iter().map(u32::to_string).collect();
+        let missing = Text::list(&missing);
         Text::new(
-            format!("已收 {r}/{t}，还缺第 {} 张", missing.join("、")),
-            format!(
-                "{r} of {t} codes received; still missing {}",
-                missing.join(", ")
-            ),
+            format!("已收 {r}/{t}，还缺第 {} 张", missing.zh),
+            format!("{r} of {t} codes received; still missing {}", missing.en),
         )
     }
 }
 
 /// The counter under each code a phone shows when it sends its log: `第 2/5 张` / `Code 2 of 5`.
-pub fn qr_counter(index: u32, total: u32) -> crate::text::Text {
-    crate::text::Text::new(
+pub fn qr_counter(index: u32, total: u32) -> Text {
+    Text::new(
         format!("第 {index}/{total} 张"),
         format!("Code {index} of {total}"),
     )

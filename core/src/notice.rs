@@ -83,9 +83,10 @@ pub fn notice(event: &Event) -> Notice {
         )),
     ];
     if !m.bring.is_empty() {
+        let bring = Text::join(&m.bring);
         makeup.push(NoticeLine::plain(Text::new(
-            format!("带上：{}", join(&m.bring, |t| &t.zh, "、")),
-            format!("Bring: {}", join(&m.bring, |t| &t.en, ", ")),
+            format!("带上：{}", bring.zh),
+            format!("Bring: {}", bring.en),
         )));
     }
     makeup.push(NoticeLine::dial(&m.phone));
@@ -131,15 +132,6 @@ pub fn notice(event: &Event) -> Notice {
         ),
         sections,
     }
-}
-
-fn join(items: &[Text], lang: impl Fn(&Text) -> &String, sep: &str) -> String {
-    items
-        .iter()
-        .map(lang)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(sep)
 }
 
 fn contact_lines(c: &Contact) -> Vec<NoticeLine> {

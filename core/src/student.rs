@@ -6,7 +6,6 @@
 //! is kept as the student saved it, app-private, for display at full brightness; its readability
 //! check decodes it in memory and keeps nothing of what it says. Personal data can be purged.
 
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -151,8 +150,8 @@ pub struct StudentPhone {
     state: StudentState,
 }
 
-/// What a student's phone holds in memory: the pack, the pass, the shoot and the student number.
-/// Every method here only reads it.
+/// What a student's phone holds in memory: the pack, the pass, the shoot, the student number, the
+/// checklist's ticks and whether a 采集码 is saved (not the image). Every method here only reads it.
 #[derive(Clone, Default)]
 pub struct StudentState {
     bundle: Option<BundleContent>,
@@ -450,7 +449,7 @@ impl StudentPhone {
                 store::get_meta(tx, META_PASS)?,
                 store::get_meta(tx, META_SHOT)?,
                 store::get_meta(tx, META_STUDENT_NO)?,
-                has_blob(tx, BLOB_CODE)?,
+                store::has_blob(tx, BLOB_CODE)?,
                 read_ticks(tx)?,
             ))
         })?;
@@ -747,13 +746,6 @@ impl StudentPhone {
         self.state.ticks.clear();
         Ok(())
     }
-}
-
-fn has_blob(tx: &rusqlite::Transaction, key: &str) -> Result<bool> {
-    Ok(tx
-        .query_row("SELECT 1 FROM blobs WHERE key = ?1", [key], |_| Ok(()))
-        .optional()?
-        .is_some())
 }
 
 fn read_ticks(tx: &rusqlite::Transaction) -> Result<HashSet<String>> {

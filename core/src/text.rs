@@ -72,6 +72,13 @@ impl Text {
         Text::new(items.join("、"), items.join(", "))
     }
 
+    /// Bilingual items joined as each language lists them: `学生证、身份证` / `student card, ID card`.
+    pub fn join(items: &[Text]) -> Text {
+        let zh: Vec<&str> = items.iter().map(|t| t.zh.as_str()).collect();
+        let en: Vec<&str> = items.iter().map(|t| t.en.as_str()).collect();
+        Text::new(zh.join("、"), en.join(", "))
+    }
+
     /// True when either language equals `name` (names in the roster may be in either).
     pub fn matches(&self, name: &str) -> bool {
         let name = name.trim();

@@ -214,6 +214,14 @@ pub fn set_blob(tx: &Connection, key: &str, value: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Whether a blob is stored, without reading it.
+pub fn has_blob(tx: &Connection, key: &str) -> Result<bool> {
+    Ok(tx
+        .query_row("SELECT 1 FROM blobs WHERE key = ?1", [key], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// Deletes a blob.
 pub fn delete_blob(tx: &Connection, key: &str) -> Result<()> {
     tx.execute("DELETE FROM blobs WHERE key = ?1", [key])?;
