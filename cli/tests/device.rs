@@ -25,6 +25,34 @@ fn code_of(db: &Path, name: &str, png: &Path) -> String {
         .to_string()
 }
 
+/// `bundle scanner` for the event in `dir`, written into `tmp`; returns its path.
+fn scanner_bundle(dir: &Path, tmp: &Path) -> std::path::PathBuf {
+    let bundle = tmp.join("door.photoday");
+    photoday()
+        .args(["bundle", "scanner", "--out"])
+        .arg(&bundle)
+        .arg("--dir")
+        .arg(dir)
+        .assert()
+        .success();
+    bundle
+}
+
+fn open_bundle(path: &Path) -> photoday_core::bundle::BundleContent {
+    photoday_core::bundle::open(&std::fs::read(path).unwrap(), None).unwrap()
+}
+
+/// The event key's fingerprint as `event show --json` gives it.
+fn key_fingerprint(dir: &Path) -> String {
+    let a = photoday()
+        .args(["event", "show", "--json", "--dir"])
+        .arg(dir)
+        .assert()
+        .success();
+    let j: Value = serde_json::from_str(&stdout_of(&a)).unwrap();
+    j["key_fingerprint"].as_str().unwrap().to_string()
+}
+
 fn list(dir: &Path) -> Value {
     let a = photoday()
         .args(["device", "list", "--json", "--dir"])
@@ -125,14 +153,7 @@ fn a_device_is_enrolled_from_its_code_text_or_a_photo_of_its_qr_listed_and_remov
         .arg(&dir)
         .assert()
         .failure();
-    let bundle = tmp.path().join("door.photoday");
-    photoday()
-        .args(["bundle", "scanner", "--out"])
-        .arg(&bundle)
-        .arg("--dir")
-        .arg(&dir)
-        .assert()
-        .success();
+    let bundle = scanner_bundle(&dir, tmp.path());
     let show = photoday()
         .args(["bundle", "show"])
         .arg(&bundle)
@@ -234,28 +255,14 @@ fn a_laptop_door_shows_its_code_and_event_show_prints_the_key_fingerprint_phones
         .arg(&dir)
         .assert()
         .success();
-    let bundle = tmp.path().join("door.photoday");
-    photoday()
-        .args(["bundle", "scanner", "--out"])
-        .arg(&bundle)
-        .arg("--dir")
-        .arg(&dir)
-        .assert()
-        .success();
-    let content = photoday_core::bundle::open(&std::fs::read(&bundle).unwrap(), None).unwrap();
-    let fp = photoday_core::bundle::signer_fingerprint(&content);
+    let bundle = scanner_bundle(&dir, tmp.path());
+    let fp = photoday_core::bundle::signer_fingerprint(&open_bundle(&bundle));
     assert!(
         stdout_of(&show).contains(&format!("Event key fingerprint: {fp}")),
         "{}",
         stdout_of(&show)
     );
-    let json = photoday()
-        .args(["event", "show", "--json", "--dir"])
-        .arg(&dir)
-        .assert()
-        .success();
-    let j: Value = serde_json::from_str(&stdout_of(&json)).unwrap();
-    assert_eq!(j["key_fingerprint"], fp.as_str());
+    assert_eq!(key_fingerprint(&dir), fp);
 }
 
 #[test]
@@ -263,22 +270,13 @@ fn a_rotated_event_key_signs_the_next_bundles_and_old_passes_still_verify() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = ready_event(tmp.path());
     let passes = pass_texts(&dir);
-    let fp = |dir: &Path| -> String {
-        let a = photoday()
-            .args(["event", "show", "--json", "--dir"])
-            .arg(dir)
-            .assert()
-            .success();
-        let j: Value = serde_json::from_str(&stdout_of(&a)).unwrap();
-        j["key_fingerprint"].as_str().unwrap().to_string()
-    };
-    let before = fp(&dir);
+    let before = key_fingerprint(&dir);
     let a = photoday()
         .args(["event", "rotate-key", "--dir"])
         .arg(&dir)
         .assert()
         .success();
-    let after = fp(&dir);
+    let after = key_fingerprint(&dir);
     assert_ne!(before, after);
     assert!(
         stdout_of(&a).contains(&format!("{before} → {after}")),
@@ -290,15 +288,8 @@ fn a_rotated_event_key_signs_the_next_bundles_and_old_passes_still_verify() {
         .arg(&dir)
         .assert()
         .success();
-    let bundle = tmp.path().join("door.photoday");
-    photoday()
-        .args(["bundle", "scanner", "--out"])
-        .arg(&bundle)
-        .arg("--dir")
-        .arg(&dir)
-        .assert()
-        .success();
-    let c = photoday_core::bundle::open(&std::fs::read(&bundle).unwrap(), None).unwrap();
+    let bundle = scanner_bundle(&dir, tmp.path());
+    let c = open_bundle(&bundle);
     assert_eq!(photoday_core::bundle::signer_fingerprint(&c), after);
     assert_eq!(c.trust.rotations.len(), 1);
 }
