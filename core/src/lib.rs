@@ -25,6 +25,7 @@ pub mod history;
 pub mod incoming;
 pub mod log;
 pub mod notice;
+pub mod pages;
 pub mod plan;
 pub mod room;
 pub mod roster;
