@@ -22,6 +22,7 @@ pub mod event;
 pub mod preview;
 pub mod qr;
 pub mod scanner;
+pub mod screens;
 pub mod student;
 pub mod text;
 

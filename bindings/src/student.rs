@@ -46,17 +46,22 @@ impl StudentApp {
     /// Runs a call that may change the pack, the pass, the student number or the shoot, then
     /// republishes the getters' copy (also after a failure: a refused call changes nothing, and
     /// the copy stays what the phone holds).
-    fn write<T>(
+    pub(crate) fn write<T>(
         &self,
         call: impl FnOnce(&mut StudentPhone) -> photoday_core::Result<T>,
     ) -> ApiResult<T> {
+        Ok(self.with_phone(call)?)
+    }
+
+    /// Runs `call` on the phone under its lock, then republishes the getters' copy.
+    pub(crate) fn with_phone<T>(&self, call: impl FnOnce(&mut StudentPhone) -> T) -> T {
         let mut phone = lock(&self.inner);
         let done = call(&mut phone);
         *self
             .view
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(phone.state().clone());
-        Ok(done?)
+        done
     }
 }
 
@@ -747,7 +752,7 @@ impl From<&timeline::TimelineItem> for TimelineItem {
             title: (&i.title).into(),
             detail: (&i.detail).into(),
             status: i.status.into(),
-            when_line: i.status.when_line(&time::format_local_minute(i.at)).into(),
+            when_line: i.when_line().into(),
             next_heading: i.status.next_heading().into(),
             reminders: i.reminders.iter().map(Reminder::from).collect(),
         }
