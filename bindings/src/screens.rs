@@ -103,6 +103,26 @@ impl Screens {
         Page::of(page, self.lang())
     }
 
+    /// The words the platform's own dialogs and permission prompts use. Memory only.
+    pub fn words(&self) -> Words {
+        let l = self.lang();
+        let w = core_pages::words();
+        Words {
+            ok: s(&w.ok, l),
+            cancel: s(&w.cancel, l),
+            back: s(&w.back, l),
+            menu: s(&w.menu, l),
+            camera_why: s(&w.camera_why, l),
+            camera_denied: s(&w.camera_denied, l),
+            camera_allow: s(&w.camera_allow, l),
+            reminder_channel: s(&w.reminder_channel, l),
+            reminder_channel_description: s(&w.reminder_channel_description, l),
+            file_unreadable: s(&w.file_unreadable, l),
+            clipboard_empty: s(&w.clipboard_empty, l),
+            file_saved: s(&w.file_saved, l),
+        }
+    }
+
     /// Performs `command` (from an action on the page) with what the platform gathered for it.
     /// Never fails: a refusal comes back as a red message and nothing changes. Disk.
     pub fn perform(&self, command: Command, input: Input, now_ms: i64) -> Outcome {
@@ -467,6 +487,30 @@ pub struct Outcome {
     pub file: Option<FileOut>,
     /// The sound and vibration to make now.
     pub signal: Option<Signal>,
+}
+
+/// The words of the platform's own dialogs and prompts, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Words {
+    pub ok: String,
+    pub cancel: String,
+    pub back: String,
+    pub menu: String,
+    /// Why the app asks for the camera.
+    pub camera_why: String,
+    /// The camera was refused.
+    pub camera_denied: String,
+    /// The button that asks for the camera (or opens the settings).
+    pub camera_allow: String,
+    /// The notification channel's name and description.
+    pub reminder_channel: String,
+    pub reminder_channel_description: String,
+    /// A chosen file could not be read by the platform.
+    pub file_unreadable: String,
+    /// The clipboard holds no text.
+    pub clipboard_empty: String,
+    /// Put before a saved file's name.
+    pub file_saved: String,
 }
 
 /// A screen: what to draw and when to ask again.

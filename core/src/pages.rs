@@ -511,3 +511,58 @@ pub fn navigate(command: &Command) -> Option<Outcome> {
         _ => None,
     }
 }
+
+/// The few words the platform's own dialogs and permission prompts need, so those too come from
+/// the core in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    pub ok: Text,
+    pub cancel: Text,
+    pub back: Text,
+    pub menu: Text,
+    /// Why the app asks for the camera.
+    pub camera_why: Text,
+    /// The camera was refused.
+    pub camera_denied: Text,
+    /// The button that asks for (or opens the settings for) the camera.
+    pub camera_allow: Text,
+    /// The notification channel's name and description.
+    pub reminder_channel: Text,
+    pub reminder_channel_description: Text,
+    /// A chosen file could not be read by the platform.
+    pub file_unreadable: Text,
+    /// The clipboard holds no text.
+    pub clipboard_empty: Text,
+    /// A file was saved (followed by its name).
+    pub file_saved: Text,
+}
+
+/// The platform's words (see [`Words`]).
+pub fn words() -> Words {
+    Words {
+        ok: Text::new("确定", "OK"),
+        cancel: Text::new("取消", "Cancel"),
+        back: Text::new("返回", "Back"),
+        menu: Text::new("更多", "More"),
+        camera_why: Text::new(
+            "需要使用相机读取二维码，不拍照也不保存任何图像。",
+            "The camera reads QR codes. Nothing is photographed or stored.",
+        ),
+        camera_denied: Text::new(
+            "相机权限被拒绝。请在系统设置中允许后再扫描。",
+            "Camera access was refused. Allow it in the system settings to scan.",
+        ),
+        camera_allow: Text::new("允许使用相机", "Allow the camera"),
+        reminder_channel: Text::new("拍照日提醒", "Photo day reminders"),
+        reminder_channel_description: Text::new(
+            "缴费截止、采集码检查、拍摄时间、学信网校对、补拍截止",
+            "Fee deadline, 采集码 checks, your slot, the 学信网 check, the 补拍 deadline",
+        ),
+        file_unreadable: Text::new(
+            "无法读取该文件。请重新选择，或先把文件保存到手机上。",
+            "That file could not be read. Choose it again, or copy it to the phone first.",
+        ),
+        clipboard_empty: Text::new("剪贴板里没有文字。", "The clipboard holds no text."),
+        file_saved: Text::new("已保存：", "Saved: "),
+    }
+}
