@@ -1620,6 +1620,12 @@ impl Scanner {
         Ok((progress, Some(summary)))
     }
 
+    /// Where the log QR sequence being received stands (nothing yet: a total of 0), for the
+    /// receiving screen. Memory only.
+    pub fn log_qr_progress(&self) -> QrProgress {
+        self.qr_in.progress()
+    }
+
     /// Drops a half-received log QR sequence (the other phone went away), so another phone's
     /// codes are taken. Returns how many codes were dropped. Memory only.
     pub fn abandon_log_qr(&mut self) -> u32 {
