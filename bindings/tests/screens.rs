@@ -1,0 +1,109 @@
+//! The apps' one entry point keeps the side the phone is on, resolves where it starts, speaks
+//! the reader's language, and turns a storage failure into a page that says so (issue 15).
+
+use photoday_ffi::screens::{Block, Command, Go, Input, Mode, PageId, Screens, Tone};
+use photoday_ffi::text::Lang;
+
+fn screens(dir: &std::path::Path, lang: Lang) -> std::sync::Arc<Screens> {
+    Screens::new(
+        dir.join("student.db").display().to_string(),
+        dir.join("scanner.db").display().to_string(),
+        dir.join("mode").display().to_string(),
+        lang,
+    )
+}
+
+#[test]
+fn a_new_phone_asks_who_uses_it_and_remembers_the_answer_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = screens(dir.path(), Lang::Zh);
+    let choice = first.page(PageId::Start, 0);
+    assert_eq!(choice.id, PageId::ModeChoice);
+    assert!(!choice.can_go_back);
+    assert!(choice.title.contains("PhotoDay"));
+
+    let chosen = first.perform(
+        Command::ChooseMode {
+            mode: Mode::Student,
+        },
+        Input::Nothing,
+        0,
+    );
+    assert_eq!(chosen.go, Go::Start);
+    assert_eq!(first.mode(), Some(Mode::Student));
+    assert_eq!(first.page(PageId::Start, 0).id, PageId::Home);
+
+    // The app is killed and opened again: the same side, straight to the student's home.
+    drop(first);
+    let again = screens(dir.path(), Lang::Zh);
+    assert_eq!(again.mode(), Some(Mode::Student));
+    let home = again.page(PageId::Start, 0);
+    assert_eq!(home.id, PageId::Home);
+    assert!(
+        !home.can_go_back,
+        "the start page has nowhere to go back to"
+    );
+}
+
+#[test]
+fn a_staff_phone_without_a_bundle_starts_at_the_import_and_can_switch_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = screens(dir.path(), Lang::En);
+    s.perform(Command::ChooseMode { mode: Mode::Staff }, Input::Nothing, 0);
+    assert_eq!(s.page(PageId::Start, 0).id, PageId::Import);
+    s.perform(
+        Command::ChooseMode {
+            mode: Mode::Student,
+        },
+        Input::Nothing,
+        0,
+    );
+    assert_eq!(s.page(PageId::Start, 0).id, PageId::Home);
+}
+
+#[test]
+fn the_mode_choice_speaks_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = screens(dir.path(), Lang::Zh);
+    let zh = s.page(PageId::ModeChoice, 0);
+    s.set_lang(Lang::En);
+    let en = s.page(PageId::ModeChoice, 0);
+    let first_button = |p: &photoday_ffi::screens::Page| {
+        p.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Button { action } => Some(action.label.clone()),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert_eq!(first_button(&zh), "我是毕业生");
+    assert_eq!(first_button(&en), "I am a graduating student");
+    assert_eq!(s.words().cancel, "Cancel");
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_shows_a_page_that_says_so_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not a database: a file someone put where the student database belongs.
+    let junk = b"this is not a PhotoDay database, it is a text file".repeat(200);
+    std::fs::write(dir.path().join("student.db"), &junk).unwrap();
+    let s = screens(dir.path(), Lang::En);
+    s.perform(
+        Command::ChooseMode {
+            mode: Mode::Student,
+        },
+        Input::Nothing,
+        0,
+    );
+    let page = s.page(PageId::Start, 0);
+    let said = page
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Line { tone: Tone::Refused, text } if !text.is_empty()));
+    assert!(said, "the page says what went wrong: {page:?}");
+    assert_eq!(std::fs::read(dir.path().join("student.db")).unwrap(), junk);
+    let tick = s.perform(Command::PurgeStudent, Input::Nothing, 0);
+    assert_eq!(tick.tone, Tone::Refused);
+    assert!(tick.message.is_some());
+}
