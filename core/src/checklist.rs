@@ -39,3 +39,13 @@ pub fn checklist(event: &Event, ticked: &HashSet<String>) -> Vec<ChecklistItem> 
 pub fn has_item(event: &Event, id: &str) -> bool {
     event.checklist.iter().any(|c| c.id == id)
 }
+
+/// The checklist's progress as the home shows it: `准备清单 3/10` / `Checklist 3/10`.
+pub fn progress_line(items: &[ChecklistItem]) -> Text {
+    let done = items.iter().filter(|c| c.ticked).count();
+    let total = items.len();
+    Text::new(
+        format!("准备清单 {done}/{total}"),
+        format!("Checklist {done}/{total}"),
+    )
+}

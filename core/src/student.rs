@@ -417,10 +417,7 @@ impl StudentState {
             has_collection_code: has_code,
             checklist_done: done,
             checklist_total: total,
-            checklist_line: Text::new(
-                format!("准备清单 {done}/{total}"),
-                format!("Checklist {done}/{total}"),
-            ),
+            checklist_line: checklist::progress_line(&list),
         })
     }
 }

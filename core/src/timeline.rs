@@ -99,6 +99,14 @@ pub struct TimelineItem {
     pub reminders: Vec<Reminder>,
 }
 
+impl TimelineItem {
+    /// Its time with where it stands, as the timeline and the home show it:
+    /// `2023-06-03 09:10 · 已过` / `2023-06-03 09:10 · done`.
+    pub fn when_line(&self) -> Text {
+        self.status.when_line(&time::format_local_minute(self.at))
+    }
+}
+
 struct Draft {
     id: String,
     kind: ItemKind,
@@ -125,6 +133,23 @@ pub fn fee_note(event: &Event) -> Text {
             fee.yuan, fee.collected_by.en, deadline
         ),
     )
+}
+
+/// Where a student without a 采集码 gets one. How to get it is the school's text (the notice's
+/// attachment): point to the event's steps only when the event carries them, else to the
+/// attachment itself. The app's own advice stays with what its readability check can tell.
+pub fn how_to_get_code(event: &Event) -> Text {
+    if event.collection_code_steps.is_empty() {
+        Text::new(
+            "还没有采集码的，按学校通知附件《查询采集码步骤》获取，或问本学院联络员。",
+            "If you have none yet, get it as the attachment to the school's notice (查询采集码步骤) says, or ask your liaison.",
+        )
+    } else {
+        Text::new(
+            "还没有采集码的，按“如何获取采集码”的步骤获取。",
+            "If you have none yet, follow \"How to get your 采集码\".",
+        )
+    }
 }
 
 /// The ordered timeline of a student with `slot`, as seen at `now`.
@@ -160,20 +185,7 @@ pub fn timeline(event: &Event, slot: &Slot, now: UnixMillis) -> Vec<TimelineItem
         ],
     });
 
-    // How to get a 采集码 is the school's text (the notice's attachment); point to it only when the
-    // event carries it, else to the attachment itself. The app's own advice stays with what its
-    // readability check can tell.
-    let how_to_get = if event.collection_code_steps.is_empty() {
-        Text::new(
-            "还没有采集码的，按学校通知附件《查询采集码步骤》获取，或问本学院联络员。",
-            "If you have none yet, get it as the attachment to the school's notice (查询采集码步骤) says, or ask your liaison.",
-        )
-    } else {
-        Text::new(
-            "还没有采集码的，按“如何获取采集码”的步骤获取。",
-            "If you have none yet, follow \"How to get your 采集码\".",
-        )
-    };
+    let how_to_get = how_to_get_code(event);
     for days in [7i64, 3, 1] {
         let at = day(slot.time - Duration::days(days), 20);
         let before = if days == 1 {
