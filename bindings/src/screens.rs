@@ -33,6 +33,8 @@ pub struct Screens {
     scanner: OnceLock<Arc<ScannerApp>>,
     mode: Mutex<Option<core_pages::Mode>>,
     lang: RwLock<Lang>,
+    /// Camera texts already answered outside the door loop (the door has its own).
+    seen: Mutex<core_pages::Sightings>,
 }
 
 #[uniffi::export]
@@ -59,6 +61,7 @@ impl Screens {
             scanner: OnceLock::new(),
             mode: Mutex::new(mode),
             lang: RwLock::new(lang),
+            seen: Mutex::new(core_pages::Sightings::default()),
         })
     }
 
@@ -194,6 +197,11 @@ impl Screens {
                 Ok(()) => O::go(Go::Start),
                 Err(e) => O::say(CoreText::from(e.text().clone()), Tone::Refused),
             };
+        }
+        if let (C::Scanned(scan), core_pages::Input::Text(text)) = (command, input) {
+            if *scan != core_pages::Scan::Door && !lock(&self.seen).fresh(text, now) {
+                return O::go(Go::Unchanged);
+            }
         }
         let mode = *lock(&self.mode);
         match mode {

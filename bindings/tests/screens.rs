@@ -107,3 +107,36 @@ fn a_database_that_cannot_be_opened_shows_a_page_that_says_so_and_nothing_is_wri
     assert_eq!(tick.tone, Tone::Refused);
     assert!(tick.message.is_some());
 }
+
+#[test]
+fn a_refused_code_held_before_the_students_camera_is_refused_once_not_every_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = screens(dir.path(), Lang::En);
+    s.perform(
+        Command::ChooseMode {
+            mode: Mode::Student,
+        },
+        Input::Nothing,
+        0,
+    );
+    let read = |now: i64| {
+        s.perform(
+            Command::Scanned {
+                scan: photoday_ffi::screens::Scan::Pass,
+            },
+            Input::Text {
+                text: "https://weixin.qq.com/not-a-pass".into(),
+            },
+            now,
+        )
+    };
+    let first = read(1_000);
+    assert_eq!(first.tone, Tone::Refused, "{first:?}");
+    for k in 1..=20 {
+        let again = read(1_000 + k * 100);
+        assert_eq!(again.go, Go::Unchanged, "frame {k}: {again:?}");
+        assert!(again.message.is_none());
+    }
+    // Taken away and shown again later: judged again, so the student sees why once more.
+    assert_eq!(read(10_000).tone, Tone::Refused);
+}

@@ -145,11 +145,18 @@ pub enum Block {
         action: Option<Action>,
     },
     /// A switch or tick box; tapping performs `action` (which carries the new state).
-    Toggle { text: Text, on: bool, action: Action },
+    Toggle {
+        text: Text,
+        on: bool,
+        action: Action,
+    },
     /// A full-width button.
     Button { action: Action },
     /// A QR code: draw with whole pixels per module, black on white, 4-module quiet zone.
-    Qr { code: QrMatrix, caption: Option<Text> },
+    Qr {
+        code: QrMatrix,
+        caption: Option<Text>,
+    },
     /// An image the user chose (the 采集码), shown as is, never altered.
     Image { bytes: Vec<u8>, caption: Text },
     /// A live camera; every text read goes to `perform(Command::Scanned(scan), Input::Text)`.
@@ -275,7 +282,10 @@ pub enum Command {
     /// Ask the studio to scan the 采集码 before numbering.
     SetCheckCode { on: bool },
     /// Admit minutes early / late at the door.
-    SetTolerance { early_minutes: u32, late_minutes: u32 },
+    SetTolerance {
+        early_minutes: u32,
+        late_minutes: u32,
+    },
     /// A typed student number (and optional note after a space).
     TypedNumber,
     /// Admit the student on the card anyway, with a typed reason.
@@ -564,5 +574,51 @@ pub fn words() -> Words {
         ),
         clipboard_empty: Text::new("剪贴板里没有文字。", "The clipboard holds no text."),
         file_saved: Text::new("已保存：", "Saved: "),
+    }
+}
+
+/// How long a camera text stays "already answered" after it was last seen.
+pub const SEEN_MS: i64 = 2_000;
+
+/// Camera texts already answered outside the door loop (the student's pass and number camera,
+/// the log-QR receiver): a camera reads the code in view ten times a second, and a refused one
+/// must not pop a red message on every frame. A text seen again within [`SEEN_MS`] of its last
+/// sighting is not judged again; one that left the view that long is.
+#[derive(Debug, Default)]
+pub struct Sightings {
+    last: Option<(String, crate::time::UnixMillis)>,
+}
+
+impl Sightings {
+    /// Whether `text` read at `now` should be judged (and remembers it either way).
+    pub fn fresh(&mut self, text: &str, now: crate::time::UnixMillis) -> bool {
+        let repeat =
+            matches!(&self.last, Some((t, at)) if t == text && now - at < SEEN_MS && now >= *at);
+        self.last = Some((text.to_string(), now));
+        !repeat
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_held_in_view_is_judged_once_and_again_after_it_left_the_view() {
+        let mut seen = Sightings::default();
+        assert!(seen.fresh("PD1:AAA", 0));
+        // Ten frames a second for three seconds: each within SEEN_MS of the one before.
+        for k in 1..=30 {
+            assert!(!seen.fresh("PD1:AAA", k * 100), "frame {k}");
+        }
+        assert!(
+            seen.fresh("PD1:BBB", 3_100),
+            "another code is judged at once"
+        );
+        assert!(seen.fresh("PD1:AAA", 3_200));
+        assert!(
+            seen.fresh("PD1:AAA", 3_200 + SEEN_MS),
+            "back in view after two seconds away"
+        );
     }
 }
