@@ -444,6 +444,7 @@ pub enum Command {
     CloseBatch,
     ExportLog,
     ConfirmLogShown,
+    LogSaved,
     AbandonLogQr,
     PurgeStaff,
 }
@@ -478,10 +479,12 @@ pub enum Go {
 }
 
 /// A file to offer to save or share.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct FileOut {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Perform this with `Input.Nothing` once the file is written (not if the user cancelled).
+    pub saved: Option<Command>,
 }
 
 /// The answer to an action.
@@ -668,6 +671,7 @@ impl Outcome {
             file: o.file.map(|f| FileOut {
                 name: f.name,
                 bytes: f.bytes,
+                saved: f.saved.map(Command::from),
             }),
             signal: o.signal.map(Signal::from),
         }
@@ -779,7 +783,7 @@ macro_rules! commands {
 commands!(
     Back, Import, SetStudentNo, SaveCollectionCode, CheckCollectionCode, PurgeStudent,
     TypedNumber, Override, UndoShown, Dismiss, SkipCode, CloseBatch, ExportLog,
-    ConfirmLogShown, AbandonLogQr, PurgeStaff;
+    ConfirmLogShown, LogSaved, AbandonLogQr, PurgeStaff;
     Tick { id, ticked }, ShotDone { done }, SetStation { room, role }, SetCheckCode { on },
     SetTolerance { early_minutes, late_minutes }, Undo { seq }, StepAside { reason };
     Open(page), ChooseMode(mode), Scanned(scan)

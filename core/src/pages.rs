@@ -306,6 +306,8 @@ pub enum Command {
     ExportLog,
     /// The other phone has every QR code: count the log as exported.
     ConfirmLogShown,
+    /// The platform wrote the exported log file: count the log as exported.
+    LogSaved,
     /// Give up a half-received QR sequence.
     AbandonLogQr,
     /// Delete this phone's event data (only after its log was exported).
@@ -360,11 +362,13 @@ pub enum Go {
 }
 
 /// A file for the user to save or share.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileOut {
     /// A file name that says what it is and whose (`photoday-log-一教209-…`).
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Perform this (with `Input::Nothing`) once the file is written; not if the user cancelled.
+    pub saved: Option<Command>,
 }
 
 /// The answer to an action.

@@ -415,6 +415,10 @@ fn the_log_goes_to_another_phone_by_file_and_by_qr_codes_and_only_then_may_be_cl
         .file
         .expect("a file to save");
     assert!(file.name.ends_with(".photodaylog"), "{}", file.name);
+    // The app performs the file's follow-up once it is written: counted as exported.
+    assert_eq!(file.saved, Some(Command::LogSaved));
+    let saved = studio.perform(Command::LogSaved, Input::Nothing, t);
+    assert_eq!(said(&saved).1, Tone::Good);
     let mut office = day.phone_with_bundle("office.db");
     let merged = office.perform(Command::Import, Input::Bytes(file.bytes), t);
     let (text, tone) = said(&merged);

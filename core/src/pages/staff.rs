@@ -936,13 +936,6 @@ fn logs_page(scanner: &mut Scanner) -> Result<Page> {
             Text::new("导出为文件", "Export to a file"),
             Command::ExportLog,
         ));
-        page.button(Action::new(
-            Text::new(
-                "文件已保存好（之后才能删除本机数据）",
-                "The file is saved (only then may this phone's data be deleted)",
-            ),
-            Command::ConfirmLogShown,
-        ));
         page.heading(Text::new(
             "合并另一台手机的记录",
             "Merge another phone's log",
@@ -1276,15 +1269,23 @@ fn run(
             let bytes = scanner.export_log(now)?;
             let name = log::file_name(scanner.device_id());
             Outcome {
-                file: Some(super::FileOut { name, bytes }),
-                ..Outcome::say(
-                    Text::new(
-                        "保存好文件后，点“文件已保存好”",
-                        "Once the file is saved, tap “The file is saved”",
-                    ),
-                    Tone::Plain,
-                )
+                file: Some(super::FileOut {
+                    name,
+                    bytes,
+                    saved: Some(Command::LogSaved),
+                }),
+                ..Outcome::go(Go::Unchanged)
             }
+        }
+        Command::LogSaved => {
+            let n = scanner.confirm_log_exported()?;
+            Outcome::say(
+                Text::new(
+                    format!("文件已保存：本机 {n} 条记录已导出"),
+                    format!("File saved: {n} of this phone's records exported"),
+                ),
+                Tone::Good,
+            )
         }
         Command::ConfirmLogShown => {
             let n = scanner.confirm_log_exported()?;
