@@ -785,6 +785,6 @@ commands!(
     TypedNumber, Override, UndoShown, Dismiss, SkipCode, CloseBatch, ExportLog,
     ConfirmLogShown, LogSaved, AbandonLogQr, PurgeStaff;
     Tick { id, ticked }, ShotDone { done }, SetStation { room, role }, SetCheckCode { on },
-    SetTolerance { early_minutes, late_minutes }, Undo { seq }, StepAside { reason };
+    SetTolerance { early_minutes, late_minutes }, Undo { seq }, StepAside { reason, student_no };
     Open(page), ChooseMode(mode), Scanned(scan)
 );

@@ -298,8 +298,11 @@ pub enum Command {
     Dismiss,
     /// Number without scanning the 采集码 (the photographer checks).
     SkipCode,
-    /// Step the student on the card aside.
-    StepAside { reason: AsideReason },
+    /// Step a student aside: `student_no`, or the one on the verdict card when none.
+    StepAside {
+        reason: AsideReason,
+        student_no: Option<u64>,
+    },
     /// Mark the open batch photographed.
     CloseBatch,
     /// Save this phone's log to a file.

@@ -347,11 +347,13 @@ fn the_studio_numbers_sends_on_admits_with_a_reason_steps_aside_and_closes_the_b
     let t = t + 1_000;
     let aside = phone.page(PageId::StepAside, t);
     assert!(commands(&aside).contains(&Command::StepAside {
-        reason: AsideReason::Clothes
+        reason: AsideReason::Clothes,
+        student_no: None,
     }));
     let done = phone.perform(
         Command::StepAside {
             reason: AsideReason::Clothes,
+            student_no: None,
         },
         Input::Nothing,
         t,
@@ -375,6 +377,19 @@ fn the_studio_numbers_sends_on_admits_with_a_reason_steps_aside_and_closes_the_b
     assert_eq!(done.signal, Some(Signal::Admitted));
     assert_eq!(phone.card(t + 1_000).1.as_deref(), Some("003"));
     phone.perform(Command::Dismiss, Input::Nothing, t + 1_000);
+
+    // With no one on the card, the waiting students are listed, each with the reasons: 003 is
+    // called and is not there.
+    let not_there = Command::StepAside {
+        reason: AsideReason::NotPresent,
+        student_no: Some(typed_no),
+    };
+    let aside = phone.page(PageId::StepAside, t + 2_000);
+    assert!(texts(&aside).contains("003"), "{}", texts(&aside));
+    assert!(commands(&aside).contains(&not_there));
+    let done = phone.perform(not_there, Input::Nothing, t + 2_000);
+    assert_eq!(done.go, Go::Back);
+    assert!(texts(&phone.page(PageId::Door, t + 2_000)).contains("003 号作废"));
 
     // The batch is shot.
     let t = t + 5_000;

@@ -647,7 +647,11 @@ fn step_aside_page(scanner: &mut Scanner, door: &mut DoorLoop, now: UnixMillis) 
     if let Some(who) = on_card {
         page.heading(Text::new(who.clone(), who));
         for r in AsideReason::ALL {
-            page.button(Action::new(r.text(), Command::StepAside { reason: r }));
+            let command = Command::StepAside {
+                reason: r,
+                student_no: None,
+            };
+            page.button(Action::new(r.text(), command));
         }
         return Ok(page);
     }
@@ -672,67 +676,39 @@ fn step_aside_page(scanner: &mut Scanner, door: &mut DoorLoop, now: UnixMillis) 
     }
     page.heading(Text::new("等待拍摄", "Waiting to be photographed"));
     for m in &waiting {
-        page.push(Block::Row {
-            text: Text::new(m.who(), m.who()),
-            detail: Some(m.line()),
+        let actions = AsideReason::ALL
+            .into_iter()
+            .map(|r| {
+                let command = Command::StepAside {
+                    reason: r,
+                    student_no: Some(m.student_no),
+                };
+                Action::new(r.text(), command)
+            })
+            .collect();
+        page.push(Block::Card {
             tone: Tone::Plain,
-            action: None,
+            title: Some(Text::new(m.who(), m.who())),
+            big: None,
+            lines: vec![m.line()],
+            actions,
         });
     }
-    page.heading(Text::new("原因", "Why"));
-    for r in AsideReason::ALL {
-        page.button(
-            Action::new(r.text(), Command::StepAside { reason: r }).needs(Needs::Text {
-                label: Text::new("摄影编号或学号", "Photo number or student number"),
-            }),
-        );
-    }
     Ok(page)
-}
-
-/// The student to step aside: the one named in `typed` (a photo number of this session or a
-/// student number), else the one on the card.
-fn aside_student(
-    scanner: &mut Scanner,
-    door: &mut DoorLoop,
-    typed: &str,
-    now: UnixMillis,
-) -> Result<Option<u64>> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        let card = door.screen(scanner, now).card;
-        return Ok(card.filter(|c| c.can_step_aside).and_then(|c| c.student_no));
-    }
-    if let Some(s) = scanner
-        .session_now(now)
-        .or_else(|| scanner.current_batch(now).ok().flatten().map(|b| b.session))
-    {
-        let list = scanner.photo_list(s)?;
-        if let Some(m) = list
-            .iter()
-            .find(|m| m.photo_no.eq_ignore_ascii_case(typed) && m.status == NumberStatus::Waiting)
-        {
-            return Ok(Some(m.student_no));
-        }
-    }
-    match crate::roster::parse_student_no(typed) {
-        Ok(no) => Ok(Some(no)),
-        Err(_) => Err(Error::told(
-            Refusal::Invalid,
-            format!("“{typed}” 既不是本场次的摄影编号，也不是学号"),
-            format!("“{typed}” is neither a photo number of this session nor a student number"),
-        )),
-    }
 }
 
 fn step_aside(
     scanner: &mut Scanner,
     door: &mut DoorLoop,
     reason: AsideReason,
-    input: &Input,
+    student_no: Option<u64>,
     now: UnixMillis,
 ) -> Result<Outcome> {
-    let Some(no) = aside_student(scanner, door, input.text(), now)? else {
+    let on_card = || {
+        let card = door.screen(scanner, now).card;
+        card.filter(|c| c.can_step_aside).and_then(|c| c.student_no)
+    };
+    let Some(no) = student_no.or_else(on_card) else {
         return Ok(Outcome::say(
             Text::new("没有可暂离的学生", "No student to step aside"),
             Tone::Attention,
@@ -1263,7 +1239,9 @@ fn run(
             Outcome::default()
         }
         Command::SkipCode => shown(door.skip_code(scanner, now)),
-        Command::StepAside { reason } => step_aside(scanner, door, *reason, input, now)?,
+        Command::StepAside { reason, student_no } => {
+            step_aside(scanner, door, *reason, *student_no, now)?
+        }
         Command::CloseBatch => noticed(&door.close_batch(scanner, now)),
         Command::ExportLog => {
             let bytes = scanner.export_log(now)?;
