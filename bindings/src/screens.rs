@@ -440,6 +440,7 @@ pub enum Command {
     SkipCode,
     StepAside {
         reason: AsideReason,
+        student_no: Option<u64>,
     },
     CloseBatch,
     ExportLog,
