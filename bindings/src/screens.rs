@@ -195,7 +195,7 @@ impl Screens {
         if let C::ChooseMode(mode) = command {
             return match self.remember_mode(*mode) {
                 Ok(()) => O::go(Go::Start),
-                Err(e) => O::say(CoreText::from(e.text().clone()), Tone::Refused),
+                Err(e) => O::say(e.text(), Tone::Refused),
             };
         }
         if let (C::Scanned(scan), core_pages::Input::Text(text)) = (command, input) {
