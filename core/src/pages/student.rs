@@ -353,25 +353,11 @@ fn setup(
                 Text::new("扫描签到码卡片", "Scan the pass card"),
                 PageId::Import,
             ));
-            page.push(Block::Field {
-                label: Text::new(
-                    "或粘贴签到码文字（PD1:…）",
-                    "…or paste the pass text (PD1:…)",
-                ),
-                value: String::new(),
-                numeric: false,
-                submit: Action::new(
-                    Text::new("导入粘贴的签到码", "Import the pasted pass"),
-                    Command::Import,
-                ),
-            });
-            page.button(
-                Action::new(
-                    Text::new("从剪贴板粘贴", "Paste from clipboard"),
-                    Command::Import,
-                )
-                .needs(Needs::Clipboard),
-            );
+            page.push(pass_text_field(Text::new(
+                "或粘贴签到码文字（PD1:…）",
+                "…or paste the pass text (PD1:…)",
+            )));
+            page.button(paste_pass());
             // A classmate's card is refused "if the 学号 was mistyped, enter it again": here.
             page.push(student_no_field(
                 Text::new(
@@ -780,22 +766,11 @@ fn import() -> Page {
         )
         .needs(Needs::Photo),
     );
-    page.push(Block::Field {
-        label: Text::new("签到码文字（PD1:…）", "Pass text (PD1:…)"),
-        value: String::new(),
-        numeric: false,
-        submit: Action::new(
-            Text::new("导入此签到码", "Import this pass"),
-            Command::Import,
-        ),
-    });
-    page.button(
-        Action::new(
-            Text::new("从剪贴板粘贴", "Paste from clipboard"),
-            Command::Import,
-        )
-        .needs(Needs::Clipboard),
-    );
+    page.push(pass_text_field(Text::new(
+        "签到码文字（PD1:…）",
+        "Pass text (PD1:…)",
+    )));
+    page.button(paste_pass());
     page.push(Block::Camera {
         scan: Scan::Pass,
         hint: Text::new(
@@ -804,6 +779,28 @@ fn import() -> Page {
         ),
     });
     page
+}
+
+/// A field for the pass as text (`PD1:…`), imported by content like any file.
+fn pass_text_field(label: Text) -> Block {
+    Block::Field {
+        label,
+        value: String::new(),
+        numeric: false,
+        submit: Action::new(
+            Text::new("导入此签到码", "Import this pass"),
+            Command::Import,
+        ),
+    }
+}
+
+/// The clipboard's text, imported by content.
+fn paste_pass() -> Action {
+    Action::new(
+        Text::new("从剪贴板粘贴", "Paste from clipboard"),
+        Command::Import,
+    )
+    .needs(Needs::Clipboard)
 }
 
 /// Any staff page asked for on the student side.
