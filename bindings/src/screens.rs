@@ -288,6 +288,8 @@ pub enum Tone {
     Refused,
     /// Highlighted information (the slot, the photo number).
     Accent,
+    /// Over and done with (a past date): drawn quieter.
+    Muted,
 }
 
 /// What a page's camera reads; hand each text read to `perform(Command.Scanned(scan), Input.Text)`.
@@ -351,6 +353,9 @@ pub enum Block {
     },
     /// Progress of a long transfer, 0.0–1.0.
     Progress { fraction: f32, text: String },
+    /// A phone number: tapping opens the dialer with `number` (Android `ACTION_DIAL`, iOS
+    /// `tel:`); the user places the call.
+    Call { text: String, number: String },
 }
 
 /// How prominent a button is.
@@ -630,6 +635,10 @@ impl Block {
                 fraction,
                 text: s(&text, l),
             },
+            B::Call { text, number } => Block::Call {
+                text: s(&text, l),
+                number,
+            },
         }
     }
 }
@@ -699,7 +708,7 @@ mirror!(core_pages::Mode, Mode, [Student, Staff]);
 mirror!(
     core_pages::Tone,
     Tone,
-    [Plain, Good, Attention, Refused, Accent]
+    [Plain, Good, Attention, Refused, Accent, Muted]
 );
 mirror!(core_pages::Scan, Scan, [Door, LogQr, Pass, PhotoNumber]);
 mirror!(

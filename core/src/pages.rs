@@ -96,6 +96,8 @@ pub enum Tone {
     Refused,
     /// Highlighted information (the slot, the photo number).
     Accent,
+    /// Over and done with (a past date): drawn quieter.
+    Muted,
 }
 
 impl From<Colour> for Tone {
@@ -170,6 +172,9 @@ pub enum Block {
     },
     /// Progress of a long transfer.
     Progress { fraction: f32, text: Text },
+    /// A phone number to call: tapping opens the phone's dialer with `number` (the user places
+    /// the call).
+    Call { text: Text, number: String },
 }
 
 /// How prominent a button is.

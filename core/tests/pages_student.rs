@@ -141,7 +141,7 @@ fn texts(p: &Page) -> Vec<&Text> {
                 all.push(label);
                 all.extend(of_action(submit));
             }
-            Block::Progress { text, .. } => all.push(text),
+            Block::Progress { text, .. } | Block::Call { text, .. } => all.push(text),
         }
     }
     p.menu.iter().for_each(|a| all.extend(of_action(a)));
@@ -723,6 +723,12 @@ fn the_timeline_and_the_notice_come_from_the_core() {
         assert_eq!(lines[0], item.when_line());
         let due = item.status == photoday_core::timeline::Status::Due;
         assert_eq!(**tone == Tone::Attention, due, "{item:?}");
+        let past = item.status == photoday_core::timeline::Status::Past;
+        assert_eq!(
+            **tone == Tone::Muted,
+            past,
+            "past dates are drawn quieter: {item:?}"
+        );
     }
     assert!(
         cards.iter().any(|(_, l)| l[0].zh.ends_with("· 已过")),
@@ -732,10 +738,18 @@ fn the_timeline_and_the_notice_come_from_the_core() {
     let notice = page(&mut phone, PageId::Notice, now).unwrap();
     let n = photoday_core::notice::notice(phone.event().unwrap());
     assert!(texts(&notice).contains(&&n.title));
-    assert!(
-        texts(&notice).iter().any(|t| t.zh.starts_with("拨打 ")),
-        "the numbers to call"
-    );
+    let calls: Vec<_> = notice
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Call { text, number } => Some((text, number)),
+            _ => None,
+        })
+        .collect();
+    assert!(!calls.is_empty(), "the numbers to call");
+    for (text, number) in calls {
+        assert!(text.zh.starts_with("拨打 ") && text.zh.contains(number.as_str()));
+    }
 }
 
 #[test]

@@ -707,7 +707,8 @@ fn timeline(phone: &StudentPhone, now: UnixMillis) -> Page {
         page.push(Block::Card {
             tone: match item.status {
                 Status::Due => Tone::Attention,
-                Status::Past | Status::Upcoming => Tone::Plain,
+                Status::Upcoming => Tone::Plain,
+                Status::Past => Tone::Muted,
             },
             title: Some(item.title.clone()),
             big: None,
@@ -736,14 +737,23 @@ fn notice(phone: &StudentPhone) -> Page {
     page.heading(n.title);
     page.line(n.source);
     for section in n.sections {
-        page.push(Block::Card {
-            tone: Tone::Plain,
-            title: Some(section.title),
-            big: None,
-            // A number's line reads `拨打 020-…`: the number is on screen to dial by hand.
-            lines: section.lines.into_iter().map(|l| l.text).collect(),
-            actions: Vec::new(),
-        });
+        page.heading(section.title);
+        for line in section.lines {
+            page.push(match (line.dial, line.heading) {
+                (Some(number), _) => Block::Call {
+                    text: line.text,
+                    number,
+                },
+                (None, true) => Block::Line {
+                    text: line.text,
+                    tone: Tone::Accent,
+                },
+                (None, false) => Block::Line {
+                    text: line.text,
+                    tone: Tone::Plain,
+                },
+            });
+        }
     }
     page
 }
