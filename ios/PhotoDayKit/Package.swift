@@ -1,9 +1,10 @@
 // swift-tools-version:5.9
-// PhotoDayKit: everything of the iOS app that does not draw — one @Observable model per screen,
-// the door's scan model, import routing, the reminder schedule, error text, clock, file locations
-// and CoreService, the actor in front of the Rust core. Foundation and Observation only, so the
-// same code compiles and is tested on Linux (tests/swift/run.sh) as on a Mac (DESIGN §8).
-// Its tests are of these models only; the generated bindings are tested in tests/swift/Bindings.
+// PhotoDayKit: everything of the iOS app that does not draw — PageModel (the back stack of the
+// core's pages, each loaded off the main actor, every tap handed back to the core and its outcome
+// applied), the reminder glue, file locations and the QR raster. Foundation and Observation only,
+// so the same code compiles and is tested on Linux (tests/swift/run.sh) as on a Mac.
+// Its tests are of PageModel over the real core; the generated bindings are tested in
+// tests/swift/Bindings.
 //
 // Where the core comes from:
 //   Apple  the local package ../PhotoDayCore (the xcframework and the Swift generated next to it,
@@ -37,9 +38,8 @@ let package = Package(
     dependencies: corePackage,
     targets: coreTargets + [
         .target(name: "PhotoDayKit", dependencies: [core]),
-        // Only what is this package's own: Models/, the screen models driven as the views drive
-        // them, over a real core. The generated Swift's own tests (the ground tests/kotlin covers
-        // for Android) are the package ../../tests/swift/Bindings.
+        // Only what is this package's own: PageModel driven as the renderer drives it, over a real
+        // core. The generated Swift's own tests are the package ../../tests/swift/Bindings.
         .testTarget(name: "PhotoDayKitTests", dependencies: ["PhotoDayKit", core]),
     ]
 )

@@ -7,7 +7,7 @@ Swift cannot be compiled here (DESIGN §8), so both sides are read with tree-sit
 * The generated Swift (target/bindings/swift/*.swift) gives the API: every public type with its
   public fields, methods (with argument labels), initializers and enum cases (with the number of
   associated values), and the public global functions.
-* The app's Swift (ios/PhotoDay/**/*.swift and the package holding its screen models and services,
+* The app's Swift (ios/PhotoDay/**/*.swift and the package holding its page model and glue,
   ios/PhotoDayKit/Sources/**/*.swift) is walked with a small type tracker: declared and
   inferred types of properties, parameters, locals, `if let`/`guard let`, `for`, closure
   parameters (explicit, or from the collection a `ForEach`/`map`/`first` runs over, or from an app
@@ -16,8 +16,9 @@ Swift cannot be compiled here (DESIGN §8), so both sides are read with tree-sit
   is looked up; each core call's argument labels are matched; each `.case` used where a core enum
   is expected (a switch, an `==`, an argument) must exist with the same number of associated
   values; key paths in `ForEach(..., id: \\.x)` must name a field.
-* `StudentApp` and `ScannerApp` are opened only in CoreService (the actor every model goes
-  through, so no core call runs on the main thread).
+* `Screens` (the core's one entry point for the app) is opened only in PageModel.swift, which
+  makes every call that reads or writes the disk off the main actor; no `StudentApp` or
+  `ScannerApp` is opened by the app at all (their glue goes through `Screens.student()`).
 * Every type name and bare function the app mentions must be the app's own, PhotoDayCore's, or
   listed in tests/ios/platform_names.txt (Apple's SDK names the app uses). A core type renamed
   away thus shows up as a name nobody defines.
@@ -1297,11 +1298,14 @@ def mutation_tests(api_files: list[Path], app_files: list[Path], platform: set[s
                 picks.append((label, t, name, ms[0], ("member", t, name)))
                 return
 
+    pick_member(lambda t, m: t == "Screens" and m.kind == "method", "a Screens method")
     pick_member(lambda t, m: t == "StudentApp" and m.kind == "method", "a StudentApp method")
     pick_member(lambda t, m: t == "ScannerApp" and m.kind == "method", "a ScannerApp method")
-    for w in (u.what for u in uses if u.what[0] == "call" and u.what[1] == "StudentApp" and u.what[2] == "init"):
-        init = next(m for m in api.types["StudentApp"].members["init"] if tuple(m.labels or []) == w[3])
-        picks.append(("the StudentApp initializer", "StudentApp", "init", init, ("member", "StudentApp", "init")))
+    for owner in ("Screens", "StudentApp"):
+        for w in (u.what for u in uses if u.what[0] == "call" and u.what[1] == owner and u.what[2] == "init"):
+            init = next(m for m in api.types[owner].members["init"] if tuple(m.labels or []) == w[3])
+            picks.append((f"the {owner} initializer", owner, "init", init, ("member", owner, "init")))
+            break
         break
     pick_member(lambda t, m: api.types[t].kind == "struct" and m.kind == "property", "a record field")
     pick_member(lambda t, m: api.types[t].kind == "enum" and m.kind == "case" and m.assoc > 0,
@@ -1398,7 +1402,7 @@ def main(argv) -> int:
     # 2. The real app against the current core.
     checker = check(api_files, app_files, platform)
     api = checker.api
-    for required in ("StudentApp", "ScannerApp"):
+    for required in ("Screens", "StudentApp", "ScannerApp"):
         report(f"generated Swift declares {required}", required in api.types and
                len(api.types[required].members) >= 5, "not found: is the generated file uniffi's?")
     for p in checker.problems:
@@ -1416,13 +1420,15 @@ def main(argv) -> int:
         for path, line, name in checker.unresolved:
             if name in core_names:
                 print(f"{path}:{line}: `.{name}` on a value of unknown type")
-    # Every core call runs off the main thread because only CoreService (an actor, in
-    # PhotoDayKit) opens the role objects; the models reach the core through it.
+    # Every core call that touches the disk runs off the main actor because only PageModel (in
+    # PhotoDayKit) opens Screens and hands its calls to detached tasks; the app opens no role
+    # object of its own.
     opened = sorted({(u.path, u.line, u.what[1]) for u in checker.uses
-                     if u.what[0] == "call" and u.what[1] in ("StudentApp", "ScannerApp") and u.what[2] == "init"})
-    elsewhere = [f"{p}:{ln} opens {t}" for p, ln, t in opened if p.name != "CoreService.swift"]
-    report("StudentApp and ScannerApp are opened only in CoreService",
-           bool(opened) and not elsewhere, "; ".join(elsewhere) or "no CoreService opens them")
+                     if u.what[0] == "call" and u.what[1] in ("Screens", "StudentApp", "ScannerApp")
+                     and u.what[2] == "init"})
+    elsewhere = [f"{p}:{ln} opens {t}" for p, ln, t in opened if p.name != "PageModel.swift" or t != "Screens"]
+    report("Screens is opened only in PageModel, and no StudentApp or ScannerApp by the app",
+           bool(opened) and not elsewhere, "; ".join(elsewhere) or "PageModel does not open Screens")
     core_types = sorted({u.what[1] for u in checker.uses if u.what[0] in ("member", "type")})
     print(f"iOS API: {len(app_files)} app files, {len(distinct)} uses of PhotoDayCore checked against "
           f"{', '.join(p.name for p in api_files)} ({len(core_types)} core types used); "

@@ -1,10 +1,11 @@
 """Checks the iOS project's text files that Xcode would otherwise be the first to read, here where
 no Xcode exists:
 
-* String Catalogs: Localizable.xcstrings and InfoPlist.xcstrings are valid catalogs; every entry
-  is translated into zh-Hans and en with the same format arguments as its key; every UI string
-  literal the app's Swift uses (Text, Button, Label, Section, navigationTitle, String(localized:),
-  parameters the app declares as LocalizedStringKey…) has an entry, and no entry is unused.
+* Words: every text on screen is the core's (its pages and `Words`), so the app's Swift has no UI
+  string literal of its own (Text, Button, Label, Section, navigationTitle, String(localized:),
+  parameters the app declares as LocalizedStringKey…) and there is no Localizable.xcstrings;
+  InfoPlist.xcstrings (the camera usage text, the app's name) is a valid catalog translated into
+  zh-Hans and en.
 * Info.plist: the camera usage string (localized), the two document types with exported UTIs
   matching the identifiers the Swift uses (.photoday and .photodaylog, one vnd. MIME type each,
   conforming to public.data; never .pdb/.pdl), ITSAppUsesNonExemptEncryption false, and nothing
@@ -19,9 +20,9 @@ no Xcode exists:
 * project.yml / Package.swift / build-xcframework.sh: one iOS deployment target everywhere, the
   app depends on the local package, the package's binary target and module names match what
   bindings/uniffi.toml makes uniffi generate, and the script builds the three Rust targets.
-* The app's Swift: no network API or web URL; the core objects live only inside CoreService (so
-  every core call runs off the main thread); every screen model is a @MainActor ObservableObject;
-  every file opens with a comment saying why it exists.
+* The app's Swift: no network API or web URL; no core object opened or kept in ios/PhotoDay (the
+  core's `Screens` lives only in PhotoDayKit's PageModel, which calls it off the main actor, and
+  PageModel is @MainActor @Observable); every file opens with a comment saying why it exists.
 
 Usage: check_app.py [--keys]   (--keys lists the localized literals found)
 Prints `N passed, M failed` last; exits 1 on any failure.
@@ -547,24 +548,21 @@ def check_swift(r: Results, trees):
         hits = [m.group(0).strip() for m in NETWORK.finditer(src)]
         r.check(f"{rel}: no network code", not hits, ", ".join(hits))
         r.check(f"{rel}: opens with a comment saying why it exists", src.lstrip().startswith("//"))
-    core_service = APP / "Core" / "CoreService.swift"
     for p, tree in trees:
         rel = p.relative_to(ROOT)
         for n in walk(tree.root_node):
-            if n.type == "call_expression" and text(n.named_children[0]) in ("StudentApp", "ScannerApp"):
-                r.check(f"{rel}:{n.start_point[0] + 1}: {text(n.named_children[0])} is opened only in CoreService",
-                        p == core_service)
-            if n.type == "property_declaration" and p != core_service:
+            if n.type == "call_expression" and text(n.named_children[0]) in ("Screens", "StudentApp", "ScannerApp"):
+                r.check(f"{rel}:{n.start_point[0] + 1}: {text(n.named_children[0])} is not opened by the app's views "
+                        "(only PhotoDayKit's PageModel opens Screens)", False)
+            if n.type == "property_declaration":
                 ann = next((c for c in n.named_children if c.type == "type_annotation"), None)
-                if ann is not None and re.search(r"\b(StudentApp|ScannerApp)\b", text(ann)) and \
-                        n.parent is not None and n.parent.type == "class_body":
-                    r.check(f"{rel}:{n.start_point[0] + 1}: no core object kept outside CoreService", False)
-            if n.type == "class_declaration" and "ObservableObject" in " ".join(
-                    text(c) for c in n.named_children if c.type == "inheritance_specifier"):
-                mods = next((c for c in n.named_children if c.type == "modifiers"), None)
-                name = text(n.child_by_field_name("name"))
-                r.check(f"{rel}: {name} publishes on the main actor (@MainActor)",
-                        mods is not None and "@MainActor" in text(mods))
+                if ann is not None and re.search(r"\b(Screens|StudentApp|ScannerApp)\b", text(ann)):
+                    r.check(f"{rel}:{n.start_point[0] + 1}: no core object kept in a view", False)
+    model = IOS / "PhotoDayKit" / "Sources" / "PhotoDayKit" / "PageModel.swift"
+    src = model.read_text(encoding="utf-8") if model.is_file() else ""
+    r.check("PhotoDayKit's PageModel is @MainActor @Observable and calls the core from detached tasks",
+            re.search(r"@MainActor\s+@Observable\s+public final class PageModel", src) is not None
+            and "Task.detached { screens.page(" in src and "Task.detached { screens.perform(" in src)
 
 
 def self_test(r: Results):
@@ -601,7 +599,11 @@ def main(argv) -> int:
     used: dict[str, list] = {}
     for p, line, key in literals:
         used.setdefault(key, []).append((p, line))
-    check_catalog(r, RESOURCES / "Localizable.xcstrings", None, used)
+    r.check("the app's Swift has no UI string literal of its own: every word on screen is the core's",
+            not used, "; ".join(f"{k!r} ({p.relative_to(ROOT)}:{ln})" for k, sites in sorted(used.items())
+                                for p, ln in sites[:1]))
+    r.check("no Localizable.xcstrings (the app has no strings of its own to translate)",
+            not (RESOURCES / "Localizable.xcstrings").exists())
     check_catalog(r, RESOURCES / "InfoPlist.xcstrings", {"NSCameraUsageDescription", "CFBundleDisplayName"}, None)
     all_swift = "\n".join(p.read_text(encoding="utf-8") for p, _ in trees)
     check_info_plist(r, all_swift)

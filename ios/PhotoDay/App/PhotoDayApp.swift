@@ -1,28 +1,27 @@
-// PhotoDay for iOS: a thin SwiftUI shell over the Rust core (DESIGN §2). A phone is a student's
-// (slot, pass, 采集码, checklist, reminders) or a door device (scan, photo numbers, batches, logs).
-// Files arrive through the share sheet or "Open in PhotoDay" (Info.plist declares .photoday
-// bundles and .photodaylog logs) and are handed to the side showing, whose core recognises them by
-// content. Everything that does not draw lives in PhotoDayKit; here the app gives it the iOS
-// notification centre and the verdict sounds.
+// PhotoDay for iOS: a renderer of the pages the Rust core describes (DESIGN §2), plus the glue
+// only iOS has: camera, files, photos, clipboard, notifications, brightness, haptics. A file
+// opened with PhotoDay (Info.plist declares .photoday bundles and .photodaylog logs) is handed to
+// the core as an import, which tells a bundle from a log or a pass by its content.
 
 import PhotoDayKit
 import SwiftUI
+import UIKit
 
 @main
 struct PhotoDayApp: App {
-    @State private var version = DataVersion()
-    @State private var incoming: URL?
-
-    init() {
-        AppServices.shared = AppServices(reminderCenter: LocalNotifications(), feedback: Feedback.play)
-    }
+    @State private var model = PageModel(
+        reminderCenter: LocalNotifications(), clipboard: { UIPasteboard.general.string })
 
     var body: some Scene {
         WindowGroup {
-            RootView(incoming: $incoming)
-                .environment(version)
+            PageView(model: model)
                 .onOpenURL { url in
-                    incoming = url
+                    // "Open in PhotoDay" leaves iOS's copy in Documents/Inbox; it goes once read.
+                    if let data = try? AppFiles.readIncoming(url) {
+                        Task { await model.open(data) }
+                    } else {
+                        model.say(model.words.fileUnreadable, .refused)
+                    }
                 }
         }
     }

@@ -1,11 +1,13 @@
 // Asks for the camera before showing it, and says what to do when it was refused (the camera is
-// the only permission PhotoDay asks for; Info.plist says why).
+// the only permission PhotoDay asks for; Info.plist says why). The words are the core's.
 
 import AVFoundation
+import PhotoDayCore
 import SwiftUI
 import UIKit
 
 struct CameraGate<Content: View>: View {
+    let words: Words
     @ViewBuilder let content: () -> Content
 
     @State var status = AVCaptureDevice.authorizationStatus(for: .video)
@@ -16,7 +18,7 @@ struct CameraGate<Content: View>: View {
             case .authorized:
                 content()
             case .notDetermined:
-                ProgressView()
+                ProgressView { Text(words.cameraWhy) }
                     .task {
                         _ = await AVCaptureDevice.requestAccess(for: .video)
                         status = AVCaptureDevice.authorizationStatus(for: .video)
@@ -25,9 +27,9 @@ struct CameraGate<Content: View>: View {
                 VStack(spacing: 16) {
                     Image(systemName: "camera.fill")
                         .font(.largeTitle)
-                    Text("PhotoDay needs the camera to read QR codes.")
+                    Text(words.cameraDenied)
                         .multilineTextAlignment(.center)
-                    Button("Open Settings") {
+                    Button(words.cameraAllow) {
                         if let url = URL(string: UIApplication.openSettingsURLString) {
                             UIApplication.shared.open(url)
                         }

@@ -1,5 +1,5 @@
 // The two kinds of file PhotoDay exchanges, as iOS knows them (declared in Info.plist), and the
-// document wrapper the system's file exporter needs. The bytes are the core's; nothing here reads
+// document wrapper the system's file exporter needs for a file the core hands out (`FileOut`). The bytes are the core's; nothing here reads
 // inside them, and a file opened with PhotoDay goes to the side showing as it is: the core tells a
 // bundle from a log (or a pass card, or a staff file on a student phone) by its content.
 //
@@ -20,9 +20,9 @@ extension UTType {
     static let photoDayLog = UTType(exportedAs: "cn.photoday.log")
 }
 
-/// A door log as a document for `fileExporter`.
-struct LogDocument: FileDocument {
-    static var readableContentTypes: [UTType] { [.photoDayLog] }
+/// A file from the core (a door log) as a document for `fileExporter`.
+struct OutgoingFile: FileDocument {
+    static var readableContentTypes: [UTType] { [.photoDayLog, .photoDayBundle, .data] }
 
     let data: Data
 

@@ -13,7 +13,7 @@ struct FullBrightness: ViewModifier {
         content
             .onAppear(perform: raise)
             .onDisappear(perform: restore)
-            .onChange(of: scenePhase) { phase in
+            .onChange(of: scenePhase) { _, phase in
                 if phase == .active { raise() }
             }
     }
@@ -36,8 +36,14 @@ struct FullBrightness: ViewModifier {
 }
 
 extension View {
-    /// Full brightness and no auto-lock while this view is on screen.
-    func fullBrightness() -> some View {
-        modifier(FullBrightness())
+    /// Full brightness and no auto-lock while this view is on screen, when `on` (the core's
+    /// `Page.bright`: a pass, a 采集码 for the photographer, the log codes).
+    @ViewBuilder
+    func fullBrightness(_ on: Bool) -> some View {
+        if on {
+            modifier(FullBrightness())
+        } else {
+            self
+        }
     }
 }

@@ -12,6 +12,8 @@ import SwiftUI
 
 struct QRCodeView: View {
     let code: QrCode
+    /// What VoiceOver says (the core's caption).
+    let label: String?
 
     @Environment(\.displayScale) var displayScale
 
@@ -24,7 +26,7 @@ struct QRCodeView: View {
                 if let image = QRBitmap.image(code, pxPerModule: perModule) {
                     Image(decorative: image, scale: displayScale)
                         .interpolation(.none)
-                        .accessibilityLabel(Text("Check-in QR code"))
+                        .accessibilityLabel(label ?? "")
                 }
             }
             .frame(width: geometry.size.width, height: geometry.size.height)

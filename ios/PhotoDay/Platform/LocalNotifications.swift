@@ -1,7 +1,7 @@
 // The core's reminders as iOS local notifications: PhotoDayKit's ReminderScheduler decides what
-// to lay and when (ios/PhotoDayKit/Sources/PhotoDayKit/Student/Reminders.swift); this hands each
+// to lay and when (ios/PhotoDayKit/Sources/PhotoDayKit/Reminders.swift); this hands each
 // one to UNUserNotificationCenter with a calendar trigger. The permission is read without asking;
-// it is requested only when the student taps "Turn on reminders".
+// it is requested once, when the core first has something to remind of.
 
 import Foundation
 import PhotoDayKit

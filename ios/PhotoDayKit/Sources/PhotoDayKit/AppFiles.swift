@@ -1,4 +1,4 @@
-// Where the core's databases live, and how files handed to the app are read.
+// Where the core's databases and the chosen side live, and how files handed to the app are read.
 //
 // Application Support is app-private and not shown in the Files app. The folder is excluded from
 // iCloud and computer backups: the scanner's roster and the student's pass and 采集码 are personal
@@ -10,6 +10,8 @@ import Foundation
 public enum AppFiles {
     public static let studentDatabase = "student.sqlite"
     public static let scannerDatabase = "scanner.sqlite"
+    /// The core's small file that remembers which side the phone is on (`Screens`' `modeFile`).
+    public static let modeFile = "mode"
 
     /// Application Support/PhotoDay, created and marked excluded from backup on first use.
     @Sendable
