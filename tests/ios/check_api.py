@@ -15,7 +15,9 @@ Swift cannot be compiled here (DESIGN §8), so both sides are read with tree-sit
   the app's own functions. Wherever a value's type is a PhotoDayCore type, each member used on it
   is looked up; each core call's argument labels are matched; each `.case` used where a core enum
   is expected (a switch, an `==`, an argument) must exist with the same number of associated
-  values; key paths in `ForEach(..., id: \\.x)` must name a field.
+  values; key paths in `ForEach(..., id: \\.x)` must name a field; a `switch` over a core enum
+  without `default` must handle every case the generated Swift has (the renderer's switch over
+  `Block` and `Tone`: a kind of block the core adds fails here, not first in Xcode).
 * `Screens` (the core's one entry point for the app) is opened only in PageModel.swift, which
   makes every call that reads or writes the disk off the main actor; no `StudentApp` or
   `ScannerApp` is opened by the app at all (their glue goes through `Screens.student()`).
@@ -812,13 +814,28 @@ class Checker:
     def ev_switch_statement(self, node, scope, expected):
         subject = node.child_by_field_name("expr")
         subject_t = self.ev(subject, scope) if subject is not None else None
+        covered, has_default = set(), False
         for entry in named(node, "switch_entry"):
             inner = Scope(scope)
+            has_default = has_default or any(c.type == "default_keyword" for c in entry.children)
             for c in entry.named_children:
                 if c.type == "switch_pattern":
                     self.switch_pattern(c, subject_t, inner)
+                    pat = first(c, "pattern")
+                    kids = pat.children if pat is not None else []
+                    covered.update(text(k) for i, k in enumerate(kids)
+                                   if k.type == "simple_identifier" and i > 0 and kids[i - 1].type == ".")
                 else:
                     self.ev(c, inner)
+        # A core enum switched over without `default` must name every case the generated Swift has,
+        # or Xcode rejects it: a case the core adds (a new kind of block, a new tone) fails here.
+        decl = self.api.types.get(base(subject_t) or "")
+        if decl is not None and decl.kind == "enum" and not has_default and subject_t == unwrap(subject_t):
+            cases = {n for n, ms in decl.members.items() if any(m.kind == "case" for m in ms)}
+            missing = sorted(ident(c) for c in cases - {ident(x) for x in covered})
+            if missing:
+                self.fail(node, f"switch over {decl.name} does not handle "
+                                + ", ".join(f".{c}" for c in missing) + " (the generated Swift has it)")
         return None
 
     def switch_pattern(self, node, subject_t, inner: Scope):

@@ -64,6 +64,13 @@ struct BlockView: View {
             FieldView(label: label, numeric: numeric, submit: submit, model: model, text: value)
         case .progress(let fraction, let text):
             ProgressView(value: Double(fraction)) { Text(text) }
+        case .call(let text, let number):
+            // The dialer opens with the number; the user places the call.
+            if let url = URL(string: "tel:" + number.filter { $0.isNumber || $0 == "+" }) {
+                Link(destination: url) { Label(text, systemImage: "phone") }
+            } else {
+                Text(text)
+            }
         }
     }
 
@@ -144,6 +151,7 @@ extension Tone {
         case .attention: return .orange
         case .refused: return .red
         case .accent: return .accentColor
+        case .muted: return .secondary
         }
     }
 }
