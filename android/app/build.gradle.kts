@@ -1,5 +1,5 @@
-// :app — the Android app: Compose screens over :ui-logic, CameraX at the door (the core reads the
-// frames), local notifications, and the Rust core as libphotoday_ffi.so for each ABI, built here
+// :app — the Android app: one Compose renderer of the core's pages over :ui-logic's back stack,
+// CameraX (the core reads the frames), files, photos, local notifications, and the Rust core as libphotoday_ffi.so for each ABI, built here
 // by cargo-ndk.
 //
 //   cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 --platform 24 -o build/rustJniLibs \
@@ -121,7 +121,6 @@ dependencies {
     implementation(libs.androidx.activity.compose)
     implementation(libs.androidx.lifecycle.runtime.compose)
     implementation(libs.androidx.lifecycle.viewmodel.compose)
-    implementation(libs.androidx.navigation.compose)
     implementation(platform(libs.androidx.compose.bom))
     implementation(libs.androidx.compose.ui)
     implementation(libs.androidx.compose.ui.tooling.preview)

@@ -1,7 +1,7 @@
-// :ui-logic — every screen's state, as plain Kotlin: sealed UiStates, mappers from the core's
-// records, the door's scan loop (debounce, auto-return), the log QR sequence, a Clock. No
-// android.* or androidx.* here (tests/android/run.sh checks), so it runs and is tested on a
-// desktop JVM against the real core. The app's ViewModels wrap these holders.
+// :ui-logic — what the app itself decides, as plain Kotlin: the back stack of the core's pages,
+// what an Outcome does to it, when a page is asked for again (PageFlow), the reminders' request
+// codes, a Clock. No android.* or androidx.* here (tests/android/run.sh checks), so it runs and
+// is tested on a desktop JVM against the real core. The app's one ViewModel wraps PageFlow.
 import org.gradle.internal.os.OperatingSystem
 import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
@@ -22,7 +22,6 @@ kotlin {
 
 dependencies {
     api(project(":core-bridge"))
-    api(libs.kotlinx.coroutines.core)
     compileOnly(libs.jna)
     testImplementation(kotlin("test"))
     testImplementation(libs.jna)

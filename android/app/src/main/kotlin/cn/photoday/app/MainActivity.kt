@@ -1,5 +1,6 @@
-// The one activity. It draws the Compose app and hands whatever it was opened with (a bundle or
-// log file, a shared pass text) to the import ViewModel.
+// The one activity. It draws the core's pages and hands whatever it was opened with (a bundle or
+// log file through "open with", a file or a pass text through the share sheet) to the core's
+// import, which recognises it by content.
 package cn.photoday.app
 
 import android.content.Intent
@@ -10,25 +11,27 @@ import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.viewModels
 import androidx.core.content.IntentCompat
-import androidx.lifecycle.viewmodel.initializer
-import androidx.lifecycle.viewmodel.viewModelFactory
-import cn.photoday.app.importing.Incoming
-import cn.photoday.app.importing.ImportViewModel
-import cn.photoday.app.ui.PhotoDayApp
+import androidx.lifecycle.lifecycleScope
+import cn.photoday.app.ui.PageViewModel
+import cn.photoday.app.ui.PhotoDayScreen
+import cn.photoday.app.ui.common.readBytes
 import cn.photoday.app.ui.theme.PhotoDayTheme
+import cn.photoday.core.Command
+import cn.photoday.core.Input
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 
 class MainActivity : ComponentActivity() {
-    private val importer: ImportViewModel by viewModels {
-        viewModelFactory { initializer { ImportViewModel(application, graph()) } }
-    }
+    private val vm: PageViewModel by viewModels()
 
     override fun onCreate(savedInstanceState: Bundle?) {
         enableEdgeToEdge()
         super.onCreate(savedInstanceState)
-        if (savedInstanceState == null) accept(intent)
+        if (savedInstanceState == null) intent?.let(::accept)
         setContent {
             PhotoDayTheme {
-                PhotoDayApp(graph(), importer)
+                PhotoDayScreen(vm)
             }
         }
     }
@@ -38,15 +41,19 @@ class MainActivity : ComponentActivity() {
         accept(intent)
     }
 
-    private fun accept(intent: Intent?) {
-        incomingOf(intent ?: return)?.let(importer::accept)
-    }
-
-    private fun incomingOf(intent: Intent): Incoming? = when (intent.action) {
-        Intent.ACTION_VIEW -> intent.data?.let { Incoming.File(it) }
-        Intent.ACTION_SEND ->
-            IntentCompat.getParcelableExtra(intent, Intent.EXTRA_STREAM, Uri::class.java)?.let { Incoming.File(it) }
-                ?: intent.getStringExtra(Intent.EXTRA_TEXT)?.let { Incoming.Text(it) }
-        else -> null
+    private fun accept(intent: Intent) {
+        val uri = when (intent.action) {
+            Intent.ACTION_VIEW -> intent.data
+            Intent.ACTION_SEND -> IntentCompat.getParcelableExtra(intent, Intent.EXTRA_STREAM, Uri::class.java)
+            else -> return
+        }
+        if (uri == null) {
+            intent.getStringExtra(Intent.EXTRA_TEXT)?.let { vm.perform(Command.Import, Input.Text(it)) }
+            return
+        }
+        lifecycleScope.launch {
+            val bytes = withContext(Dispatchers.IO) { contentResolver.readBytes(uri) }
+            if (bytes == null) vm.say(vm.words.fileUnreadable) else vm.perform(Command.Import, Input.Bytes(bytes))
+        }
     }
 }

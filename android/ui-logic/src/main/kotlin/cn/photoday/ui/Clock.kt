@@ -1,6 +1,6 @@
 // Where "now" comes from. The core takes time as a parameter on every call (now_ms), so a door
-// phone with a wrong clock is noticed and tests can set the day of the shoot; the state holders
-// read it here rather than calling System.currentTimeMillis() themselves.
+// phone with a wrong clock is noticed and tests can set the day of the shoot; PageFlow reads it
+// here rather than calling System.currentTimeMillis() itself.
 package cn.photoday.ui
 
 /** The current moment as Unix milliseconds. */

@@ -1,6 +1,8 @@
 // The camera view that reads QR codes: a CameraX preview plus an ImageAnalysis use case running
-// the core's decoder on a background thread. Used at the door, for importing a pass by QR, and for receiving
-// a log QR sequence. Asks for the camera permission first (the only permission staff need).
+// the core's decoder on a background thread, for every page's Camera block (the door, a pass, a
+// log QR sequence, the studio's number code). Asks for the camera permission first (the only
+// permission staff need), in the core's words; a torch button where the phone has a flash, and
+// the screen kept on while the camera shows.
 package cn.photoday.app.camera
 
 import android.Manifest
@@ -17,10 +19,16 @@ import androidx.camera.core.resolutionselector.ResolutionStrategy
 import androidx.camera.lifecycle.ProcessCameraProvider
 import androidx.camera.view.PreviewView
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.FlashlightOff
+import androidx.compose.material.icons.filled.FlashlightOn
 import androidx.compose.material3.Button
+import androidx.compose.material3.FilledTonalIconButton
+import androidx.compose.material3.Icon
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -34,27 +42,34 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.viewinterop.AndroidView
 import androidx.core.content.ContextCompat
 import androidx.lifecycle.compose.LocalLifecycleOwner
-import cn.photoday.app.R
+import cn.photoday.app.ui.common.KeepScreenOn
+import cn.photoday.core.Words
 import java.util.concurrent.Executors
 
-/**
- * A live camera that calls [onText] (on a background thread) for every QR code it decodes;
- * [torchOn] switches the flashlight where the phone has one.
- */
+/** A live camera that calls [onText] (on a background thread) for every QR code it decodes. */
 @Composable
-fun QrCamera(onText: (String) -> Unit, modifier: Modifier = Modifier, torchOn: Boolean = false) {
-    CameraPermissionGate(modifier) {
-        CameraPreview(onText, torchOn, modifier)
+fun QrCamera(onText: (String) -> Unit, words: Words, modifier: Modifier = Modifier) {
+    CameraPermissionGate(words, modifier) {
+        KeepScreenOn()
+        var torchOn by remember { mutableStateOf(false) }
+        var hasFlash by remember { mutableStateOf(false) }
+        Box(modifier) {
+            CameraPreview(onText, torchOn, { hasFlash = it }, Modifier.fillMaxSize())
+            if (hasFlash) {
+                FilledTonalIconButton(onClick = { torchOn = !torchOn }, Modifier.align(Alignment.TopEnd).padding(8.dp)) {
+                    Icon(if (torchOn) Icons.Default.FlashlightOff else Icons.Default.FlashlightOn, contentDescription = null)
+                }
+            }
+        }
     }
 }
 
 @Composable
-private fun CameraPreview(onText: (String) -> Unit, torchOn: Boolean, modifier: Modifier) {
+private fun CameraPreview(onText: (String) -> Unit, torchOn: Boolean, onFlash: (Boolean) -> Unit, modifier: Modifier) {
     val context = LocalContext.current
     val lifecycleOwner = LocalLifecycleOwner.current
     val previewView = remember { PreviewView(context).apply { scaleType = PreviewView.ScaleType.FILL_CENTER } }
@@ -92,6 +107,7 @@ private fun CameraPreview(onText: (String) -> Unit, torchOn: Boolean, modifier: 
 
     LaunchedEffect(camera, torchOn) {
         val c = camera ?: return@LaunchedEffect
+        onFlash(c.cameraInfo.hasFlashUnit())
         if (c.cameraInfo.hasFlashUnit()) c.cameraControl.enableTorch(torchOn)
     }
 
@@ -100,7 +116,7 @@ private fun CameraPreview(onText: (String) -> Unit, torchOn: Boolean, modifier: 
 
 /** Shows [content] once the camera may be used; otherwise explains why and asks. */
 @Composable
-fun CameraPermissionGate(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
+private fun CameraPermissionGate(words: Words, modifier: Modifier, content: @Composable () -> Unit) {
     val context = LocalContext.current
     var granted by remember {
         mutableStateOf(ContextCompat.checkSelfPermission(context, Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED)
@@ -119,10 +135,10 @@ fun CameraPermissionGate(modifier: Modifier = Modifier, content: @Composable () 
         verticalArrangement = Arrangement.spacedBy(16.dp, Alignment.CenterVertically),
         horizontalAlignment = Alignment.CenterHorizontally,
     ) {
-        Text(stringResource(R.string.camera_why), style = MaterialTheme.typography.bodyLarge)
-        if (denied) Text(stringResource(R.string.camera_denied), color = MaterialTheme.colorScheme.error)
+        Text(words.cameraWhy, style = MaterialTheme.typography.bodyLarge)
+        if (denied) Text(words.cameraDenied, color = MaterialTheme.colorScheme.error)
         Button(onClick = { launcher.launch(Manifest.permission.CAMERA) }) {
-            Text(stringResource(R.string.camera_allow))
+            Text(words.cameraAllow)
         }
     }
 }

@@ -1,7 +1,8 @@
 // Local notifications from the core's reminder schedule (fee deadline, 采集码 checks at T-7/T-3/
 // T-1, arrive-by, the 学信网 check, the 补拍 deadline), with AlarmManager: no Firebase, no Google
 // Play services, no extra permission (inexact alarms allowed in Doze need none). The schedule is
-// applied again whenever the app opens or imports, which also restores it after a reboot.
+// applied again whenever the app opens and after every tap on the student's side, which also
+// restores it after a reboot and cancels it after a purge. The channel's words come from the core.
 package cn.photoday.app.student
 
 import android.Manifest
@@ -15,12 +16,32 @@ import android.content.Intent
 import android.content.pm.PackageManager
 import android.net.Uri
 import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.unit.dp
 import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
-import cn.photoday.app.AppGraph
 import cn.photoday.app.MainActivity
 import cn.photoday.app.R
+import cn.photoday.core.Lang
+import cn.photoday.core.ScreensInterface
+import cn.photoday.core.Words
 import cn.photoday.ui.student.ReminderPlan
 import cn.photoday.ui.student.ScheduledReminder
 
@@ -29,16 +50,16 @@ class ReminderScheduler(private val context: Context) {
     private val alarms = context.getSystemService(AlarmManager::class.java)
 
     /** Schedules the student's plan as the core computes it now. Disk: call on Dispatchers.IO. */
-    fun reschedule(graph: AppGraph) {
+    fun reschedule(screens: ScreensInterface, lang: Lang) {
         val plan = try {
-            ReminderPlan.load(graph.student, graph.clock, graph.lang())
+            ReminderPlan.load(screens, System.currentTimeMillis(), lang)
         } catch (e: Exception) {
-            emptyList()
+            return // the database could not be read: keep what was scheduled
         }
         apply(plan)
     }
 
-    fun apply(plan: List<ScheduledReminder>) {
+    private fun apply(plan: List<ScheduledReminder>) {
         val previous = prefs.getStringSet(KEY_IDS, emptySet()).orEmpty()
         for (id in ReminderPlan.stale(previous, plan)) {
             alarms.cancel(pendingIntent(id, ReminderPlan.requestCode(id), null, null))
@@ -49,8 +70,13 @@ class ReminderScheduler(private val context: Context) {
         prefs.edit().putStringSet(KEY_IDS, plan.map { it.id }.toSet()).apply()
     }
 
-    /** After a purge: nothing personal is left to remind of. */
-    fun cancelAll() = apply(emptyList())
+    /** The notification channel, named in the reader's language (Android 8+). */
+    fun createChannel(words: Words) {
+        if (Build.VERSION.SDK_INT < Build.VERSION_CODES.O) return
+        val channel = NotificationChannel(CHANNEL, words.reminderChannel, NotificationManager.IMPORTANCE_DEFAULT)
+            .apply { description = words.reminderChannelDescription }
+        context.getSystemService(NotificationManager::class.java).createNotificationChannel(channel)
+    }
 
     private fun pendingIntent(id: String, code: Int, title: String?, body: String?): PendingIntent {
         val intent = Intent(context, ReminderReceiver::class.java)
@@ -67,20 +93,28 @@ class ReminderScheduler(private val context: Context) {
         internal const val EXTRA_TITLE = "title"
         internal const val EXTRA_BODY = "body"
         internal const val EXTRA_CODE = "code"
+    }
+}
 
-        fun createChannel(context: Context) {
-            if (Build.VERSION.SDK_INT < Build.VERSION_CODES.O) return
-            val channel = NotificationChannel(
-                CHANNEL,
-                context.getString(R.string.reminder_channel),
-                NotificationManager.IMPORTANCE_DEFAULT,
-            ).apply { description = context.getString(R.string.reminder_channel_description) }
-            context.getSystemService(NotificationManager::class.java).createNotificationChannel(channel)
+/**
+ * Android 13+, on the student's home: asks once for the permission to post reminders, saying
+ * what they are with the channel's own words (the core has no separate prompt text).
+ */
+@Composable
+fun ReminderPermission(words: Words) {
+    if (Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU) return
+    val context = LocalContext.current
+    var asked by remember {
+        mutableStateOf(ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED)
+    }
+    val launcher = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { asked = true }
+    if (asked) return
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            Text(words.reminderChannel, style = MaterialTheme.typography.titleMedium)
+            Text(words.reminderChannelDescription)
+            Button(onClick = { launcher.launch(Manifest.permission.POST_NOTIFICATIONS) }) { Text(words.ok) }
         }
-
-        /** Whether the app may post reminders (always below Android 13). */
-        fun allowed(context: Context): Boolean = Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU ||
-            ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) == PackageManager.PERMISSION_GRANTED
     }
 }
 

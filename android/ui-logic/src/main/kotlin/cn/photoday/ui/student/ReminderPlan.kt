@@ -6,8 +6,7 @@ package cn.photoday.ui.student
 import cn.photoday.core.Lang
 import cn.photoday.core.PhotoDayException
 import cn.photoday.core.Reminder
-import cn.photoday.core.StudentAppInterface
-import cn.photoday.ui.Clock
+import cn.photoday.core.ScreensInterface
 
 /** One notification to schedule. */
 data class ScheduledReminder(
@@ -33,15 +32,12 @@ object ReminderPlan {
     fun requestCode(id: String): Int = id.hashCode()
 
     /**
-     * The plan from the student's phone at the clock's now; empty while the bundle or the pass
-     * is missing (nothing to remind of yet).
+     * The plan from the student's phone at [nowMs]; empty while the bundle or the pass is missing
+     * (nothing to remind of yet) or after a purge. Disk.
      */
-    fun load(app: StudentAppInterface, clock: Clock, lang: Lang): List<ScheduledReminder> {
-        val now = clock.nowMs()
-        return try {
-            of(app.reminders(now), lang)
-        } catch (e: PhotoDayException.NotReady) {
-            emptyList()
-        }
+    fun load(screens: ScreensInterface, nowMs: Long, lang: Lang): List<ScheduledReminder> = try {
+        of(screens.student().reminders(nowMs), lang)
+    } catch (e: PhotoDayException.NotReady) {
+        emptyList()
     }
 }

@@ -3,10 +3,6 @@
 // -Dphotoday.fixtures), scratch databases, and a clock the tests move by hand.
 package cn.photoday.ui.tests
 
-import cn.photoday.core.Lane
-import cn.photoday.core.Role
-import cn.photoday.core.ScannerApp
-import cn.photoday.core.StudentApp
 import cn.photoday.ui.Clock
 import java.io.File
 import java.nio.file.Files
@@ -58,23 +54,4 @@ object Fixtures {
     /** A fresh database path in a scratch folder deleted when the run ends. */
     @Synchronized
     fun db(name: String): String = File(scratch, "${++n}-$name.db").path
-
-    /** A door phone at 一教104. */
-    fun door(room: String = "一教104"): ScannerApp = ScannerApp(db("door")).apply {
-        importBundle(bytes("scanner.bundle"))
-        setStation(room, Role.DOOR, null)
-    }
-
-    /** A studio phone at 一教104 with photo-number letter [lane], asking for the 采集码 or not. */
-    fun studio(lane: Lane? = null, checkCode: Boolean = true): ScannerApp = ScannerApp(db("studio")).apply {
-        importBundle(bytes("scanner.bundle"))
-        setStation("一教104", Role.STUDIO, lane)
-        setCheckCode(checkCode)
-    }
-
-    /** A student phone with the bundle and the pass of a student of 信息技术与工程学院. */
-    fun student(): StudentApp = StudentApp(db("student")).apply {
-        importBundle(bytes("student.bundle"))
-        importPass(pass("it"))
-    }
 }

@@ -1,4 +1,4 @@
-// A tiny test runner for the screen-state logic on the JVM: no JUnit, no Gradle, just kotlinc and
+// A tiny test runner for the app's page logic on the JVM: no JUnit, no Gradle, just kotlinc and
 // java against the real core (tests/android/run.sh). Each test is a named block; a failure is any
 // Throwable. Prints one line per test and closes with exactly `N passed, M failed`.
 package cn.photoday.ui.tests
@@ -10,8 +10,7 @@ class TestCase(val name: String, val body: () -> Unit)
 fun test(name: String, body: () -> Unit) = TestCase(name, body)
 
 fun main(args: Array<String>) {
-    val all = scanLoopTests + clockWarningTests + staffScreenTests + logTransferTests + studentScreenTests +
-        openFailureTests + importTests
+    val all = pageFlowTests
     val only = args.firstOrNull()
     val chosen = if (only == null) all else all.filter { it.name.contains(only) }
     var passed = 0

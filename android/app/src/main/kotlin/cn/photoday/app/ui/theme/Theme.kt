@@ -1,5 +1,5 @@
-// Material 3 with the system's dynamic colours where available, and the three verdict colours
-// the door screen fills with (the core picks which; the app only knows how they look).
+// Material 3 with the system's dynamic colours where available, and how each of the core's
+// Tones looks: the three verdict colours the door's card fills with, the accent, plain.
 package cn.photoday.app.ui.theme
 
 import android.os.Build
@@ -12,21 +12,40 @@ import androidx.compose.material3.lightColorScheme
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.platform.LocalContext
-import cn.photoday.core.Colour
+import cn.photoday.core.Tone
 
 private val Green = Color(0xFF1B873F)
 private val Amber = Color(0xFFF2A900)
 private val Red = Color(0xFFC62828)
 
-/** The fill of a verdict screen. */
-fun Colour.fill(): Color = when (this) {
-    Colour.GREEN -> Green
-    Colour.AMBER -> Amber
-    Colour.RED -> Red
+/** A line's text colour in this tone. */
+@Composable
+fun Tone.text(): Color = when (this) {
+    Tone.PLAIN -> MaterialTheme.colorScheme.onSurface
+    Tone.GOOD -> Green
+    Tone.ATTENTION -> if (isSystemInDarkTheme()) Amber else Color(0xFF8A5A00)
+    Tone.REFUSED -> if (isSystemInDarkTheme()) Color(0xFFEF9A9A) else Red
+    Tone.ACCENT -> MaterialTheme.colorScheme.primary
 }
 
-/** Text on a verdict fill: black on amber reads better in daylight. */
-fun Colour.onFill(): Color = if (this == Colour.AMBER) Color.Black else Color.White
+/** A card's (or a message's) fill in this tone: the verdict colours, readable at the door. */
+@Composable
+fun Tone.fill(): Color = when (this) {
+    Tone.PLAIN -> MaterialTheme.colorScheme.surfaceVariant
+    Tone.GOOD -> Green
+    Tone.ATTENTION -> Amber
+    Tone.REFUSED -> Red
+    Tone.ACCENT -> MaterialTheme.colorScheme.primaryContainer
+}
+
+/** Text on [fill]: black on amber reads better in daylight. */
+@Composable
+fun Tone.onFill(): Color = when (this) {
+    Tone.PLAIN -> MaterialTheme.colorScheme.onSurfaceVariant
+    Tone.GOOD, Tone.REFUSED -> Color.White
+    Tone.ATTENTION -> Color.Black
+    Tone.ACCENT -> MaterialTheme.colorScheme.onPrimaryContainer
+}
 
 private val LightColors = lightColorScheme(primary = Color(0xFF1B5E20), secondary = Color(0xFF00695C))
 private val DarkColors = darkColorScheme(primary = Color(0xFF81C784), secondary = Color(0xFF4DB6AC))
