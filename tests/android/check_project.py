@@ -10,6 +10,10 @@ try):
 * the backup rule files obey lint's FullBackupContent rule (fatal in `lintVitalRelease`): once a
   section includes anything, every exclude lies inside an include of the same domain;
 * the window theme is a DayNight pair (values/ light, values-night/ dark: no white flash);
+* string resources: every `@string/x` (manifest, res/) and `R.string.x` (Kotlin) is defined in
+  English and in Chinese, and both define the same names (screen texts come from the core; a
+  reference left behind by a deleted screen fails the build, and lint's MissingTranslation is an
+  error);
 * versions: JNA ≥ 5.18 (16 KB pages, no Structure deadlock) taken as its Android archive;
   Kotlin ≥ 2.1.20 and inside Kotlin's documented Gradle and AGP ranges; the wrapper's Gradle is one
   AGP accepts, with the distribution's published SHA-256; the committed wrapper jar is Gradle's
@@ -264,6 +268,28 @@ def theme_problems(day: str, night: str | None) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
+# String resources
+
+
+def string_names(xml: str) -> set[str]:
+    return {e.get("name") for e in ET.fromstring(xml).iter("string")}
+
+
+def string_problems(values: str, values_zh: str, referencing: dict[str, str]) -> list[str]:
+    out = []
+    en, zh = string_names(values), string_names(values_zh)
+    if en != zh:
+        out.append(f"values/ and values-zh-rCN/ define different strings: only English {sorted(en - zh)}, "
+                   f"only Chinese {sorted(zh - en)}")
+    for name, text in sorted(referencing.items()):
+        for ref in sorted(set(re.findall(r"@string/(\w+)|\bR\.string\.(\w+)", text))):
+            key = ref[0] or ref[1]
+            if key not in en:
+                out.append(f"{name} uses string {key!r}, which values/strings.xml does not define")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Versions, wrapper, build scripts
 
 
@@ -482,6 +508,10 @@ def real_inputs() -> dict:
         "manifest": manifest,
         "backups": {p.name: read(p) for p in backup_files(manifest)},
         "theme_day": read(RES / "values/themes.xml"),
+        "strings": read(RES / "values/strings.xml"),
+        "strings_zh": read(RES / "values-zh-rCN/strings.xml"),
+        "referencing": {str(p.relative_to(APP)): read(p) for p in sorted(APP.glob("src/main/**/*"))
+                        if p.suffix in (".kt", ".xml") and "values" not in p.parent.name},
         "theme_night": read(night) if night.is_file() else None,
         "catalog": read(CATALOG),
         "properties": read(WRAPPER / "gradle-wrapper.properties"),
@@ -509,6 +539,8 @@ def run_checks(r: Results, x: dict, label: str = ""):
         problems += backup_rule_problems(text, name)
     r.check(f"{label}backup rules obey lint's include/exclude rule", problems)
     r.check(f"{label}window theme is a DayNight pair", theme_problems(x["theme_day"], x["theme_night"]))
+    r.check(f"{label}string resources: every reference defined, in English and Chinese",
+            string_problems(x["strings"], x["strings_zh"], x["referencing"]))
     r.check(f"{label}JNA, Kotlin, AGP and Gradle versions documented to work together",
             version_problems(x["catalog"], x["properties"], x["builds"].get("app/build.gradle.kts", "")))
     r.check(f"{label}Gradle wrapper: checksum of the distribution, Gradle's own jar",
@@ -557,6 +589,12 @@ def self_test(r: Results, real: dict):
                 '<exclude domain="file" path="a/secret" /></full-backup-content>')
     r.check("self-test: the backup check accepts an exclude under an include",
             backup_rule_problems(ok_rules, "x.xml"))
+    r.check("self-test: the string check fails on a string a screen uses and nobody defines",
+            [] if string_problems(real["strings"], real["strings_zh"], {"x.kt": "Text(stringResource(R.string.gone))"})
+            else ["it passed"])
+    r.check("self-test: the string check fails on an English string with no Chinese one",
+            [] if string_problems(real["strings"].replace("</resources>", '<string name="extra">x</string></resources>'),
+                                  real["strings_zh"], {}) else ["it passed"])
     r.check("self-test: the theme check fails on a light-only theme",
             [] if theme_problems(real["theme_day"], None) else ["it passed"])
 

@@ -3,9 +3,10 @@
 #   1. the project's files (check_project.py): no AndroidManifest.xml under android/ asks for
 #      INTERNET, the app's asks for CAMERA and nothing beyond CAMERA and POST_NOTIFICATIONS, the
 #      camera is optional, "open with" takes only PhotoDay's files; backup rules lint accepts;
-#      versions documented to work together; the Gradle wrapper; the same file names on Android,
-#      iOS and in the CLI;
-#   2. the screen-state module android/ui-logic is plain Kotlin (no android.*/androidx.* in its code);
+#      versions documented to work together; the Gradle wrapper; every string resource referenced
+#      is defined in both languages; the same file names on Android, iOS and in the CLI;
+#   2. the app's page logic, android/ui-logic (back stack, outcomes, refresh), is plain Kotlin (no
+#      android.*/androidx.* in its code);
 #   3. its sources and unit tests (android/ui-logic/src/test/kotlin) compiled by kotlinc together
 #      with the generated bindings (target/bindings/kotlin) and run on the JVM through JNA against
 #      the host libphotoday_ffi.so, the same core the app loads. Ends with `N passed, M failed`.
@@ -29,7 +30,7 @@ fixtures="$target_dir/android-fixtures"
 # ---------------------------------------------------------------------------------------------
 echo "== Android: project files (tests/android/check_project.py)"
 # The manifest (permissions, camera feature, intent filters, MIME types), backup rules, theme,
-# versions, Gradle wrapper, build scripts, README tool table, and one set of file names across
+# versions, Gradle wrapper, build scripts, README tool table, string resources, and one set of file names across
 # Android, iOS and the CLI; each check first fails on a broken copy. Python 3 standard library only.
 python3 tests/android/check_project.py | sed 's/^/   /'
 

@@ -39,8 +39,9 @@ class ActionRunner(val run: (Action) -> Unit, val save: (FileOut) -> Unit)
 
 /**
  * Gathers what each action needs and hands it to the ViewModel; a platform failure (an
- * unreadable file, an empty clipboard) is said like the core's refusals. The command waiting for a file or photo is kept in the
- * ViewModel, which outlives the activity while the picker is open.
+ * unreadable file, an empty clipboard) is said like the core's refusals. The command waiting
+ * for a file or photo is kept in the ViewModel, which outlives the activity while the picker is
+ * open.
  */
 @Composable
 fun rememberActionRunner(vm: PageViewModel, words: Words): ActionRunner {
@@ -72,7 +73,7 @@ fun rememberActionRunner(vm: PageViewModel, words: Words): ActionRunner {
     }
 
     fun gather(action: Action) {
-        when (val needs = action.needs) {
+        when (action.needs) {
             Needs.Nothing -> vm.perform(action.command)
             is Needs.Text -> asking = action
             Needs.File -> {

@@ -4,7 +4,9 @@
 // the core makes are offered for saving, and verdicts sound and vibrate.
 package cn.photoday.app.ui
 
+import android.content.Intent
 import android.graphics.BitmapFactory
+import android.net.Uri
 import androidx.activity.compose.BackHandler
 import androidx.compose.foundation.Image
 import androidx.compose.foundation.clickable
@@ -63,9 +65,11 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.graphics.asImageBitmap
 import androidx.compose.ui.layout.ContentScale
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.platform.LocalView
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.tooling.preview.Preview
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
@@ -77,6 +81,7 @@ import cn.photoday.app.staff.VerdictFeedback
 import cn.photoday.app.student.ReminderPermission
 import cn.photoday.app.ui.common.FullBrightnessWhileShown
 import cn.photoday.app.ui.common.QrImage
+import cn.photoday.app.ui.theme.PhotoDayTheme
 import cn.photoday.app.ui.theme.fill
 import cn.photoday.app.ui.theme.onFill
 import cn.photoday.app.ui.theme.text
@@ -85,6 +90,8 @@ import cn.photoday.core.ActionStyle
 import cn.photoday.core.Block
 import cn.photoday.core.Command
 import cn.photoday.core.Input
+import cn.photoday.core.Mode
+import cn.photoday.core.Needs
 import cn.photoday.core.Page
 import cn.photoday.core.PageId
 import cn.photoday.core.Tone
@@ -160,34 +167,38 @@ fun PageScreen(
     ) { padding ->
         if (page == null) {
             Box(Modifier.fillMaxSize().padding(padding), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
-            return@Scaffold
+        } else {
+            Blocks(page, words, run, perform, Modifier.fillMaxSize().padding(padding))
         }
-        // A camera keeps its key when a card appears above it, so it is not restarted.
-        val keys = remember(page.blocks) {
-            var cameras = 0
-            page.blocks.mapIndexed { i, b -> if (b is Block.Camera) "camera${cameras++}" else "$i" }
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().padding(padding),
-            contentPadding = PaddingValues(16.dp),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
-            if (page.id == PageId.HOME) item { ReminderPermission(words) }
-            itemsIndexed(page.blocks, key = { i, _ -> keys[i] }) { _, block -> BlockView(block, words, run, perform) }
-        }
+    }
+}
+
+@Composable
+private fun Blocks(page: Page, words: Words, run: (Action) -> Unit, perform: (Command, Input) -> Unit, modifier: Modifier) {
+    // A camera keeps its key when a card appears above it, so it is not restarted.
+    val keys = remember(page.blocks) {
+        var cameras = 0
+        page.blocks.mapIndexed { i, b -> if (b is Block.Camera) "camera${cameras++}" else "$i" }
+    }
+    LazyColumn(modifier, contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        if (page.id == PageId.HOME) item { ReminderPermission(words) }
+        itemsIndexed(page.blocks, key = { i, _ -> keys[i] }) { _, block -> BlockView(block, words, run, perform) }
     }
 }
 
 @Composable
 private fun Menu(menu: List<Action>, words: Words, run: (Action) -> Unit) {
     var open by remember { mutableStateOf(false) }
-    IconButton(onClick = { open = true }) { Icon(Icons.Default.MoreVert, contentDescription = words.menu) }
-    DropdownMenu(expanded = open, onDismissRequest = { open = false }) {
-        menu.forEach { action ->
-            DropdownMenuItem(
-                text = { Text(action.label, color = if (action.style == ActionStyle.DANGER) MaterialTheme.colorScheme.error else Color.Unspecified) },
-                onClick = { open = false; run(action) },
-            )
+    Box {
+        IconButton(onClick = { open = true }) { Icon(Icons.Default.MoreVert, contentDescription = words.menu) }
+        DropdownMenu(expanded = open, onDismissRequest = { open = false }) {
+            menu.forEach { action ->
+                val danger = action.style == ActionStyle.DANGER
+                DropdownMenuItem(
+                    text = { Text(action.label, color = if (danger) MaterialTheme.colorScheme.error else Color.Unspecified) },
+                    onClick = { open = false; run(action) },
+                )
+            }
         }
     }
 }
@@ -208,12 +219,7 @@ private fun BlockView(block: Block, words: Words, run: (Action) -> Unit, perform
                 block.actions.forEach { ActionButton(it, run) }
             }
         }
-        is Block.Row -> ListItem(
-            headlineContent = { Text(block.text, color = block.tone.text()) },
-            supportingContent = block.detail?.let { { Text(it) } },
-            colors = ListItemDefaults.colors(containerColor = Color.Transparent),
-            modifier = block.action?.let { a -> Modifier.clickable { run(a) } } ?: Modifier,
-        )
+        is Block.Row -> RowView(block, run)
         is Block.Toggle -> Row(
             Modifier.fillMaxWidth().toggleable(value = block.on, role = Role.Checkbox, onValueChange = { run(block.action) }),
             verticalAlignment = Alignment.CenterVertically,
@@ -241,7 +247,26 @@ private fun BlockView(block: Block, words: Words, run: (Action) -> Unit, perform
             LinearProgressIndicator(progress = { block.fraction }, modifier = Modifier.fillMaxWidth())
             Text(block.text, style = MaterialTheme.typography.bodyMedium)
         }
+        is Block.Call -> {
+            val context = LocalContext.current
+            // ACTION_DIAL only opens the dialler with the number (no permission); a tablet
+            // without one keeps the number on screen to dial by hand.
+            val dial = { runCatching { context.startActivity(Intent(Intent.ACTION_DIAL, Uri.fromParts("tel", block.number, null))) } }
+            OutlinedButton(onClick = { dial() }, Modifier.fillMaxWidth()) { Text(block.text) }
+        }
     }
+}
+
+@Composable
+private fun RowView(row: Block.Row, run: (Action) -> Unit) {
+    val detail = row.detail
+    val action = row.action
+    ListItem(
+        headlineContent = { Text(row.text, color = row.tone.text()) },
+        supportingContent = if (detail != null) { { Text(detail) } } else null,
+        colors = ListItemDefaults.colors(containerColor = Color.Transparent),
+        modifier = if (action != null) Modifier.clickable { run(action) } else Modifier,
+    )
 }
 
 /** A text field with its submit button; the typed line goes to the core as is. */
@@ -286,4 +311,22 @@ private fun ActionButton(action: Action, run: (Action) -> Unit) {
             ),
         ) { Text(action.label) }
     }
+}
+
+@Preview
+@Composable
+private fun PageScreenPreview() {
+    val choose = { label: String, mode: Mode, style: ActionStyle -> Action(label, Command.ChooseMode(mode), style, Needs.Nothing, null) }
+    val page = Page(
+        PageId.MODE_CHOICE, "PhotoDay",
+        listOf(
+            Block.Line("The photo day for the degree-certificate register, offline. Who is using this phone?", Tone.PLAIN),
+            Block.Button(choose("I am a graduating student", Mode.STUDENT, ActionStyle.PRIMARY)),
+            Block.Card(Tone.GOOD, "Admitted", "B012", listOf("202001001001 张三 软件1班"), emptyList()),
+            Block.Button(choose("I am door or studio staff", Mode.STAFF, ActionStyle.NORMAL)),
+        ),
+        menu = emptyList(), refreshMs = null, bright = false, canGoBack = false,
+    )
+    val words = Words("OK", "Cancel", "Back", "More", "", "", "", "", "", "", "", "")
+    PhotoDayTheme { PageScreen(page, words, canGoBack = false, onBack = {}, run = {}, perform = { _, _ -> }, snackbar = {}) }
 }

@@ -180,6 +180,20 @@ val pageFlowTests = listOf(
         assertEquals(listOf(PageId.START), flow.pages)
     },
 
+    test("a log export hands the app a file to save, and the command to perform once it is written") {
+        val flow = staffAtDoor()
+        flow.perform(Command.Scanned(Scan.DOOR), Input.Text(Fixtures.session1.first().second))
+        flow.tap(Command.Open(PageId.LOGS))
+        val export = flow.tap(Command.ExportLog)
+        val file = export.outcome.file ?: fail("no file to save: ${export.outcome.message}")
+        assertTrue(file.name.endsWith(".photodaylog"), file.name)
+        assertTrue(file.bytes.isNotEmpty())
+        assertEquals(PageId.LOGS, flow.page!!.id, "the page stays while the user picks where to save")
+        val saved = flow.perform(file.saved ?: fail("nothing to tell the core once the file is written"))
+        assertNotEquals(Tone.REFUSED, saved.outcome.tone, saved.outcome.message)
+        assertEquals(listOf(PageId.START, PageId.LOGS), flow.pages)
+    },
+
     test("opening a page already on the stack goes back to it instead of stacking it twice") {
         val flow = staffAtDoor()
         flow.tap(Command.Open(PageId.LOGS))
