@@ -96,10 +96,7 @@ class ReminderScheduler(private val context: Context) {
     }
 }
 
-/**
- * Android 13+, on the student's home: asks once for the permission to post reminders, saying
- * what they are with the channel's own words (the core has no separate prompt text).
- */
+/** Android 13+, on the student's home: asks to post reminders, in the channel's own words. */
 @Composable
 fun ReminderPermission(words: Words) {
     if (Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU) return

@@ -36,24 +36,21 @@ class PageViewModel(application: Application) : AndroidViewModel(application) {
     private val flow = PageFlow(screens)
 
     private val _page = MutableStateFlow<Page?>(null)
+    private val _canGoBack = MutableStateFlow(false)
+    private val _outcomes = Channel<Outcome>(Channel.BUFFERED)
 
     /** The page to draw; null until the core first answers. */
     val page: StateFlow<Page?> = _page.asStateFlow()
 
-    private val _canGoBack = MutableStateFlow(false)
-
     /** A back arrow, and the system back staying in the app. */
     val canGoBack: StateFlow<Boolean> = _canGoBack.asStateFlow()
-
-    private val _outcomes = Channel<Outcome>(Channel.BUFFERED)
 
     /** Outcomes with something to say, save or sound, each delivered once. */
     val outcomes: Flow<Outcome> = _outcomes.receiveAsFlow()
 
-    /** The command waiting for a picked file or photo (the picker may outlive the activity). */
+    /** The command waiting for a picked file or photo, the file waiting for a place to go (a
+     *  picker may outlive the activity). */
     var waiting: Command? = null
-
-    /** The file waiting for the user to choose where it goes. */
     var saving: FileOut? = null
 
     /** The words of the platform's dialogs, in the reader's language (memory only). */
@@ -101,10 +98,10 @@ class PageViewModel(application: Application) : AndroidViewModel(application) {
         if (frame && !frameInFlight.compareAndSet(false, true)) return
         viewModelScope.launch {
             try {
-                val (outcome, shown) = io {
+                val (outcome, next) = io {
                     synchronized(flow) { flow.perform(command, input).let { it.outcome to it.page?.let(::shown) } }
                 }
-                shown?.let(::show)
+                show(next)
                 if (outcome.message != null || outcome.file != null || outcome.signal != null) _outcomes.send(outcome)
                 if (outcome.go != Go.Unchanged) remind()
             } finally {
