@@ -6,8 +6,8 @@
 #
 #   tests/swift/Bindings  the generated Swift's own tests over the core (the ground tests/kotlin
 #                         covers for Android);
-#   ios/PhotoDayKit       every model, service and rule of the app that does not draw, and its
-#                         tests: the screen models driven as the SwiftUI views drive them.
+#   ios/PhotoDayKit       everything of the app that does not draw (PageModel, the reminder glue),
+#                         and its tests: PageModel driven as the SwiftUI renderer drives it.
 #
 #   tests/swift/run.sh [debug|release] [XCTest filter]     (default: debug, every test)
 #

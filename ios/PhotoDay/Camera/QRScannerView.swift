@@ -3,8 +3,7 @@
 // Apple's barcode sample does, so a small code held close is in focus.
 //
 // It reports the text of each QR code it sees, many times a second while a code is in view; the
-// caller pauses it while it shows a result (the core also ignores the same pass again within a few
-// seconds). Used at the door, for a log arriving as QR codes, and by a student adding their pass.
+// core ignores the same pass again, and PageModel drops a frame while the last is still with it.
 
 import AVFoundation
 import SwiftUI
@@ -12,7 +11,6 @@ import UIKit
 
 struct QRScannerView: UIViewRepresentable {
     var torchOn = false
-    var paused = false
     let onCode: (String) -> Void
 
     func makeCoordinator() -> CameraController {
@@ -29,7 +27,6 @@ struct QRScannerView: UIViewRepresentable {
 
     func updateUIView(_ uiView: CameraPreviewView, context: Context) {
         context.coordinator.onCode = onCode
-        context.coordinator.paused = paused
         context.coordinator.setTorch(torchOn)
     }
 
@@ -52,7 +49,6 @@ final class CameraPreviewView: UIView {
 final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
     let session = AVCaptureSession()
     var onCode: (String) -> Void
-    var paused = false
 
     private let queue = DispatchQueue(label: "cn.photoday.camera")
     private var device: AVCaptureDevice?
@@ -165,7 +161,6 @@ final class CameraController: NSObject, AVCaptureMetadataOutputObjectsDelegate {
         didOutput metadataObjects: [AVMetadataObject],
         from connection: AVCaptureConnection
     ) {
-        guard !paused else { return }
         for object in metadataObjects {
             if let code = object as? AVMetadataMachineReadableCodeObject, let text = code.stringValue {
                 onCode(text)

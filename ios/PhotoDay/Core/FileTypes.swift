@@ -1,14 +1,8 @@
 // The two kinds of file PhotoDay exchanges, as iOS knows them (declared in Info.plist), and the
-// document wrapper the system's file exporter needs for a file the core hands out (`FileOut`). The bytes are the core's; nothing here reads
-// inside them, and a file opened with PhotoDay goes to the side showing as it is: the core tells a
-// bundle from a log (or a pass card, or a staff file on a student phone) by its content.
-//
-// PhotoDay's own names (.photoday bundles, .photodaylog logs; MIME application/vnd.photoday.*)
-// are the same on Android and in the admin CLI (tests/android/check_project.py). The first names,
-// .pdb and .pdl, are not declared: other apps own them (Palm databases, the Protein Data Bank,
-// debug symbols), so `UTType(filenameExtension: "pdb")` may be someone else's type. Files already
-// handed out under those names are still opened: the file pickers list any `.data`, and the core
-// recognises a bundle or a log by its content.
+// document the system's file exporter needs for a file the core hands out (`FileOut`). The bytes
+// are the core's; it tells a bundle from a log or a pass by content. The names (.photoday,
+// .photodaylog; MIME application/vnd.photoday.*) are Android's and the CLI's too; the first names,
+// .pdb and .pdl, belong to other apps and are not declared (the pickers still list any file).
 
 import SwiftUI
 import UniformTypeIdentifiers

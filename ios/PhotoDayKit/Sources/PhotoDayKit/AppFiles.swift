@@ -49,7 +49,9 @@ public enum AppFiles {
     /// Reads a file handed over by "Open in PhotoDay". iOS copies it into Documents/Inbox; that
     /// copy (a scanner bundle may hold the roster) is deleted once read, so the only copy left is
     /// the one inside the core's database, which the core purges.
-    public static func readIncoming(_ url: URL, documents: URL? = defaultDocuments()) throws -> Data {
+    public static func readIncoming(
+        _ url: URL, documents: URL? = FileManager.default.urls(for: .documentDirectory, in: .userDomainMask).first
+    ) throws -> Data {
         let data = try readPicked(url)
         if let documents, isInInbox(url, documents: documents) {
             try? FileManager.default.removeItem(at: url)
@@ -61,9 +63,5 @@ public enum AppFiles {
     public static func isInInbox(_ url: URL, documents: URL) -> Bool {
         let inbox = documents.appendingPathComponent("Inbox", isDirectory: true).standardizedFileURL.path
         return url.standardizedFileURL.path.hasPrefix(inbox + "/")
-    }
-
-    public static func defaultDocuments() -> URL? {
-        FileManager.default.urls(for: .documentDirectory, in: .userDomainMask).first
     }
 }

@@ -59,7 +59,6 @@ public final class PageModel {
 
     @ObservationIgnored let screens: Screens
     @ObservationIgnored let now: @Sendable () -> Int64
-    @ObservationIgnored let lang: Lang
     @ObservationIgnored let reminders: ReminderScheduler
     @ObservationIgnored let clipboard: @MainActor () -> String?
     @ObservationIgnored private var generation = 0
@@ -70,26 +69,20 @@ public final class PageModel {
 
     /// A model over `screens`; `now` is the clock the core judges against (Unix ms).
     public init(
-        screens: Screens,
-        lang: Lang,
+        screens: Screens, lang: Lang,
         now: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
-        reminderCenter: any ReminderCenter = NoReminderCenter(),
-        clipboard: @escaping @MainActor () -> String? = { nil }
+        reminderCenter: any ReminderCenter = NoReminderCenter(), clipboard: @escaping @MainActor () -> String? = { nil }
     ) {
         self.screens = screens
-        self.lang = lang
         self.now = now
         self.clipboard = clipboard
         words = screens.words()
         reminders = ReminderScheduler(screens: screens, center: reminderCenter, lang: lang, now: now)
     }
 
-    /// The app's model: the core over Application Support/PhotoDay, in the reader's language.
-    /// (Should that folder ever be refused, the core runs over a temporary one rather than not at
-    /// all.)
-    public convenience init(
-        reminderCenter: any ReminderCenter, clipboard: @escaping @MainActor () -> String?
-    ) {
+    /// The app's model: the core over Application Support/PhotoDay (a temporary folder should
+    /// that ever be refused, rather than no app at all), in the reader's language.
+    public convenience init(reminderCenter: any ReminderCenter, clipboard: @escaping @MainActor () -> String?) {
         let folder = (try? AppFiles.databaseFolder()) ?? FileManager.default.temporaryDirectory
         let path = { (name: String) in folder.appendingPathComponent(name, isDirectory: false).path }
         let lang = langFromLocale(locale: Locale.preferredLanguages.first ?? "zh-Hans")
@@ -175,14 +168,10 @@ public final class PageModel {
             return await perform(action.command, .text(text: typed))
         }
         switch action.needs {
-        case .nothing:
-            await perform(action.command, .nothing)
-        case .text(let label):
-            asking = request(action, .text(label))
-        case .file:
-            asking = request(action, .file)
-        case .photo:
-            asking = request(action, .photo)
+        case .nothing: await perform(action.command, .nothing)
+        case .text(let label): asking = request(action, .text(label))
+        case .file: asking = request(action, .file)
+        case .photo: asking = request(action, .photo)
         case .clipboard:
             if let text = clipboard(), !text.isEmpty {
                 await perform(action.command, .text(text: text))
@@ -204,10 +193,7 @@ public final class PageModel {
     /// A file handed to the app ("Open in PhotoDay"). Before a side is chosen it waits, and is
     /// imported by the side chosen (the core tells a bundle from a log or a pass by content).
     public func open(_ data: Data) async {
-        guard screens.mode() != nil else {
-            waitingFile = data
-            return
-        }
+        guard screens.mode() != nil else { waitingFile = data; return }
         stack = [.start]
         await perform(.import, .bytes(bytes: data))
     }
@@ -232,17 +218,13 @@ public final class PageModel {
         if let out = outcome.file { file = Once(value: out, n: count) }
         if let played = outcome.signal { signal = Once(value: played, n: count) }
         switch outcome.go {
-        case .unchanged:
-            return
-        case .stay:
-            break
+        case .unchanged: return
+        case .stay: break
         case .open(let page):
             pages[page] = nil
             stack.append(page)
         case .back:
-            if stack.count > 1 {
-                pages[stack.removeLast()] = nil
-            }
+            if stack.count > 1 { pages[stack.removeLast()] = nil }
         case .start:
             stack = [.start]
             pages = pages.filter { $0.key == .start }
