@@ -21,7 +21,10 @@ try):
   the phone library takes uniffi without default features;
 * android/README.md's tool table names the versions the build really uses, and Rust ≥ 1.86;
 * file names, MIME types and UTIs are one set across Android, iOS and the admin CLI (read from
-  cli/src, so a rename on one side fails here).
+  cli/src, so a rename on one side fails here);
+* the renderer draws every kind of block the core can send, and colours every tone, needs,
+  style and signal (read from the generated bindings): the app module cannot be compiled here,
+  and a `when` that misses a case the core added would stop the Android build.
 
 Every check is first run on broken copies of the real files (self_test), each of which must fail,
 so a green run means the checks can see what they guard.
@@ -32,6 +35,7 @@ Usage: check_project.py        Prints `N passed, M failed` last; exits 1 on any 
 from __future__ import annotations
 
 import hashlib
+import os
 import plistlib
 import re
 import sys
@@ -495,6 +499,42 @@ def naming_problems(manifest: str, android_sources: str, info: dict, swift: str,
 
 
 # ---------------------------------------------------------------------------------------------
+# The renderer against the generated bindings
+
+BINDINGS_KT = (ROOT / os.environ.get("CARGO_TARGET_DIR", "target")) / "bindings/kotlin/cn/photoday/core/photoday_ffi.kt"
+# (type in the bindings, the app file whose `when` must name each of its cases)
+RENDERED = [
+    ("Block", "ui/PageScreen.kt"), ("Tone", "ui/theme/Theme.kt"), ("Needs", "ui/Actions.kt"),
+    ("ActionStyle", "ui/PageScreen.kt"), ("Signal", "staff/VerdictFeedback.kt"),
+]
+
+
+def binding_cases(bindings: str, name: str) -> list[str]:
+    """The variants of the sealed class or enum `name` in the generated Kotlin."""
+    m = re.search(rf"^(sealed|enum) class {name} \{{(.*?)^\}}", bindings, re.S | re.M)
+    if m is None:
+        return []
+    if m.group(1) == "enum":
+        return re.findall(r"^\s{4}([A-Z][A-Z0-9_]*)[,;]?\s*$", m.group(2), re.M)
+    return re.findall(rf"^\s{{4}}(?:data class|object) (\w+)\b", m.group(2), re.M)
+
+
+def renderer_problems(bindings: str | None, app_sources: dict[str, str]) -> list[str]:
+    if bindings is None:
+        return [f"no {BINDINGS_KT}: run bindings/generate.sh (tests/android/run.sh does)"]
+    out = []
+    for name, file in RENDERED:
+        cases = binding_cases(bindings, name)
+        if not cases:
+            out.append(f"the bindings have no sealed class or enum {name}")
+        text = app_sources.get(file, "")
+        missing = [c for c in cases if not re.search(rf"\b{name}\.{c}\b", text)]
+        if missing:
+            out.append(f"{file} does not handle {name} {missing} (the core sends them; the `when` would not compile)")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def read(p: Path) -> str:
@@ -524,6 +564,9 @@ def real_inputs() -> dict:
         "readme": read(README),
         "android_sources": "\n".join(read(p) for p in sorted((APP / "src/main/kotlin").rglob("*.kt"))),
         "info": plistlib.loads(INFO_PLIST.read_bytes()),
+        "bindings": read(BINDINGS_KT) if BINDINGS_KT.is_file() else None,
+        "app_sources": {str(p.relative_to(APP / "src/main/kotlin/cn/photoday/app")): read(p)
+                        for p in sorted((APP / "src/main/kotlin").rglob("*.kt"))},
         "swift": read(FILE_TYPES_SWIFT),
         "cli": {str(p.relative_to(ROOT)): read(p) for p in sorted(CLI_SRC.rglob("*.rs"))},
     }
@@ -548,6 +591,8 @@ def run_checks(r: Results, x: dict, label: str = ""):
     r.check(f"{label}build scripts: no unresolved toolchain, NDK via the new DSL, uniffi without defaults",
             build_script_problems(x["builds"], x["settings"], x["ffi_cargo"]))
     r.check(f"{label}android/README.md tool table matches the build", readme_problems(x["readme"], x["catalog"], x["properties"]))
+    r.check(f"{label}the renderer handles every block, tone, need, style and signal the bindings have",
+            renderer_problems(x["bindings"], x["app_sources"]))
     r.check(f"{label}file names, MIME types and UTIs agree across Android, iOS and the CLI",
             naming_problems(x["manifest"], x["android_sources"], x["info"], x["swift"], x["cli"]))
 
@@ -627,6 +672,15 @@ def self_test(r: Results, real: dict):
     r.check("self-test: the README check fails on a stale JNA row",
             [] if readme_problems(real["readme"].replace(catalog_versions(cat).get("jna", "?"), "5.15.0"), cat, real["properties"])
             else ["it passed"])
+
+    if real["bindings"] is not None:
+        fewer = dict(real["app_sources"])
+        fewer["ui/PageScreen.kt"] = fewer["ui/PageScreen.kt"].replace("is Block.Call", "is Block.Elsewhere")
+        r.check("self-test: the renderer check fails on a block the page screen does not draw",
+                [] if renderer_problems(real["bindings"], fewer) else ["it passed"])
+        more = real["bindings"].replace("enum class Tone {", "enum class Tone {\n    LOUD,", 1)
+        r.check("self-test: the renderer check fails on a tone the core added",
+                [] if renderer_problems(more, real["app_sources"]) else ["it passed"])
 
     cli_pdb = {"cli/src/x.rs": 'let p = dir.join("scanner.pdb");\nlet q = dir.join("phone-a.pdl");\n'}
     r.check("self-test: the naming check fails when the CLI writes .pdb/.pdl",

@@ -4,7 +4,8 @@
 #      INTERNET, the app's asks for CAMERA and nothing beyond CAMERA and POST_NOTIFICATIONS, the
 #      camera is optional, "open with" takes only PhotoDay's files; backup rules lint accepts;
 #      versions documented to work together; the Gradle wrapper; every string resource referenced
-#      is defined in both languages; the same file names on Android, iOS and in the CLI;
+#      is defined in both languages; the same file names on Android, iOS and in the CLI; the
+#      renderer handles every block, tone, need, style and signal of the generated bindings;
 #   2. the app's page logic, android/ui-logic (back stack, outcomes, refresh), is plain Kotlin (no
 #      android.*/androidx.* in its code);
 #   3. its sources and unit tests (android/ui-logic/src/test/kotlin) compiled by kotlinc together
@@ -27,6 +28,13 @@ bindings="$target_dir/bindings/kotlin"
 out="$target_dir/android-tests"
 fixtures="$target_dir/android-fixtures"
 
+# The bindings first: check_project.py reads them (the renderer must handle every case).
+# ---------------------------------------------------------------------------------------------
+if [ ! -f "$lib_dir/libphotoday_ffi.so" ] || [ ! -d "$bindings/cn" ]; then
+  echo "== Android: no $lib_dir/libphotoday_ffi.so or $bindings; generating them"
+  bindings/generate.sh "$profile"
+fi
+
 # ---------------------------------------------------------------------------------------------
 echo "== Android: project files (tests/android/check_project.py)"
 # The manifest (permissions, camera feature, intent filters, MIME types), backup rules, theme,
@@ -42,12 +50,6 @@ if grep -rnE '(^|[^.[:alnum:]_/])androidx?\.[a-z]' android/ui-logic/src | grep -
   exit 1
 fi
 echo "   no android.* / androidx.* in android/ui-logic"
-
-# ---------------------------------------------------------------------------------------------
-if [ ! -f "$lib_dir/libphotoday_ffi.so" ] || [ ! -d "$bindings/cn" ]; then
-  echo "== Android: no $lib_dir/libphotoday_ffi.so or $bindings; generating them"
-  bindings/generate.sh "$profile"
-fi
 
 # The same kotlinc (npm) and JNA (Debian) as the bindings' JVM tests, installed on first use.
 source tests/kotlin/toolchain.sh

@@ -1,5 +1,5 @@
 // Material 3 with the system's dynamic colours where available, and how each of the core's
-// Tones looks: the three verdict colours the door's card fills with, the accent, plain.
+// Tones looks: the three verdict colours the door's card fills with, the accent, plain, muted.
 package cn.photoday.app.ui.theme
 
 import android.os.Build
@@ -26,12 +26,13 @@ fun Tone.text(): Color = when (this) {
     Tone.ATTENTION -> if (isSystemInDarkTheme()) Amber else Color(0xFF8A5A00)
     Tone.REFUSED -> if (isSystemInDarkTheme()) Color(0xFFEF9A9A) else Red
     Tone.ACCENT -> MaterialTheme.colorScheme.primary
+    Tone.MUTED -> MaterialTheme.colorScheme.onSurfaceVariant
 }
 
 /** A card's (or a message's) fill in this tone: the verdict colours, readable at the door. */
 @Composable
 fun Tone.fill(): Color = when (this) {
-    Tone.PLAIN -> MaterialTheme.colorScheme.surfaceVariant
+    Tone.PLAIN, Tone.MUTED -> MaterialTheme.colorScheme.surfaceVariant
     Tone.GOOD -> Green
     Tone.ATTENTION -> Amber
     Tone.REFUSED -> Red
@@ -41,7 +42,7 @@ fun Tone.fill(): Color = when (this) {
 /** Text on [fill]: black on amber reads better in daylight. */
 @Composable
 fun Tone.onFill(): Color = when (this) {
-    Tone.PLAIN -> MaterialTheme.colorScheme.onSurfaceVariant
+    Tone.PLAIN, Tone.MUTED -> MaterialTheme.colorScheme.onSurfaceVariant
     Tone.GOOD, Tone.REFUSED -> Color.White
     Tone.ATTENTION -> Color.Black
     Tone.ACCENT -> MaterialTheme.colorScheme.onPrimaryContainer
