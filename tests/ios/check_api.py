@@ -34,7 +34,7 @@ record type, a global function).
 
 Usage: check_api.py [--bindings DIR] [--app DIR]... [--list] [--gaps]
   --app   the app's Swift, one folder per option (default: ios/PhotoDay and
-          ios/PhotoDayKit/Sources, where the app's models and services live)
+          ios/PhotoDayKit/Sources, where the app's page model and glue live)
   --list  every checked use;  --gaps  members used on values whose type the tracker lost
 Prints `N passed, M failed` last (N: self-tests plus distinct checked uses); exits 1 on failure.
 """

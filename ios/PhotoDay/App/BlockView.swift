@@ -61,7 +61,8 @@ struct BlockView: View {
                 Text(hint).font(.footnote)
             }
         case .field(let label, let value, let numeric, let submit):
-            FieldView(label: label, numeric: numeric, submit: submit, model: model, text: value)
+            // A new value from the core (a 学号 saved) replaces what the field holds.
+            FieldView(label: label, numeric: numeric, submit: submit, model: model, text: value).id(value)
         case .progress(let fraction, let text):
             ProgressView(value: Double(fraction)) { Text(text) }
         case .call(let text, let number):

@@ -63,7 +63,7 @@ struct PageView: View {
             }
         }
         .confirmationDialog(question, isPresented: $confirming, titleVisibility: .visible) {
-            Button(model.asking?.action.label ?? model.words.ok, role: .destructive) {
+            Button(model.asking?.action.label ?? model.words.ok, role: model.asking?.action.style == .danger ? .destructive : nil) {
                 Task { await model.confirmed() }
             }
             Button(model.words.cancel, role: .cancel) { Task { await model.answer(nil) } }
