@@ -123,6 +123,10 @@ impl Screens {
             file_unreadable: s(&w.file_unreadable, l),
             clipboard_empty: s(&w.clipboard_empty, l),
             file_saved: s(&w.file_saved, l),
+            torch_on: s(&w.torch_on, l),
+            torch_off: s(&w.torch_off, l),
+            reminders_why: s(&w.reminders_why, l),
+            reminders_allow: s(&w.reminders_allow, l),
         }
     }
 
@@ -528,6 +532,12 @@ pub struct Words {
     pub clipboard_empty: String,
     /// Put before a saved file's name.
     pub file_saved: String,
+    /// The camera's torch button (its accessibility label).
+    pub torch_on: String,
+    pub torch_off: String,
+    /// Why the app asks to post notifications, and the button that asks.
+    pub reminders_why: String,
+    pub reminders_allow: String,
 }
 
 /// A screen: what to draw and when to ask again.

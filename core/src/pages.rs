@@ -557,6 +557,12 @@ pub struct Words {
     pub clipboard_empty: Text,
     /// A file was saved (followed by its name).
     pub file_saved: Text,
+    /// The camera's torch button.
+    pub torch_on: Text,
+    pub torch_off: Text,
+    /// Why the app asks to post notifications, and the button that asks.
+    pub reminders_why: Text,
+    pub reminders_allow: Text,
 }
 
 /// The platform's words (see [`Words`]).
@@ -586,6 +592,13 @@ pub fn words() -> Words {
         ),
         clipboard_empty: Text::new("剪贴板里没有文字。", "The clipboard holds no text."),
         file_saved: Text::new("已保存：", "Saved: "),
+        torch_on: Text::new("打开手电筒", "Turn the torch on"),
+        torch_off: Text::new("关闭手电筒", "Turn the torch off"),
+        reminders_why: Text::new(
+            "允许通知后，本应用会提醒你缴费截止、采集码、拍摄时间和学信网校对。提醒只保存在本机，不会发送到任何地方。",
+            "Allow notifications so PhotoDay can remind you of the fee deadline, your 采集码, your slot and the 学信网 check. Reminders are set on this phone; nothing is sent anywhere.",
+        ),
+        reminders_allow: Text::new("允许提醒", "Allow reminders"),
     }
 }
 

@@ -61,7 +61,7 @@ fun QrCamera(onText: (String) -> Unit, words: Words, modifier: Modifier = Modifi
             CameraPreview(onText, torchOn, { hasFlash = it }, Modifier.fillMaxSize())
             if (hasFlash) {
                 FilledTonalIconButton(onClick = { torchOn = !torchOn }, Modifier.align(Alignment.TopEnd).padding(8.dp)) {
-                    Icon(if (torchOn) Icons.Default.FlashlightOff else Icons.Default.FlashlightOn, contentDescription = null)
+                    Icon(if (torchOn) Icons.Default.FlashlightOff else Icons.Default.FlashlightOn, contentDescription = if (torchOn) words.torchOff else words.torchOn)
                 }
             }
         }

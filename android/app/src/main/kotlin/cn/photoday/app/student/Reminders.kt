@@ -96,7 +96,7 @@ class ReminderScheduler(private val context: Context) {
     }
 }
 
-/** Android 13+, on the student's home: asks to post reminders, in the channel's own words. */
+/** Android 13+, on the student's home: asks to post reminders, in the core's words. */
 @Composable
 fun ReminderPermission(words: Words) {
     if (Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU) return
@@ -109,8 +109,8 @@ fun ReminderPermission(words: Words) {
     Card(Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(words.reminderChannel, style = MaterialTheme.typography.titleMedium)
-            Text(words.reminderChannelDescription)
-            Button(onClick = { launcher.launch(Manifest.permission.POST_NOTIFICATIONS) }) { Text(words.ok) }
+            Text(words.remindersWhy)
+            Button(onClick = { launcher.launch(Manifest.permission.POST_NOTIFICATIONS) }) { Text(words.remindersAllow) }
         }
     }
 }
