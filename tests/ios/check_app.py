@@ -11,7 +11,7 @@ no Xcode exists:
   conforming to public.data; never .pdb/.pdl), ITSAppUsesNonExemptEncryption false, and nothing
   that opens the network.
 * PrivacyInfo.xcprivacy: present, copied into the app, no tracking, and the required reasons for
-  UserDefaults and file timestamps; project.yml asks for XcodeGen ≥ 2.39 (String Catalogs) and
+  file timestamps (UserDefaults only while the Swift uses it); project.yml asks for XcodeGen ≥ 2.39 (String Catalogs) and
   the README for Xcode 16, with a tool table.
 * build-xcframework.sh: passes `bash -n`; expands no array that can be empty (macOS's bash 3.2
   aborts on that under `set -u`); its argument handling, sourced and run under `set -u` (also in
@@ -306,18 +306,24 @@ def document_type_problems(info: dict) -> dict[str, list[str]]:
     return out
 
 
-# Required-reason APIs the app reaches, with the reason each must declare: @AppStorage
-# (UserDefaults, the app's own settings) and SQLite's stat/fstat on its own files (file timestamps,
-# inside the app container). Apple: "Describing use of required reason API".
+# Required-reason APIs the app reaches, with the reason each must declare: SQLite's stat/fstat on
+# its own files (file timestamps, inside the app container). Apple: "Describing use of required
+# reason API". UserDefaults is declared only while the app's Swift uses it (the side it is on is
+# kept by the core in a file now, so no @AppStorage remains).
 PRIVACY_REASONS = {
-    "NSPrivacyAccessedAPICategoryUserDefaults": "CA92.1",
     "NSPrivacyAccessedAPICategoryFileTimestamp": "C617.1",
 }
+USER_DEFAULTS = "NSPrivacyAccessedAPICategoryUserDefaults"
+
+
+def uses_user_defaults() -> bool:
+    return any(re.search(r"\bUserDefaults\b|@AppStorage", f.read_text())
+               for f in Path("ios").rglob("*.swift") if f.name != "PhotoDayCore.swift")
 
 
 def privacy_manifest_problems(data: bytes | None, project: dict) -> list[str]:
     if data is None:
-        return ["ios/PhotoDay/PrivacyInfo.xcprivacy is missing (UserDefaults and file-timestamp APIs are used)"]
+        return ["ios/PhotoDay/PrivacyInfo.xcprivacy is missing (file-timestamp APIs are used)"]
     try:
         manifest = plistlib.loads(data)
     except Exception as e:  # noqa: BLE001 - any parse error is the finding
@@ -332,6 +338,8 @@ def privacy_manifest_problems(data: bytes | None, project: dict) -> list[str]:
     for api, reason in PRIVACY_REASONS.items():
         if reason not in reasons.get(api, []):
             out.append(f"{api} must be declared with reason {reason}")
+    if (USER_DEFAULTS in reasons) != uses_user_defaults():
+        out.append(f"{USER_DEFAULTS} must be declared exactly when the app's Swift uses UserDefaults")
     target = project.get("targets", {}).get("PhotoDay", {})
     sources = target.get("sources", [])
     explicit = any(isinstance(x, dict) and x.get("path") == "PhotoDay/PrivacyInfo.xcprivacy"
@@ -443,7 +451,7 @@ def check_release_files(r: Results):
     failing = [k for k, v in document_type_problems(bad_info).items() if v]
     r.check("self-test: the Info.plist check fails on .pdb and on a missing ITSAppUsesNonExemptEncryption",
             len(failing) == 4, str(failing))
-    no_defaults = privacy.replace(b"CA92.1", b"XXXX.1") if privacy else b""
+    no_defaults = privacy.replace(b"C617.1", b"XXXX.1") if privacy else b""
     r.check("self-test: the privacy manifest check fails on a missing file and on a missing reason",
             bool(privacy_manifest_problems(None, project)) and bool(privacy_manifest_problems(no_defaults, project)))
     old_project = copy.deepcopy(project)
@@ -468,7 +476,7 @@ def check_release_files(r: Results):
     for name, problems in document_type_problems(info).items():
         r.check(name, not problems, "; ".join(problems))
     problems = privacy_manifest_problems(privacy, project)
-    r.check("PrivacyInfo.xcprivacy declares UserDefaults and file timestamps, no tracking, and is copied",
+    r.check("PrivacyInfo.xcprivacy declares file timestamps (UserDefaults only if used), no tracking, and is copied",
             not problems, "; ".join(problems))
     problems = xcodegen_problems(project, readme)
     r.check("XcodeGen ≥ 2.39 (String Catalogs), Xcode 16+, README tool table", not problems, "; ".join(problems))

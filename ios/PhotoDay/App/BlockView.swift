@@ -55,7 +55,7 @@ struct BlockView: View {
         case .camera(let scan, let hint):
             VStack {
                 CameraGate(words: model.words) {
-                    TorchCamera { text in Task { await model.scanned(scan, text) } }
+                    TorchCamera(words: model.words) { text in Task { await model.scanned(scan, text) } }
                 }
                 .frame(height: 340)
                 Text(hint).font(.footnote)
@@ -129,6 +129,7 @@ struct FieldView: View {
 
 /// The live camera with a torch switch over it, for a dim corridor.
 struct TorchCamera: View {
+    let words: Words
     let onCode: (String) -> Void
     @State private var torchOn = false
 
@@ -138,6 +139,7 @@ struct TorchCamera: View {
                 Button { torchOn.toggle() } label: {
                     Image(systemName: torchOn ? "flashlight.on.fill" : "flashlight.off.fill").padding()
                 }
+                .accessibilityLabel(Text(verbatim: torchOn ? words.torchOff : words.torchOn))
                 .buttonStyle(.borderless)
             }
     }
