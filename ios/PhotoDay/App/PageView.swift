@@ -88,7 +88,7 @@ struct PageView: View {
             defaultFilename: model.file?.value.name
         ) { result in
             switch result {
-            case .success(let url): model.say(model.words.fileSaved + url.lastPathComponent, .good)
+            case .success(let url): Task { await model.fileSaved(url.lastPathComponent) }
             case .failure(let error): model.say(error.localizedDescription, .refused)
             }
         }

@@ -198,6 +198,13 @@ public final class PageModel {
         await perform(.import, .bytes(bytes: data))
     }
 
+    /// The exporter wrote the outcome's file as `name`: the core's follow-up for it (a log
+    /// counted as exported) when it has one, else the platform's "saved".
+    public func fileSaved(_ name: String) async {
+        guard let saved = file?.value.saved else { return say(words.fileSaved + name, .good) }
+        await perform(saved)
+    }
+
     /// The platform's own message (a file saved, one that could not be read).
     public func say(_ text: String, _ tone: Tone) {
         count += 1

@@ -204,6 +204,13 @@ final class PageModelTests: XCTestCase {
         XCTAssertFalse(file.bytes.isEmpty)
         XCTAssertTrue(file.name.hasSuffix(".photodaylog"), file.name)
         XCTAssertEqual(m.stack, [.start, .logs])
+        // Written by the exporter: the core counts the log as exported, and says so.
+        await m.fileSaved(file.name)
+        XCTAssertEqual(m.message?.value.tone, .good, m.message?.value.text ?? "")
+        // …so this phone's event data may now be deleted, which the core refuses before.
+        await m.perform(.purgeStaff)
+        XCTAssertEqual(m.stack, [.start])
+        XCTAssertEqual(m.page?.id, .import, m.message?.value.text ?? "")
     }
 }
 
