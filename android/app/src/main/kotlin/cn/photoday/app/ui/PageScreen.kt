@@ -327,6 +327,10 @@ private fun PageScreenPreview() {
         ),
         menu = emptyList(), refreshMs = null, bright = false, canGoBack = false,
     )
-    val words = Words("OK", "Cancel", "Back", "More", "", "", "", "", "", "", "", "")
+    val words = Words(
+        ok = "OK", cancel = "Cancel", back = "Back", menu = "More",
+        cameraWhy = "", cameraDenied = "", cameraAllow = "", reminderChannel = "", reminderChannelDescription = "",
+        fileUnreadable = "", clipboardEmpty = "", fileSaved = "", torchOn = "", torchOff = "", remindersWhy = "", remindersAllow = "",
+    )
     PhotoDayTheme { PageScreen(page, words, canGoBack = false, onBack = {}, run = {}, perform = { _, _ -> }, snackbar = {}) }
 }
