@@ -23,8 +23,9 @@ try):
 * file names, MIME types and UTIs are one set across Android, iOS and the admin CLI (read from
   cli/src, so a rename on one side fails here);
 * the renderer draws every kind of block the core can send, and colours every tone, needs,
-  style and signal (read from the generated bindings): the app module cannot be compiled here,
-  and a `when` that misses a case the core added would stop the Android build.
+  style and signal (read from the generated bindings): a `when` that misses a case the core
+  added would stop the Android build (run.sh's type-check of the app catches the `when`s that are
+  expressions; this check also covers statement `when`s and the names each file must handle).
 
 Every check is first run on broken copies of the real files (self_test), each of which must fail,
 so a green run means the checks can see what they guard.

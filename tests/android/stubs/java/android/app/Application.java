@@ -1,0 +1,6 @@
+// Type-checking stub: the signature of the real API (compileSdk 35 / the AndroidX versions in android/gradle/libs.versions.toml), never shipped.
+package android.app;
+public class Application extends android.content.ContextWrapper {
+    public Application() { super(null); }
+    public void onCreate() {}
+}

@@ -1,0 +1,3 @@
+// Type-checking stub: the signature of the real API (compileSdk 35 / the AndroidX versions in android/gradle/libs.versions.toml), never shipped.
+package androidx.camera.core;
+public abstract class UseCase {}
