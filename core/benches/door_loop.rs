@@ -7,38 +7,16 @@
 
 use std::time::Instant;
 
-use photoday_core::admin::EventFolder;
-use photoday_core::bundle::BundleKind;
 use photoday_core::door_loop::DoorLoop;
-use photoday_core::scanner::{Role, Scanner};
-use photoday_core::synthetic;
-use photoday_core::time::parse_moment;
 
-fn stats(mut v: Vec<f64>) -> String {
-    v.sort_by(f64::total_cmp);
-    let p = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
-    format!("median {:.1} µs, p99 {:.1} µs", p(0.5), p(0.99))
-}
+mod studio;
+use studio::{stats, Day};
 
 fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut folder = EventFolder::init(&dir.path().join("event"), "gzcc-2023").unwrap();
-    let roster = synthetic::roster(folder.event(), 1000, 42);
-    folder.import_roster(&roster).unwrap();
-    folder.issue_passes(|_, _| {}).unwrap();
-    let passes: Vec<String> = folder
-        .passes()
-        .unwrap()
-        .into_iter()
-        .filter(|p| p.student.session == 1)
-        .map(|p| p.text)
-        .collect();
-    let bundle = folder.bundle(BundleKind::Scanner, true, 1).unwrap();
-    let mut s = Scanner::open(dir.path().join("studio.db")).unwrap();
-    s.import_bundle(&bundle).unwrap();
-    s.set_station("一教104", Role::Studio, None).unwrap();
-    s.set_check_code(false).unwrap();
-    let t0 = parse_moment("2023-06-03 09:35", folder.event().utc_offset).unwrap();
+    let mut day = Day::new();
+    let passes: Vec<String> = day.passes.iter().map(|p| p.text.clone()).collect();
+    let mut s = day.studio("studio.db");
+    let t0 = day.t0;
 
     let mut door = DoorLoop::new();
     let (mut judged, mut ignored) = (Vec::new(), Vec::new());
@@ -55,10 +33,7 @@ fn main() {
         }
     }
     // The same scans without the loop, on a second phone, interleaved so both see the same load.
-    let mut bare = Scanner::open(dir.path().join("bare.db")).unwrap();
-    bare.import_bundle(&bundle).unwrap();
-    bare.set_station("一教104", Role::Studio, None).unwrap();
-    bare.set_check_code(false).unwrap();
+    let mut bare = day.studio("bare.db");
     let mut scans = Vec::new();
     for (k, pass) in passes.iter().take(500).enumerate() {
         let start = Instant::now();

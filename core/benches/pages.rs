@@ -7,20 +7,13 @@
 
 use std::time::Instant;
 
-use photoday_core::admin::EventFolder;
 use photoday_core::bundle::BundleKind;
 use photoday_core::door_loop::DoorLoop;
 use photoday_core::pages::{staff, student, Command, Input, PageId, Scan};
-use photoday_core::scanner::{Role, Scanner};
 use photoday_core::student::StudentPhone;
-use photoday_core::synthetic;
-use photoday_core::time::parse_moment;
 
-fn stats(mut v: Vec<f64>) -> String {
-    v.sort_by(f64::total_cmp);
-    let p = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
-    format!("median {:.1} µs, p99 {:.1} µs", p(0.5), p(0.99))
-}
+mod studio;
+use studio::{stats, Day};
 
 fn time(n: usize, mut f: impl FnMut(usize)) -> Vec<f64> {
     (0..n)
@@ -33,24 +26,10 @@ fn time(n: usize, mut f: impl FnMut(usize)) -> Vec<f64> {
 }
 
 fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut folder = EventFolder::init(&dir.path().join("event"), "gzcc-2023").unwrap();
-    let roster = synthetic::roster(folder.event(), 1000, 42);
-    folder.import_roster(&roster).unwrap();
-    folder.issue_passes(|_, _| {}).unwrap();
-    let passes: Vec<_> = folder
-        .passes()
-        .unwrap()
-        .into_iter()
-        .filter(|p| p.student.session == 1)
-        .collect();
-    let bundle = folder.bundle(BundleKind::Scanner, true, 1).unwrap();
-    let mut s = Scanner::open(dir.path().join("studio.db")).unwrap();
-    s.import_bundle(&bundle).unwrap();
-    s.set_station("一教104", Role::Studio, None).unwrap();
-    s.set_check_code(false).unwrap();
+    let mut day = Day::new();
+    let mut s = day.studio("studio.db");
     let mut door = DoorLoop::new();
-    let t0 = parse_moment("2023-06-03 09:35", folder.event().utc_offset).unwrap();
+    let (t0, passes) = (day.t0, day.passes.clone());
 
     // A new pass in front of the camera: the loop judges it, the record is durable, and the app
     // asks for the door page again.
@@ -102,8 +81,8 @@ fn main() {
     }
 
     // The student's side: a phone through setup, its pages as the home refreshes them.
-    let mut phone = StudentPhone::open(dir.path().join("student.db")).unwrap();
-    let pack = folder.bundle(BundleKind::Student, false, 1).unwrap();
+    let mut phone = StudentPhone::open(day.dir.path().join("student.db")).unwrap();
+    let pack = day.folder.bundle(BundleKind::Student, false, 1).unwrap();
     let me = &passes[0];
     for (command, input) in [
         (Command::Import, Input::Bytes(pack)),
