@@ -21,10 +21,7 @@ class Step(val outcome: cn.photoday.core.Outcome, val page: Page?)
  * may arrive together).
  */
 class PageFlow(private val screens: ScreensInterface, private val clock: Clock = WallClock) {
-    /** Each entry: the id asked for, and the id it resolved to when last shown (START → HOME…). */
-    private class Entry(val asked: PageId, var shown: PageId? = null)
-
-    private val stack = mutableListOf(Entry(PageId.START))
+    private val stack = mutableListOf(PageId.START)
 
     /** The last page asked for, or null before the first [load]. */
     @Volatile
@@ -32,14 +29,11 @@ class PageFlow(private val screens: ScreensInterface, private val clock: Clock =
         private set
 
     /** The stack, bottom first. */
-    val pages: List<PageId> @Synchronized get() = stack.map { it.asked }
+    val pages: List<PageId> @Synchronized get() = stack.toList()
 
     /** Asks the core for the page on top, now. */
     @Synchronized
-    fun load(): Page = screens.page(stack.last().asked, clock.nowMs()).also {
-        stack.last().shown = it.id
-        page = it
-    }
+    fun load(): Page = screens.page(stack.last(), clock.nowMs()).also { page = it }
 
     /** Performs [command] with [input] and applies the outcome's [Go]. */
     @Synchronized
@@ -54,10 +48,7 @@ class PageFlow(private val screens: ScreensInterface, private val clock: Clock =
         Go.Stay -> true
         Go.Unchanged -> false
         is Go.Open -> {
-            // A page already on the stack (also as what START resolved to) is gone back to,
-            // not stacked twice.
-            val at = stack.indexOfFirst { it.asked == go.page || it.shown == go.page }
-            if (at >= 0) popTo(at) else stack.add(Entry(go.page))
+            stack.add(go.page)
             true
         }
         Go.Back -> {
@@ -65,8 +56,8 @@ class PageFlow(private val screens: ScreensInterface, private val clock: Clock =
             true
         }
         Go.Start -> {
-            popTo(-1)
-            stack.add(Entry(PageId.START))
+            stack.clear()
+            stack.add(PageId.START)
             true
         }
     }
@@ -77,10 +68,6 @@ class PageFlow(private val screens: ScreensInterface, private val clock: Clock =
     /** The system back: pops one page when [canGoBack]; false leaves it to the system. */
     @Synchronized
     fun back(): Boolean = canGoBack().also { if (it) stack.removeAt(stack.lastIndex) }
-
-    private fun popTo(index: Int) {
-        while (stack.lastIndex > index) stack.removeAt(stack.lastIndex)
-    }
 
     companion object {
         /** No page is asked for more often than this, whatever it says (a 0 would spin). */

@@ -194,17 +194,6 @@ val pageFlowTests = listOf(
         assertEquals(listOf(PageId.START, PageId.LOGS), flow.pages)
     },
 
-    test("opening a page already on the stack goes back to it instead of stacking it twice") {
-        val flow = staffAtDoor()
-        flow.tap(Command.Open(PageId.LOGS))
-        assertTrue(flow.go(Go.Open(PageId.DOOR)), "the page is asked for again")
-        assertEquals(listOf(PageId.START), flow.pages, "the door is what START shows")
-        flow.go(Go.Open(PageId.LOGS))
-        flow.load()
-        flow.go(Go.Open(PageId.LOGS))
-        assertEquals(listOf(PageId.START, PageId.LOGS), flow.pages)
-    },
-
     test("switching side from a page deeper in the stack clears it and opens the other side's start") {
         val flow = staffAtDoor()
         flow.tap(Command.Open(PageId.STATION))
