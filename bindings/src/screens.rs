@@ -9,6 +9,7 @@
 //! same names, with each bilingual text already in the chosen language.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use photoday_core::pages::{self as core_pages, staff, student};
@@ -35,6 +36,8 @@ pub struct Screens {
     lang: RwLock<Lang>,
     /// Camera texts already answered outside the door loop (the door has its own).
     seen: Mutex<core_pages::Sightings>,
+    /// A camera read is with the core: the next ones are dropped, not queued behind it.
+    reading: AtomicBool,
 }
 
 #[uniffi::export]
@@ -62,6 +65,7 @@ impl Screens {
             mode: Mutex::new(mode),
             lang: RwLock::new(lang),
             seen: Mutex::new(core_pages::Sightings::default()),
+            reading: AtomicBool::new(false),
         })
     }
 
@@ -132,12 +136,39 @@ impl Screens {
 
     /// Performs `command` (from an action on the page) with what the platform gathered for it.
     /// Never fails: a refusal comes back as a red message and nothing changes. Disk.
+    ///
+    /// Hand every camera read straight here, from any thread: a read that arrives while another
+    /// is still with the core returns `Go.Unchanged` at once instead of queueing behind it.
     pub fn perform(&self, command: Command, input: Input, now_ms: i64) -> Outcome {
         let lang = self.lang();
         let command = core_pages::Command::from(command);
         let input = core_pages::Input::from(input);
+        let _reading = match command {
+            core_pages::Command::Scanned(_) => match Reading::start(&self.reading) {
+                Some(reading) => Some(reading),
+                None => {
+                    return Outcome::of(core_pages::Outcome::go(core_pages::Go::Unchanged), lang)
+                }
+            },
+            _ => None,
+        };
         let done = self.core_perform(&command, &input, now_ms);
         Outcome::of(done, lang)
+    }
+}
+
+/// The one camera read with the core; dropping it (also in a panic) lets the next one in.
+struct Reading<'a>(&'a AtomicBool);
+
+impl<'a> Reading<'a> {
+    fn start(flag: &'a AtomicBool) -> Option<Reading<'a>> {
+        (!flag.swap(true, Ordering::AcqRel)).then_some(Reading(flag))
+    }
+}
+
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
     }
 }
 
@@ -808,3 +839,43 @@ commands!(
     SetTolerance { early_minutes, late_minutes }, Undo { seq }, StepAside { reason, student_no };
     Open(page), ChooseMode(mode), Scanned(scan)
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_camera_read_arriving_while_another_is_with_the_core_is_dropped_not_queued() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |n: &str| dir.path().join(n).display().to_string();
+        let s = Screens::new(path("s.db"), path("d.db"), path("mode"), Lang::En);
+        s.perform(
+            Command::ChooseMode {
+                mode: Mode::Student,
+            },
+            Input::Nothing,
+            0,
+        );
+        let read = |now| {
+            s.perform(
+                Command::Scanned { scan: Scan::Pass },
+                Input::Text {
+                    text: "not a pass".into(),
+                },
+                now,
+            )
+        };
+        // Another read is under way (another thread holds it): this one returns at once.
+        let busy = Reading::start(&s.reading).unwrap();
+        let dropped = read(1_000);
+        assert_eq!(dropped.go, Go::Unchanged);
+        assert!(dropped.message.is_none());
+        drop(busy);
+        // Done: the next read is judged (and refused: it is not a pass).
+        assert_eq!(read(10_000).tone, Tone::Refused);
+        assert!(
+            Reading::start(&s.reading).is_some(),
+            "the read let go when it ended"
+        );
+    }
+}

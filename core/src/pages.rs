@@ -415,6 +415,15 @@ impl Outcome {
     }
 }
 
+/// The shortest wait before a page is asked for again, so a verdict that ends in a millisecond
+/// does not make an app spin.
+pub const MIN_REFRESH_MS: u32 = 100;
+
+/// Milliseconds from `now` until `until`, as a page's `refresh_ms` (at least [`MIN_REFRESH_MS`]).
+pub fn refresh_until(until: crate::time::UnixMillis, now: crate::time::UnixMillis) -> u32 {
+    (until - now).clamp(i64::from(MIN_REFRESH_MS), i64::from(u32::MAX)) as u32
+}
+
 /// A screen: what to draw, and when to ask again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
@@ -424,7 +433,7 @@ pub struct Page {
     /// The top bar's menu.
     pub menu: Vec<Action>,
     /// Ask for the page again after this long (a countdown, a verdict that expires, the next
-    /// log QR code); `None` when only an action changes it.
+    /// log QR code), never less than [`MIN_REFRESH_MS`]; `None` when only an action changes it.
     pub refresh_ms: Option<u32>,
     /// Turn the screen to full brightness while it shows (a pass, a 采集码 for the photographer).
     pub bright: bool,
@@ -645,5 +654,12 @@ mod tests {
             seen.fresh("PD1:AAA", 3_200 + SEEN_MS),
             "back in view after two seconds away"
         );
+    }
+
+    #[test]
+    fn a_verdict_that_ends_in_a_millisecond_is_asked_about_again_no_sooner_than_the_floor() {
+        assert_eq!(refresh_until(1_001, 1_000), MIN_REFRESH_MS);
+        assert_eq!(refresh_until(900, 1_000), MIN_REFRESH_MS, "already over");
+        assert_eq!(refresh_until(7_000, 1_000), 6_000);
     }
 }

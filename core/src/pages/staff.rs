@@ -379,7 +379,7 @@ fn door_page(scanner: &mut Scanner, door: &mut DoorLoop, now: UnixMillis) -> Res
         .card
         .as_ref()
         .and_then(|c| c.until_ms)
-        .map(|until| (until - now).clamp(1, i64::from(u32::MAX)) as u32);
+        .map(|until| super::refresh_until(until, now));
     page.menu = door_menu(scanner, now);
     Ok(page)
 }
@@ -889,7 +889,7 @@ fn history_page(scanner: &mut Scanner, now: UnixMillis) -> Result<Page> {
         });
     }
     // An undo button goes when its five minutes are up.
-    page.refresh_ms = undoable_until.map(|u| (u - now + 1).clamp(1, i64::from(u32::MAX)) as u32);
+    page.refresh_ms = undoable_until.map(|u| super::refresh_until(u + 1, now));
     Ok(page)
 }
 

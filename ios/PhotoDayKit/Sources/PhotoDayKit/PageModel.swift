@@ -5,7 +5,7 @@
 // What is left to the platform is what only it can do: draw, gather an action's input (a typed
 // line, a file, a photo, the clipboard), confirm, save a file, play a signal. The rules of that
 // hand-over — which input to gather, the confirmation first, where an outcome goes, a file opened
-// before a side was chosen, camera frames never queued behind a slow one — live here, so they are
+// before a side was chosen — live here, so they are
 // compiled and tested on Linux against the real core (Tests/PhotoDayKitTests).
 
 import Foundation
@@ -64,7 +64,6 @@ public final class PageModel {
     @ObservationIgnored private var generation = 0
     @ObservationIgnored private var count = 0
     @ObservationIgnored private var refresh: Task<Void, Never>?
-    @ObservationIgnored private var scanning = false
     @ObservationIgnored private var waitingFile: Data?
 
     /// A model over `screens`; `now` is the clock the core judges against (Unix ms).
@@ -181,12 +180,9 @@ public final class PageModel {
         }
     }
 
-    /// A text the camera of a page read. A frame that arrives while the last one is still with
-    /// the core is dropped (the camera reports many a second; the core judges the next one).
+    /// A text the camera of a page read, handed straight to the core: it drops a read that
+    /// arrives while another is with it (`.unchanged`), so nothing queues here.
     public func scanned(_ scan: Scan, _ text: String) async {
-        guard !scanning else { return }
-        scanning = true
-        defer { scanning = false }
         await perform(.scanned(scan: scan), .text(text: text))
     }
 

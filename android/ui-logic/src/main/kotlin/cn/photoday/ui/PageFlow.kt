@@ -17,8 +17,9 @@ class Step(val outcome: cn.photoday.core.Outcome, val page: Page?)
 /**
  * The back stack over [screens], starting at [PageId.START] (which the core resolves to the mode
  * choice, the student's home or the staff's next step). Every call reaches the core and its
- * SQLite files: call from a background thread. Calls are serialised (a camera frame and a tap
- * may arrive together).
+ * SQLite files: call from a background thread. The stack changes one call at a time; the core's
+ * own work is serialised by the core, which drops a camera read that arrives while another is
+ * with it (so reads are never queued here behind the stack's lock).
  */
 class PageFlow(private val screens: ScreensInterface, private val clock: Clock = WallClock) {
     private val stack = mutableListOf(PageId.START)
@@ -36,10 +37,9 @@ class PageFlow(private val screens: ScreensInterface, private val clock: Clock =
     fun load(): Page = screens.page(stack.last(), clock.nowMs()).also { page = it }
 
     /** Performs [command] with [input] and applies the outcome's [Go]. */
-    @Synchronized
     fun perform(command: Command, input: Input = Input.Nothing): Step {
         val outcome = screens.perform(command, input, clock.nowMs())
-        return Step(outcome, if (go(outcome.go)) load() else null)
+        return synchronized(this) { Step(outcome, if (go(outcome.go)) load() else null) }
     }
 
     /** Moves the stack as [go] says; true when the page must be asked for again. */
@@ -70,10 +70,8 @@ class PageFlow(private val screens: ScreensInterface, private val clock: Clock =
     fun back(): Boolean = canGoBack().also { if (it) stack.removeAt(stack.lastIndex) }
 
     companion object {
-        /** No page is asked for more often than this, whatever it says (a 0 would spin). */
-        const val MIN_REFRESH_MS = 100L
-
-        /** How long to wait before asking for [page] again; null when only a tap changes it. */
-        fun refreshIn(page: Page): Long? = page.refreshMs?.toLong()?.coerceAtLeast(MIN_REFRESH_MS)
+        /** How long to wait before asking for [page] again (the core keeps it sane); null when
+         *  only a tap changes it. */
+        fun refreshIn(page: Page): Long? = page.refreshMs?.toLong()
     }
 }

@@ -28,7 +28,6 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.receiveAsFlow
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import java.util.concurrent.atomic.AtomicBoolean
 
 class PageViewModel(application: Application) : AndroidViewModel(application) {
     private val app = application.photoDay
@@ -63,7 +62,6 @@ class PageViewModel(application: Application) : AndroidViewModel(application) {
     private var lastShown = 0L
     private var refresh: Job? = null
     private var visible = false
-    private val frameInFlight = AtomicBoolean(false)
 
     /** The screen is visible: ask for the page now (the day may have moved on) and keep asking. */
     fun onStart() {
@@ -89,24 +87,15 @@ class PageViewModel(application: Application) : AndroidViewModel(application) {
     }
 
     /**
-     * Performs [command] with what the platform gathered. Camera reads arrive many times a
-     * second: while one is with the core the next are dropped (the core's door loop would ignore
-     * them anyway).
+     * Performs [command] with what the platform gathered. Camera reads go straight in, many a
+     * second: the core drops one that arrives while another is with it (`Go.Unchanged`).
      */
     fun perform(command: Command, input: Input = Input.Nothing) {
-        val frame = command is Command.Scanned
-        if (frame && !frameInFlight.compareAndSet(false, true)) return
         viewModelScope.launch {
-            try {
-                val (outcome, next) = io {
-                    synchronized(flow) { flow.perform(command, input).let { it.outcome to it.page?.let(::shown) } }
-                }
-                show(next)
-                if (outcome.message != null || outcome.file != null || outcome.signal != null) _outcomes.send(outcome)
-                if (outcome.go != Go.Unchanged) remind()
-            } finally {
-                if (frame) frameInFlight.set(false)
-            }
+            val (outcome, next) = io { flow.perform(command, input).let { it.outcome to it.page?.let(::shown) } }
+            show(next)
+            if (outcome.message != null || outcome.file != null || outcome.signal != null) _outcomes.send(outcome)
+            if (outcome.go != Go.Unchanged) remind()
         }
     }
 
