@@ -38,6 +38,8 @@ pub struct Screens {
     seen: Mutex<core_pages::Sightings>,
     /// A camera read is with the core: the next ones are dropped, not queued behind it.
     reading: AtomicBool,
+    /// A file handed to the app before a side was chosen, imported by the side chosen.
+    waiting: Mutex<Option<core_pages::Input>>,
 }
 
 #[uniffi::export]
@@ -66,6 +68,7 @@ impl Screens {
             lang: RwLock::new(lang),
             seen: Mutex::new(core_pages::Sightings::default()),
             reading: AtomicBool::new(false),
+            waiting: Mutex::new(None),
         })
     }
 
@@ -228,10 +231,19 @@ impl Screens {
     ) -> core_pages::Outcome {
         use core_pages::{Command as C, Go, Mode as M, Outcome as O, Tone};
         if let C::ChooseMode(mode) = command {
-            return match self.remember_mode(*mode) {
-                Ok(()) => O::go(Go::Start),
-                Err(e) => O::say(e.text(), Tone::Refused),
+            if let Err(e) = self.remember_mode(*mode) {
+                return O::say(e.text(), Tone::Refused);
+            }
+            // A file opened before the choice goes to the side chosen.
+            let waiting = lock(&self.waiting).take();
+            return match waiting {
+                Some(file) => self.core_perform(&C::Import, &file, now).then(Go::Start),
+                None => O::go(Go::Start),
             };
+        }
+        if *command == C::Import && lock(&self.mode).is_none() {
+            *lock(&self.waiting) = Some(input.clone());
+            return O::say(core_pages::waits_for_side(), Tone::Attention);
         }
         if let (C::Scanned(scan), core_pages::Input::Text(text)) = (command, input) {
             if *scan != core_pages::Scan::Door && !lock(&self.seen).fresh(text, now) {

@@ -4,6 +4,8 @@
 use photoday_ffi::screens::{Block, Command, Go, Input, Mode, PageId, Screens, Tone};
 use photoday_ffi::text::Lang;
 
+mod support;
+
 fn screens(dir: &std::path::Path, lang: Lang) -> std::sync::Arc<Screens> {
     Screens::new(
         dir.join("student.db").display().to_string(),
@@ -139,4 +141,52 @@ fn a_refused_code_held_before_the_students_camera_is_refused_once_not_every_fram
     }
     // Taken away and shown again later: judged again, so the student sees why once more.
     assert_eq!(read(10_000).tone, Tone::Refused);
+}
+
+#[test]
+fn a_file_opened_before_anyone_chose_a_side_waits_and_goes_to_the_side_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = screens(dir.path(), Lang::En);
+    let (pack, _) = support::pack_and_pass();
+    let early = s.perform(Command::Import, Input::Bytes { bytes: pack }, 0);
+    assert_eq!(early.tone, Tone::Attention, "{early:?}");
+    assert!(early.message.unwrap().contains("First choose"));
+    assert_eq!(s.mode(), None);
+    assert_eq!(
+        s.page(PageId::Start, 0).id,
+        PageId::ModeChoice,
+        "nothing imported yet"
+    );
+
+    let chosen = s.perform(
+        Command::ChooseMode {
+            mode: Mode::Student,
+        },
+        Input::Nothing,
+        0,
+    );
+    assert_eq!(chosen.go, Go::Start);
+    assert_eq!(
+        chosen.tone,
+        Tone::Good,
+        "the student side imported the pack: {chosen:?}"
+    );
+    // The pack is in: the home's setup now asks for the student number, not the pack.
+    let home = s.page(PageId::Start, 0);
+    assert_eq!(home.id, PageId::Home);
+    assert!(
+        home.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Field { numeric: true, .. })),
+        "{home:?}"
+    );
+    // Choosing again later imports nothing twice.
+    let again = s.perform(
+        Command::ChooseMode {
+            mode: Mode::Student,
+        },
+        Input::Nothing,
+        0,
+    );
+    assert!(again.message.is_none());
 }

@@ -510,6 +510,15 @@ pub fn mode_choice() -> Page {
     page
 }
 
+/// Said when a file is handed to the app before a side is chosen: it is imported by the side
+/// chosen next.
+pub fn waits_for_side() -> Text {
+    Text::new(
+        "请先选择这台手机由谁使用，选好后文件会自动导入。",
+        "First choose who uses this phone; the file is imported as soon as you do.",
+    )
+}
+
 /// The menu item that switches to the other side.
 pub fn switch_mode(to: Mode) -> Action {
     let label = match to {

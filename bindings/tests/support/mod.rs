@@ -1,5 +1,7 @@
 //! What the student-getter test and its benchmark (`examples/getter_latency.rs`) share: a phone
-//! set up with a pack and a pass, and a 12-megapixel camera photo of a 采集码.
+//! set up with a pack and a pass, and a 12-megapixel camera photo of a 采集码; the screens test
+//! uses the pack alone.
+#![allow(dead_code)] // each test binary uses its part
 
 use std::sync::Arc;
 
@@ -41,9 +43,8 @@ pub fn twelve_megapixel_png() -> Vec<u8> {
     out
 }
 
-/// A student phone in a fresh temporary folder with a pack and its pass; returns the folder to
-/// delete afterwards.
-pub fn set_up_phone() -> (Arc<StudentApp>, std::path::PathBuf) {
+/// A student pack of the 2023 event and the pass of student 202001001001 under its key.
+pub fn pack_and_pass() -> (Vec<u8>, String) {
     let event = Event::template("gzcc-2023").unwrap();
     let key = EventKey::generate();
     let pack = bundle::seal(
@@ -66,6 +67,13 @@ pub fn set_up_phone() -> (Arc<StudentApp>, std::path::PathBuf) {
         student_no: 202001001001,
         serial: 0,
     };
+    (pack, pass::issue(&key, &event.id, &body).unwrap())
+}
+
+/// A student phone in a fresh temporary folder with a pack and its pass; returns the folder to
+/// delete afterwards.
+pub fn set_up_phone() -> (Arc<StudentApp>, std::path::PathBuf) {
+    let (pack, pass_text) = pack_and_pass();
     let dir = std::env::temp_dir().join(format!(
         "photoday-getters-{}-{}",
         std::process::id(),
@@ -77,7 +85,6 @@ pub fn set_up_phone() -> (Arc<StudentApp>, std::path::PathBuf) {
     std::fs::create_dir_all(&dir).unwrap();
     let app = StudentApp::new(dir.join("student.db").to_string_lossy().into_owned()).unwrap();
     app.import_bundle(pack).unwrap();
-    app.import_pass(pass::issue(&key, &event.id, &body).unwrap())
-        .unwrap();
+    app.import_pass(pass_text).unwrap();
     (app, dir)
 }

@@ -4,9 +4,8 @@
 //
 // What is left to the platform is what only it can do: draw, gather an action's input (a typed
 // line, a file, a photo, the clipboard), confirm, save a file, play a signal. The rules of that
-// hand-over — which input to gather, the confirmation first, where an outcome goes, a file opened
-// before a side was chosen — live here, so they are
-// compiled and tested on Linux against the real core (Tests/PhotoDayKitTests).
+// hand-over — which input to gather, the confirmation first, where an outcome goes — live here, so
+// they are compiled and tested on Linux against the real core (Tests/PhotoDayKitTests).
 
 import Foundation
 import Observation
@@ -64,7 +63,6 @@ public final class PageModel {
     @ObservationIgnored private var generation = 0
     @ObservationIgnored private var count = 0
     @ObservationIgnored private var refresh: Task<Void, Never>?
-    @ObservationIgnored private var waitingFile: Data?
 
     /// A model over `screens`; `now` is the clock the core judges against (Unix ms).
     public init(
@@ -186,10 +184,9 @@ public final class PageModel {
         await perform(.scanned(scan: scan), .text(text: text))
     }
 
-    /// A file handed to the app ("Open in PhotoDay"). Before a side is chosen it waits, and is
-    /// imported by the side chosen (the core tells a bundle from a log or a pass by content).
+    /// A file handed to the app ("Open in PhotoDay"), imported by content; before a side is
+    /// chosen the core keeps it and imports it with the side chosen.
     public func open(_ data: Data) async {
-        guard screens.mode() != nil else { waitingFile = data; return }
         stack = [.start]
         await perform(.import, .bytes(bytes: data))
     }
@@ -234,9 +231,5 @@ public final class PageModel {
         }
         await reload()
         await reminders.reschedule()
-        if outcome.go == .start, let data = waitingFile, screens.mode() != nil {
-            waitingFile = nil
-            await open(data)
-        }
     }
 }

@@ -135,7 +135,7 @@ final class PageModelTests: XCTestCase {
         await m.start()
         await m.open(Fixtures.bytes("scanner.bundle"))
         XCTAssertEqual(m.page?.id, .modeChoice, "no side yet: the file waits")
-        XCTAssertNil(m.message)
+        XCTAssertEqual(m.message?.value.tone, .attention, "the core says to choose a side first")
 
         await m.tap(try XCTUnwrap(m.page?.action { $0 == .chooseMode(mode: .staff) }))
         XCTAssertEqual(m.message?.value.tone, .good, "the staff side imported it")
