@@ -499,6 +499,10 @@ pub enum Command {
     ConfirmLogShown,
     LogSaved,
     AbandonLogQr,
+    LogQrStep {
+        step: i32,
+    },
+    LogQrPlay,
     PurgeStaff,
 }
 
@@ -846,9 +850,9 @@ macro_rules! commands {
 commands!(
     Back, Import, SetStudentNo, SaveCollectionCode, CheckCollectionCode, PurgeStudent,
     TypedNumber, Override, UndoShown, Dismiss, SkipCode, CloseBatch, ExportLog,
-    ConfirmLogShown, LogSaved, AbandonLogQr, PurgeStaff;
+    ConfirmLogShown, LogSaved, AbandonLogQr, LogQrPlay, PurgeStaff;
     Tick { id, ticked }, ShotDone { done }, SetStation { room, role }, SetCheckCode { on },
-    SetTolerance { early_minutes, late_minutes }, Undo { seq }, StepAside { reason, student_no };
+    SetTolerance { early_minutes, late_minutes }, Undo { seq }, StepAside { reason, student_no }, LogQrStep { step };
     Open(page), ChooseMode(mode), Scanned(scan)
 );
 

@@ -190,12 +190,26 @@ pub struct DoorLoop {
     serial: u64,
     /// The last card shown for a camera frame, to show again for the same pass.
     last_shown: Option<(String, VerdictCard)>,
+    /// The log QR code held on screen (paused, or stepped to by hand), counted from the first;
+    /// `None` while the codes cycle by themselves.
+    log_qr_held: Option<i64>,
 }
 
 /// The same pass again within this long after it left the camera's view is "shown again".
 const REPEAT_MS: i64 = 5_000;
 
 impl DoorLoop {
+    /// The log QR code held on screen, if the sequence is paused (see [`DoorLoop::hold_log_qr`]).
+    pub fn log_qr_held(&self) -> Option<i64> {
+        self.log_qr_held
+    }
+
+    /// Holds the log QR sequence at code `index` (any integer: the page wraps it), or lets it
+    /// cycle again with `None`. Staff pause it when the other phone's camera is slow.
+    pub fn hold_log_qr(&mut self, index: Option<i64>) {
+        self.log_qr_held = index;
+    }
+
     /// A loop with the default timing.
     pub fn new() -> Self {
         Self::with_timing(LoopTiming::default())

@@ -318,6 +318,10 @@ pub enum Command {
     LogSaved,
     /// Give up a half-received QR sequence.
     AbandonLogQr,
+    /// Hold the log QR sequence `step` codes from the one showing (0: pause where it is).
+    LogQrStep { step: i32 },
+    /// Let the log QR sequence cycle by itself again.
+    LogQrPlay,
     /// Delete this phone's event data (only after its log was exported).
     PurgeStaff,
 }

@@ -482,6 +482,44 @@ fn the_log_goes_to_another_phone_by_file_and_by_qr_codes_and_only_then_may_be_cl
     assert!(last.contains("已合并"), "{last}");
     assert_eq!(door.records(), studio.records());
 
+    // The receiving camera is slow: staff pause on a code, step through by hand, then let it cycle.
+    let t2 = t + 1_000 * frame;
+    studio.perform(Command::LogQrStep { step: 0 }, Input::Nothing, t2);
+    let held = studio.page(PageId::LogQrShow, t2);
+    assert_eq!(
+        held.refresh_ms, None,
+        "a paused code stays until staff move on"
+    );
+    assert_eq!(
+        qr(&held),
+        qr(&studio.page(PageId::LogQrShow, t2 + 5 * frame))
+    );
+    studio.perform(
+        Command::LogQrStep { step: 1 },
+        Input::Nothing,
+        t2 + 6 * frame,
+    );
+    let next = studio.page(PageId::LogQrShow, t2 + 6 * frame);
+    assert_ne!(qr(&next), qr(&held), "the next code");
+    studio.perform(
+        Command::LogQrStep { step: -1 },
+        Input::Nothing,
+        t2 + 7 * frame,
+    );
+    assert_eq!(
+        qr(&studio.page(PageId::LogQrShow, t2 + 7 * frame)),
+        qr(&held)
+    );
+    studio.perform(Command::LogQrPlay, Input::Nothing, t2 + 8 * frame);
+    assert_eq!(
+        studio.page(PageId::LogQrShow, t2 + 8 * frame).refresh_ms,
+        Some(LOG_QR_FRAME_MS)
+    );
+    // Shown again later, the sequence starts cycling whatever was held before.
+    studio.perform(Command::LogQrStep { step: 0 }, Input::Nothing, t2);
+    studio.perform(Command::Open(PageId::LogQrShow), Input::Nothing, t2);
+    assert!(studio.page(PageId::LogQrShow, t2).refresh_ms.is_some());
+
     // The other phone has them all: now the studio may be cleared.
     let ok = studio.perform(Command::ConfirmLogShown, Input::Nothing, t);
     assert_eq!(said(&ok).1, Tone::Good);

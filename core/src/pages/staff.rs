@@ -58,7 +58,7 @@ pub fn page(
         PageId::Attendance => attendance_page(scanner, now),
         PageId::History => history_page(scanner, now),
         PageId::Logs => logs_page(scanner),
-        PageId::LogQrShow => log_qr_show_page(scanner, now),
+        PageId::LogQrShow => log_qr_show_page(scanner, door, now),
         PageId::LogQrReceive => Ok(log_qr_receive_page(scanner)),
         PageId::DoorSettings => Ok(settings_page(scanner)),
         PageId::Start
@@ -961,14 +961,20 @@ fn log_stamp(scanner: &mut Scanner) -> Result<UnixMillis> {
         .unwrap_or(0))
 }
 
-fn log_qr_show_page(scanner: &mut Scanner, now: UnixMillis) -> Result<Page> {
+/// Which log QR code shows at `now`: the held one, or the one the cycle has reached.
+fn log_qr_index(door: &DoorLoop, total: usize, now: UnixMillis) -> usize {
+    let at = door
+        .log_qr_held()
+        .unwrap_or_else(|| now.div_euclid(i64::from(log::LOG_QR_FRAME_MS)));
+    at.rem_euclid(total.max(1) as i64) as usize
+}
+
+fn log_qr_show_page(scanner: &mut Scanner, door: &DoorLoop, now: UnixMillis) -> Result<Page> {
     let mut page = Page::new(PageId::LogQrShow, logs_title());
     page.bright = true;
     let stamp = log_stamp(scanner)?;
     let texts = scanner.export_log_qr(stamp)?;
-    let frame = i64::from(log::LOG_QR_FRAME_MS);
-    let total = texts.len().max(1) as i64;
-    let i = (now.div_euclid(frame)).rem_euclid(total) as usize;
+    let i = log_qr_index(door, texts.len(), now);
     if let Some(text) = texts.get(i) {
         let counter = log::qr_counter(i as u32 + 1, texts.len() as u32);
         page.push(Block::Qr {
@@ -988,8 +994,27 @@ fn log_qr_show_page(scanner: &mut Scanner, now: UnixMillis) -> Result<Page> {
         )
         .primary(),
     );
+    if door.log_qr_held().is_some() {
+        page.button(Action::new(
+            Text::new("上一张", "Previous code"),
+            Command::LogQrStep { step: -1 },
+        ));
+        page.button(Action::new(
+            Text::new("下一张", "Next code"),
+            Command::LogQrStep { step: 1 },
+        ));
+        page.button(Action::new(
+            Text::new("继续自动轮播", "Cycle again"),
+            Command::LogQrPlay,
+        ));
+    } else {
+        page.button(Action::new(
+            Text::new("暂停在这一张", "Pause on this code"),
+            Command::LogQrStep { step: 0 },
+        ));
+        page.refresh_ms = Some(log::LOG_QR_FRAME_MS);
+    }
     page.button(Action::new(Text::new("停止", "Stop"), Command::Back));
-    page.refresh_ms = Some(log::LOG_QR_FRAME_MS);
     Ok(page)
 }
 
@@ -1172,6 +1197,9 @@ pub fn perform(
     input: &Input,
     now: UnixMillis,
 ) -> Outcome {
+    if *command == Command::Open(PageId::LogQrShow) {
+        door.hold_log_qr(None); // a new showing starts cycling
+    }
     if let Some(done) = navigate(command) {
         return done;
     }
@@ -1275,6 +1303,17 @@ fn run(
                 Tone::Good,
             )
             .then(Go::Back)
+        }
+        Command::LogQrStep { step } => {
+            let stamp = log_stamp(scanner)?;
+            let total = scanner.export_log_qr(stamp)?.len();
+            let at = log_qr_index(door, total, now) as i64;
+            door.hold_log_qr(Some(at + i64::from(*step)));
+            Outcome::default()
+        }
+        Command::LogQrPlay => {
+            door.hold_log_qr(None);
+            Outcome::default()
         }
         Command::AbandonLogQr => {
             let n = scanner.abandon_log_qr();
