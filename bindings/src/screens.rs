@@ -602,6 +602,8 @@ pub struct Page {
     pub bright: bool,
     /// Offer a way back.
     pub can_go_back: bool,
+    /// The block to scroll to when the page first shows (the timeline's next date).
+    pub focus: Option<u32>,
 }
 
 use photoday_core::text::Lang as L;
@@ -616,6 +618,7 @@ impl Page {
             refresh_ms: p.refresh_ms,
             bright: p.bright,
             can_go_back: p.can_go_back,
+            focus: p.focus,
         }
     }
 }

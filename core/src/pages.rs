@@ -443,6 +443,8 @@ pub struct Page {
     pub bright: bool,
     /// Whether the page has a way back (every page but the start ones).
     pub can_go_back: bool,
+    /// The block to scroll to when the page first shows (the timeline's next date), by index.
+    pub focus: Option<u32>,
 }
 
 impl Page {
@@ -456,6 +458,7 @@ impl Page {
             refresh_ms: None,
             bright: false,
             can_go_back: true,
+            focus: None,
         }
     }
 

@@ -703,6 +703,9 @@ fn timeline(phone: &StudentPhone, now: UnixMillis) -> Page {
             return page;
         }
     };
+    // Opens at the first date not yet past, as a diary opens at today.
+    let next = items.iter().position(|i| i.status != Status::Past);
+    page.focus = next.map(|k| (page.blocks.len() + k) as u32);
     for item in &items {
         page.push(Block::Card {
             tone: match item.status {

@@ -114,10 +114,14 @@ struct PageScreen: View {
 
     var body: some View {
         if let page = shown {
-            List {
-                ForEach(Array(page.blocks.enumerated()), id: \.offset) { _, block in
-                    BlockView(block: block, model: model)
+            ScrollViewReader { proxy in
+                List {
+                    ForEach(Array(page.blocks.enumerated()), id: \.offset) { _, block in
+                        BlockView(block: block, model: model)
+                    }
                 }
+                // A page opens where the core says (the timeline at its next date).
+                .onAppear { if let focus = page.focus { proxy.scrollTo(Int(focus), anchor: .top) } }
             }
             .navigationTitle(page.title)
             .navigationBarTitleDisplayMode(.inline)

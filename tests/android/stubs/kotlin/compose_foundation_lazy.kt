@@ -12,7 +12,9 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.dp
 
-class LazyListState
+class LazyListState {
+    suspend fun scrollToItem(index: Int, scrollOffset: Int = 0): Unit = TODO()
+}
 
 @Composable
 fun rememberLazyListState(initialFirstVisibleItemIndex: Int = 0, initialFirstVisibleItemScrollOffset: Int = 0): LazyListState = TODO()

@@ -21,6 +21,7 @@ import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.itemsIndexed
+import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.text.KeyboardActions
 import androidx.compose.foundation.text.KeyboardOptions
@@ -180,8 +181,12 @@ private fun Blocks(page: Page, words: Words, run: (Action) -> Unit, perform: (Co
         var cameras = 0
         page.blocks.mapIndexed { i, b -> if (b is Block.Camera) "camera${cameras++}" else "$i" }
     }
-    LazyColumn(modifier, contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-        if (page.id == PageId.HOME) item { ReminderPermission(words) }
+    val list = rememberLazyListState()
+    val header = if (page.id == PageId.HOME) 1 else 0
+    // A page opens where the core says (the timeline at its next date).
+    LaunchedEffect(page.id) { page.focus?.let { list.scrollToItem(it.toInt() + header) } }
+    LazyColumn(modifier, state = list, contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        if (header == 1) item { ReminderPermission(words) }
         itemsIndexed(page.blocks, key = { i, _ -> keys[i] }) { _, block -> BlockView(block, words, run, perform) }
     }
 }
@@ -325,7 +330,7 @@ private fun PageScreenPreview() {
             Block.Card(Tone.GOOD, "Admitted", "B012", listOf("202001001001 张三 软件1班"), emptyList()),
             Block.Button(choose("I am door or studio staff", Mode.STAFF, ActionStyle.NORMAL)),
         ),
-        menu = emptyList(), refreshMs = null, bright = false, canGoBack = false,
+        menu = emptyList(), refreshMs = null, bright = false, canGoBack = false, focus = null,
     )
     val words = Words(
         ok = "OK", cancel = "Cancel", back = "Back", menu = "More",
