@@ -277,13 +277,10 @@ private fun RowView(row: Block.Row, run: (Action) -> Unit) {
 /** A text field with its submit button; the typed line goes to the core as is. */
 @Composable
 private fun Field(block: Block.Field, run: (String) -> Unit) {
+    // What was typed stays after a submit (a refused 学号 is corrected, not retyped); a new value
+    // from the core replaces it, as on iOS.
     var text by rememberSaveable(block.value) { mutableStateOf(block.value) }
-    val submit = {
-        if (text.isNotBlank()) {
-            run(text.trim())
-            text = ""
-        }
-    }
+    val submit = { if (text.isNotBlank()) run(text.trim()) }
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
         OutlinedTextField(
             value = text,
