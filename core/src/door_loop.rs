@@ -689,12 +689,29 @@ pub fn station_label(scanner: &Scanner, now: UnixMillis) -> Option<StationLabel>
 
 /// A typed line that is meant as a student number: digits (ASCII or full-width) and spaces, at
 /// most a handful more than the 14 digits a number may have. A pass is far longer.
+/// A character of a typed student number: a digit (full-width too) or a space between groups.
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || c.is_whitespace() || c == '\u{3000}'
+}
+
 fn looks_like_number(line: &str) -> bool {
-    !line.is_empty()
-        && line.chars().count() <= 20
-        && line.chars().all(|c| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || c.is_whitespace() || c == '\u{3000}'
-        })
+    !line.is_empty() && line.chars().count() <= 20 && line.chars().all(is_number_char)
+}
+
+/// A typed line split into the student number and the note after it, for [`DoorLoop::typed`]:
+/// `202001001001 忘带手机` → (`202001001001`, `忘带手机`). A line that does not start with a
+/// number (a pass from a USB scanner) comes back whole, for the loop to judge.
+pub fn split_typed(line: &str) -> (&str, Option<&str>) {
+    let line = line.trim();
+    let cut = line
+        .char_indices()
+        .find(|(_, c)| !is_number_char(*c))
+        .map_or(line.len(), |(i, _)| i);
+    if line[..cut].trim().is_empty() {
+        return (line, None);
+    }
+    let note = line[cut..].trim();
+    (line[..cut].trim(), (!note.is_empty()).then_some(note))
 }
 
 fn shown_again() -> Text {

@@ -553,3 +553,15 @@ fn the_attendance_screen_gets_its_lines_from_the_core() {
         format!("到场 3 · 已编号 2 · 已拍 2/{} · 暂离 1", a.expected)
     );
 }
+
+#[test]
+fn a_typed_line_is_split_into_the_number_and_the_note_after_it() {
+    use photoday_core::door_loop::split_typed;
+    assert_eq!(
+        split_typed(" 202001001001 忘带手机 "),
+        ("202001001001", Some("忘带手机"))
+    );
+    assert_eq!(split_typed("2020 0100 1001"), ("2020 0100 1001", None));
+    assert_eq!(split_typed("２０２００１"), ("２０２００１", None));
+    assert_eq!(split_typed("PD1:abc def"), ("PD1:abc def", None));
+}

@@ -593,28 +593,8 @@ fn typed_page() -> Page {
     page
 }
 
-/// A typed line split into the student number (digits and spaces, full-width too) and the note
-/// after it: `202001001001 忘带手机` → (`202001001001`, `忘带手机`).
-fn split_typed(line: &str) -> (&str, Option<&str>) {
-    let line = line.trim();
-    let is_number_char = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || c.is_whitespace() || c == '\u{3000}'
-    };
-    let cut = line
-        .char_indices()
-        .find(|(_, c)| !is_number_char(*c))
-        .map(|(i, _)| i)
-        .unwrap_or(line.len());
-    // Not a number at all (a pass from a USB scanner): the door loop judges the whole line.
-    if cut == 0 || line[..cut].trim().is_empty() {
-        return (line, None);
-    }
-    let note = line[cut..].trim();
-    (line[..cut].trim(), (!note.is_empty()).then_some(note))
-}
-
 fn typed(scanner: &mut Scanner, door: &mut DoorLoop, input: &Input, now: UnixMillis) -> Outcome {
-    let (number, note) = split_typed(input.text());
+    let (number, note) = crate::door_loop::split_typed(input.text());
     if number.is_empty() {
         return Outcome::say(
             Text::new("请输入学号", "Type a student number"),
@@ -1337,20 +1317,4 @@ fn run(
         | Command::Open(_)
         | Command::Back => Outcome::go(Go::Unchanged),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_typed;
-
-    #[test]
-    fn a_typed_line_is_split_into_the_number_and_the_note_after_it() {
-        assert_eq!(
-            split_typed(" 202001001001 忘带手机 "),
-            ("202001001001", Some("忘带手机"))
-        );
-        assert_eq!(split_typed("2020 0100 1001"), ("2020 0100 1001", None));
-        assert_eq!(split_typed("２０２００１"), ("２０２００１", None));
-        assert_eq!(split_typed("PDP1:abc def"), ("PDP1:abc def", None));
-    }
 }
