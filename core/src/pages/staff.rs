@@ -183,13 +183,7 @@ fn import_page(scanner: &Scanner) -> Page {
 fn import(scanner: &mut Scanner, input: &Input) -> Result<Outcome> {
     let bytes = input.bytes();
     if bytes.is_empty() {
-        return Ok(Outcome::say(
-            Text::new(
-                "无法读取该文件。请重新选择，或先把文件保存到手机上。",
-                "That file could not be read. Choose it again, or copy it to the phone first.",
-            ),
-            Tone::Refused,
-        ));
+        return Ok(Outcome::say(super::words().file_unreadable, Tone::Refused));
     }
     let before = crate::door_loop::status(scanner);
     let done = scanner.import_any(bytes)?;

@@ -241,7 +241,7 @@ fn same(text: impl Into<String>) -> Text {
 /// The home's menu: import, staff mode, delete my data.
 fn home_menu() -> Vec<Action> {
     vec![
-        Action::open(Text::new("导入", "Import"), PageId::Import),
+        Action::open(import_title(), PageId::Import),
         switch_mode(Mode::Staff),
         Action::new(
             Text::new("删除我的数据", "Delete my data"),
@@ -336,7 +336,7 @@ fn setup(
         SetupStep::EnterStudentNo => {
             page.push(student_no_field(
                 Text::new("学号", "Student number (学号)"),
-                Action::new(Text::new("确定", "OK"), Command::SetStudentNo).primary(),
+                Action::new(super::words().ok, Command::SetStudentNo).primary(),
             ));
         }
         // The 采集码 never blocks the home (it is a card there), so only the pass reaches here.
@@ -514,7 +514,7 @@ fn pass(phone: &StudentPhone) -> Page {
             if let Some(step) = phone.setup_step().filter(|s| s.blocks_home()) {
                 page.line(step.hint());
             }
-            page.button(Action::open(Text::new("导入", "Import"), PageId::Import).primary());
+            page.button(Action::open(import_title(), PageId::Import).primary());
             return page;
         }
     };
@@ -733,7 +733,7 @@ fn notice(phone: &StudentPhone) -> Page {
     );
     let Some(event) = phone.event() else {
         page.line(SetupStep::ImportBundle.hint());
-        page.button(Action::open(Text::new("导入", "Import"), PageId::Import));
+        page.button(Action::open(import_title(), PageId::Import));
         return page;
     };
     let n = crate::notice::notice(event);
@@ -762,7 +762,7 @@ fn notice(phone: &StudentPhone) -> Page {
 }
 
 fn import() -> Page {
-    let mut page = Page::new(PageId::Import, Text::new("导入", "Import"));
+    let mut page = Page::new(PageId::Import, import_title());
     page.line(Text::new(
         "先打开联络员发在群里的资料包，输入学号，再从相册选你的签到码卡片（也可粘贴签到码文字或扫码）。",
         "Open the pack your liaison posted in the group, enter your student number, then pick your pass card from the album (or paste the pass, or scan its QR code).",
@@ -792,6 +792,11 @@ fn import() -> Page {
         ),
     });
     page
+}
+
+/// The import page's name, also on the buttons that open it.
+fn import_title() -> Text {
+    Text::new("导入", "Import")
 }
 
 /// A field for the pass as text (`PD1:…`), imported by content like any file.
